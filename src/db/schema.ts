@@ -1,0 +1,268 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Kysely table types; they mirror src/db/migrations/*.sql. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns are parsed as `YYYY-MM-DD` strings by both drivers (see database.ts). */
+type DateString = string;
+
+export const agencyKinds = [
+  'national',
+  'state',
+  'district',
+  'police_station',
+  'ahtu',
+  'cyber_cell',
+  'cid',
+  'cbi',
+  'cwc',
+  'dcpu',
+  'ngo',
+  'court',
+  'prosecution',
+  'oversight',
+] as const;
+export type AgencyKind = (typeof agencyKinds)[number];
+
+export const distributionLevels = ['agency', 'district', 'state', 'national', 'group'] as const;
+export type Distribution = (typeof distributionLevels)[number];
+
+export const caseStatuses = [
+  'registered',
+  'under_investigation',
+  'charge_sheeted',
+  'final_report',
+  'in_trial',
+  'convicted',
+  'acquitted',
+  'transferred',
+  'closed',
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+export const firKinds = ['fir', 'zero_fir', 'e_fir'] as const;
+export const procedureCodes = ['CrPC', 'BNSS'] as const;
+export const personRoles = [
+  'victim',
+  'accused',
+  'buyer',
+  'trafficker',
+  'witness',
+  'guardian',
+  'informant',
+] as const;
+export type PersonRole = (typeof personRoles)[number];
+export const relationKinds = ['s/o', 'd/o', 'w/o', 'c/o'] as const;
+export const genders = ['female', 'male', 'transgender', 'unknown'] as const;
+export const identifierKinds = [
+  'phone',
+  'email',
+  'upi',
+  'bank_account',
+  'vehicle',
+  'social_handle',
+  'url',
+  'ip',
+  'address',
+  'aadhaar_masked',
+] as const;
+export type IdentifierKind = (typeof identifierKinds)[number];
+
+export interface StatesTable {
+  lgd_code: number;
+  name: string;
+  kind: 'state' | 'union_territory';
+  iso_code: string;
+}
+
+export interface DistrictsTable {
+  lgd_code: number;
+  state_lgd_code: number;
+  name: string;
+  census2011_code: number | null;
+}
+
+export interface AgenciesTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  parent_id: string | null;
+  state_lgd_code: number | null;
+  district_lgd_code: number | null;
+  contact_officer: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface AgencyClosureTable {
+  ancestor_id: string;
+  descendant_id: string;
+  depth: number;
+}
+
+export interface OffenceCodesTable {
+  code: string;
+  act: string;
+  section: string;
+  title: string;
+  child_specific: boolean;
+  demand_side: string;
+  equivalent: string | null;
+  tag: string;
+  source: string;
+}
+
+export interface UsersTable {
+  id: string;
+  agency_id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  disabled_at: Timestamp | null;
+  failed_sign_ins: Generated<number>;
+  last_sign_in_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  kind: 'cookie' | 'api';
+  label: string | null;
+  csrf_token: string | null;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  client_address: string | null;
+}
+
+export interface SetupTokensTable {
+  token_hash: string;
+  created_at: DefaultTimestamp;
+  used_at: Timestamp | null;
+}
+
+interface Distributed {
+  distribution: ColumnType<Distribution, Distribution | undefined, Distribution>;
+  sharing_group_id: string | null;
+}
+
+export interface CasesTable extends Distributed {
+  agency_id: string;
+  id: string;
+  external_id: string | null;
+  fir_number: string | null;
+  fir_kind: ColumnType<string, string | undefined, string>;
+  gd_entry: string | null;
+  registered_at: Timestamp;
+  occurred_from: Timestamp | null;
+  occurred_to: Timestamp | null;
+  place: string | null;
+  pincode: string | null;
+  state_lgd_code: number | null;
+  district_lgd_code: number | null;
+  status: ColumnType<CaseStatus, CaseStatus | undefined, CaseStatus>;
+  procedure_code: string;
+  summary: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  version: Generated<number>;
+}
+
+export interface CaseOffencesTable {
+  agency_id: string;
+  case_id: string;
+  offence_code: string;
+}
+
+export interface PersonsTable extends Distributed {
+  agency_id: string;
+  id: string;
+  case_id: string;
+  external_id: string | null;
+  role: PersonRole;
+  full_name: string;
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
+  relation_kind: string | null;
+  relation_name: string | null;
+  gender: string | null;
+  birth_date: DateString | null;
+  age: number | null;
+  age_recorded_on: DateString | null;
+  address: string | null;
+  pincode: string | null;
+  district_lgd_code: number | null;
+  notes: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  version: Generated<number>;
+}
+
+export interface IdentifiersTable extends Distributed {
+  agency_id: string;
+  id: string;
+  case_id: string;
+  person_id: string | null;
+  external_id: string | null;
+  kind: IdentifierKind;
+  value: string;
+  normalised: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface AuditEventsTable {
+  occurred_at: DefaultTimestamp;
+  id: string;
+  agency_id: string | null;
+  user_id: string | null;
+  role: string | null;
+  action: string;
+  record_kind: string | null;
+  record_id: string | null;
+  record_agency_id: string | null;
+  detail: unknown;
+  client_address: string | null;
+}
+
+export interface ImportBatchesTable {
+  agency_id: string;
+  id: string;
+  source_name: string;
+  source_sha256: string;
+  format: string;
+  rows_total: number;
+  cases_written: number;
+  persons_written: number;
+  identifiers_written: number;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface DB {
+  states: StatesTable;
+  districts: DistrictsTable;
+  agencies: AgenciesTable;
+  agency_closure: AgencyClosureTable;
+  offence_codes: OffenceCodesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  setup_tokens: SetupTokensTable;
+  cases: CasesTable;
+  case_offences: CaseOffencesTable;
+  persons: PersonsTable;
+  identifiers: IdentifiersTable;
+  audit_events: AuditEventsTable;
+  import_batches: ImportBatchesTable;
+}
+
+export type CaseRow = Selectable<CasesTable>;
+export type PersonRow = Selectable<PersonsTable>;
+export type IdentifierRow = Selectable<IdentifiersTable>;
+export type AgencyRow = Selectable<AgenciesTable>;
+export type UserRow = Selectable<UsersTable>;
+export type NewCase = Insertable<CasesTable>;
