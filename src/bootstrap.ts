@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+
+/**
+ * The session secret: from SESSION_SECRET, or generated once and kept in DATA_DIR (mode 600) so that
+ * sessions survive restarts. Several servers sharing one PostgreSQL must be given the same SESSION_SECRET.
+ */
+export function resolveSessionSecret(config: Config): Config {
+  if (config.sessionSecret) return config;
+  const dir = resolve(config.dataDir);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'session-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return Object.freeze({ ...config, sessionSecret: readFileSync(file, 'utf8').trim() });
+}
+
+/** Opens the configured database and brings its schema and reference data up to date. */
+export async function openAndMigrate(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(database);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}

@@ -1,0 +1,63 @@
+import { buildApp } from './app.ts';
+import { openAndMigrate, resolveSessionSecret } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DatabaseLockedError, redactUrl } from './db/database.ts';
+import { seedDemo } from './modules/demo/demo.ts';
+import { issueSetupToken, userCount } from './modules/setup/setup.service.ts';
+import { version } from './version.ts';
+
+/** Boot: config → database → migrations → first-start work (demo or set-up token) → app → listen. */
+async function main() {
+  const config = resolveSessionSecret(loadConfig(process.env));
+  const where = config.databaseUrl ? `PostgreSQL at ${redactUrl(config.databaseUrl)}` : `embedded database in ${config.dataDir}`;
+  console.log(`ChildGrid ${version}: opening the ${where}`);
+  const database = await openAndMigrate(config);
+  const { db } = database;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  const firstStart = (await userCount(db)) === 0;
+  let banner: string[] = [];
+  if (firstStart && config.demo) {
+    console.log(`First start: loading the synthetic demo (${config.demoCases} cases; all people are fictional)…`);
+    const demo = await seedDemo(database, { cases: config.demoCases, seed: 1 });
+    banner = [
+      'Demo sign-ins (password for all: ' + demo.password + '):',
+      ...demo.users.map((u) => `  ${u.email.padEnd(34)} ${u.role.padEnd(24)} ${u.agency}`),
+    ];
+  } else if (firstStart) {
+    const token = await issueSetupToken(db, config);
+    banner = [
+      'No users yet. Create the first system administrator with this one-time token (valid until the next restart):',
+      `  ${token}`,
+      `  curl -X POST ${url}/api/v1/setup -H 'content-type: application/json' \\`,
+      `    -d '{"token":"${token}","email":"you@agency.gov.in","display_name":"Your Name","password":"…at least 12 characters…"}'`,
+      '  or: childgrid user add --agency IN --role system_admin --email … --password-stdin',
+    ];
+  }
+
+  const app = await buildApp({ db, config, version }, { logger: { level: config.logLevel } });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: closing…`);
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log([`ChildGrid is running at ${url}/  (API docs: ${url}/api/docs)`, ...banner].join('\n'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DatabaseLockedError) {
+    console.error(err.message);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

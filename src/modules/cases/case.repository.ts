@@ -1,0 +1,136 @@
+import { type Kysely, sql } from 'kysely';
+import type { CaseRow, DB, IdentifierRow, PersonRow } from '../../db/schema.ts';
+import { type Actor, agencyScope } from '../access/actor.ts';
+import type { CaseListQuery } from './case.schemas.ts';
+
+/** Kysely only. Every query takes the actor and filters by its scope. */
+
+export interface CaseListRow extends CaseRow {
+  agency_code: string;
+  agency_name: string;
+  agency_kind: string;
+  district_name: string | null;
+  offences: string[];
+  person_counts: Record<string, number>;
+}
+
+export interface Cursor {
+  registeredAt: string;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(`${c.registeredAt}|${c.id}`).toString('base64url');
+}
+
+export function decodeCursor(value: string): Cursor | null {
+  const text = Buffer.from(value, 'base64url').toString('utf8');
+  const [registeredAt, id] = text.split('|');
+  if (!registeredAt || !id || Number.isNaN(Date.parse(registeredAt)) || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  return { registeredAt, id };
+}
+
+function caseSelect(db: Kysely<DB>, actor: Actor) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('agencies as a', 'a.id', 'c.agency_id')
+    .leftJoin('districts as d', 'd.lgd_code', 'c.district_lgd_code')
+    .where(agencyScope(actor, 'c.agency_id'))
+    .selectAll('c')
+    .select([
+      'a.code as agency_code',
+      'a.name as agency_name',
+      'a.kind as agency_kind',
+      'd.name as district_name',
+      sql<string[]>`array(select o.offence_code from case_offences o
+        where o.agency_id = c.agency_id and o.case_id = c.id order by o.offence_code)`.as('offences'),
+      sql<Record<string, number>>`coalesce((select jsonb_object_agg(role, n) from (select p.role, count(*) as n
+        from persons p where p.agency_id = c.agency_id and p.case_id = c.id group by p.role) x), '{}'::jsonb)`.as(
+        'person_counts',
+      ),
+    ]);
+}
+
+export async function listCases(
+  db: Kysely<DB>,
+  actor: Actor,
+  q: CaseListQuery,
+  cursor: Cursor | null,
+): Promise<CaseListRow[]> {
+  let query = caseSelect(db, actor);
+  if (q.status) query = query.where('c.status', '=', q.status);
+  if (q.agency_id) query = query.where('c.agency_id', '=', q.agency_id);
+  if (q.state_lgd_code) query = query.where('c.state_lgd_code', '=', q.state_lgd_code);
+  if (q.district_lgd_code) query = query.where('c.district_lgd_code', '=', q.district_lgd_code);
+  if (q.registered_from) query = query.where('c.registered_at', '>=', sql<Date>`${q.registered_from}::date`);
+  if (q.registered_to) {
+    query = query.where('c.registered_at', '<', sql<Date>`${q.registered_to}::date + 1`);
+  }
+  if (q.offence) {
+    const code = q.offence;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('case_offences as o')
+          .select(sql`1`.as('one'))
+          .whereRef('o.agency_id', '=', 'c.agency_id')
+          .whereRef('o.case_id', '=', 'c.id')
+          .where('o.offence_code', '=', code),
+      ),
+    );
+  }
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('c.fir_number', 'ilike', like),
+        eb('c.external_id', 'ilike', like),
+        eb('c.place', 'ilike', like),
+        eb('c.gd_entry', 'ilike', like),
+        eb('a.name', 'ilike', like),
+      ]),
+    );
+  }
+  if (cursor) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('c.registered_at', '<', new Date(cursor.registeredAt)),
+        eb.and([eb('c.registered_at', '=', new Date(cursor.registeredAt)), eb('c.id', '<', cursor.id)]),
+      ]),
+    );
+  }
+  return (await query
+    .orderBy('c.registered_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(q.limit + 1)
+    .execute()) as CaseListRow[];
+}
+
+export async function findCase(db: Kysely<DB>, actor: Actor, id: string): Promise<CaseListRow | undefined> {
+  return (await caseSelect(db, actor).where('c.id', '=', id).executeTakeFirst()) as CaseListRow | undefined;
+}
+
+export async function caseChildren(
+  db: Kysely<DB>,
+  agencyId: string,
+  caseId: string,
+): Promise<{ persons: PersonRow[]; identifiers: IdentifierRow[] }> {
+  const [persons, identifiers] = await Promise.all([
+    db
+      .selectFrom('persons')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('identifiers')
+      .selectAll()
+      .where('agency_id', '=', agencyId)
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+  ]);
+  return { persons, identifiers };
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import {
+  caseStatuses,
+  distributionLevels,
+  firKinds,
+  genders,
+  identifierKinds,
+  personRoles,
+  procedureCodes,
+  relationKinds,
+} from '../../db/schema.ts';
+
+/** Request and response shapes for cases, persons and identifiers; the OpenAPI document is generated from these. */
+const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const optionalText = (max: number) => trimmed(max).nullish();
+export const isoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+export const isoDateTime = z.iso.datetime({ offset: true, message: 'must be a date-time with offset, e.g. 2025-03-04T10:15:00+05:30' });
+export const pincode = z.string().regex(/^[1-9][0-9]{5}$/, 'must be a 6-digit Indian PIN code');
+export const uuid = z.uuid({ message: 'must be a UUID' });
+export const offenceCode = z.string().regex(/^(POCSO|BNS|IPC|ITPA|JJ|IT)-[0-9A-Z()]+$/, 'must be an offence code such as POCSO-6 or BNS-143');
+
+export const identifierInput = z.strictObject({
+  kind: z.enum(identifierKinds),
+  value: trimmed(500),
+  external_id: optionalText(200),
+});
+export type IdentifierInput = z.infer<typeof identifierInput>;
+
+const personFields = {
+  external_id: optionalText(200),
+  role: z.enum(personRoles),
+  full_name: trimmed(300),
+  aliases: z.array(trimmed(300)).max(50).optional(),
+  relation_kind: z.enum(relationKinds).nullish(),
+  relation_name: optionalText(300),
+  gender: z.enum(genders).nullish(),
+  birth_date: isoDate.nullish(),
+  age: z.number().int().min(0).max(120).nullish(),
+  age_recorded_on: isoDate.nullish(),
+  address: optionalText(1000),
+  pincode: pincode.nullish(),
+  district_lgd_code: z.number().int().positive().nullish(),
+  notes: optionalText(5000),
+  distribution: z.enum(distributionLevels).optional(),
+};
+export const personInput = z.strictObject({
+  ...personFields,
+  identifiers: z.array(identifierInput).max(200).optional(),
+});
+export type PersonInput = z.infer<typeof personInput>;
+export const personPatch = z
+  .strictObject(personFields)
+  .partial()
+  .extend({ version: z.number().int().positive() });
+export type PersonPatch = z.infer<typeof personPatch>;
+
+const caseFields = {
+  external_id: optionalText(200),
+  fir_number: optionalText(100),
+  fir_kind: z.enum(firKinds).optional(),
+  gd_entry: optionalText(100),
+  registered_at: isoDateTime,
+  occurred_from: isoDateTime.nullish(),
+  occurred_to: isoDateTime.nullish(),
+  place: optionalText(500),
+  pincode: pincode.nullish(),
+  district_lgd_code: z.number().int().positive().nullish(),
+  status: z.enum(caseStatuses).optional(),
+  procedure_code: z.enum(procedureCodes),
+  summary: optionalText(20000),
+  offences: z.array(offenceCode).max(50).optional(),
+  distribution: z.enum(distributionLevels).optional(),
+};
+export const caseInput = z.strictObject({
+  ...caseFields,
+  persons: z.array(personInput).max(500).optional(),
+  identifiers: z.array(identifierInput).max(500).optional(),
+});
+export type CaseInput = z.infer<typeof caseInput>;
+
+export const casePatch = z
+  .strictObject(caseFields)
+  .partial()
+  .extend({ version: z.number().int().positive() });
+export type CasePatch = z.infer<typeof casePatch>;
+
+export const listLimit = z.coerce.number().int().min(1).max(200).default(50);
+export const cursorParam = z.string().max(200).optional();
+
+export const caseListQuery = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(caseStatuses).optional(),
+  offence: offenceCode.optional(),
+  agency_id: uuid.optional(),
+  state_lgd_code: z.coerce.number().int().positive().optional(),
+  district_lgd_code: z.coerce.number().int().positive().optional(),
+  registered_from: isoDate.optional(),
+  registered_to: isoDate.optional(),
+  cursor: cursorParam,
+  limit: listLimit,
+});
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const agencyRef = z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.string() });
+
+export const identifierOut = z.object({
+  id: z.string(),
+  agency_id: z.string(),
+  case_id: z.string(),
+  person_id: z.string().nullable(),
+  external_id: z.string().nullable(),
+  kind: z.string(),
+  value: z.string(),
+  normalised: z.string(),
+  distribution: z.string(),
+  created_at: z.string(),
+});
+
+export const personOut = z.object({
+  id: z.string(),
+  agency_id: z.string(),
+  case_id: z.string(),
+  external_id: z.string().nullable(),
+  role: z.string(),
+  full_name: z.string(),
+  aliases: z.array(z.string()),
+  relation_kind: z.string().nullable(),
+  relation_name: z.string().nullable(),
+  gender: z.string().nullable(),
+  birth_date: z.string().nullable(),
+  age: z.number().nullable(),
+  age_recorded_on: z.string().nullable(),
+  address: z.string().nullable(),
+  pincode: z.string().nullable(),
+  district_lgd_code: z.number().nullable(),
+  notes: z.string().nullable(),
+  distribution: z.string(),
+  version: z.number(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  identifiers: z.array(identifierOut).optional(),
+});
+
+export const caseSummaryOut = z.object({
+  id: z.string(),
+  agency: agencyRef,
+  external_id: z.string().nullable(),
+  fir_number: z.string().nullable(),
+  fir_kind: z.string(),
+  registered_at: z.string(),
+  place: z.string().nullable(),
+  pincode: z.string().nullable(),
+  state_lgd_code: z.number().nullable(),
+  district_lgd_code: z.number().nullable(),
+  district_name: z.string().nullable(),
+  status: z.string(),
+  procedure_code: z.string(),
+  offences: z.array(z.string()),
+  distribution: z.string(),
+  person_counts: z.record(z.string(), z.number()),
+  updated_at: z.string(),
+  version: z.number(),
+});
+export type CaseSummary = z.infer<typeof caseSummaryOut>;
+
+export const caseOut = caseSummaryOut.extend({
+  gd_entry: z.string().nullable(),
+  occurred_from: z.string().nullable(),
+  occurred_to: z.string().nullable(),
+  summary: z.string().nullable(),
+  created_at: z.string(),
+  created_by: z.string().nullable(),
+  persons: z.array(personOut),
+  identifiers: z.array(identifierOut),
+});
+export type CaseOut = z.infer<typeof caseOut>;
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), next_cursor: z.string().nullable() });

@@ -1,0 +1,163 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { mapDbError } from '../../shared/db-errors.ts';
+import { AppError, notFound, validationError } from '../../shared/errors.ts';
+import { type Actor, assertCan } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { referenceProblems, writeCases } from './case-writer.ts';
+import { caseChildren, decodeCursor, encodeCursor, findCase, listCases } from './case.repository.ts';
+import { presentCase, presentCaseSummary } from './case.presenter.ts';
+import type { CaseInput, CaseListQuery, CaseOut, CasePatch, CaseSummary } from './case.schemas.ts';
+
+export async function listCasesFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: CaseListQuery,
+): Promise<{ items: CaseSummary[]; next_cursor: string | null }> {
+  assertCan(actor, 'case:read');
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  if (query.cursor && !cursor) throw validationError('cursor', 'is not a cursor this server issued');
+  const rows = await listCases(db, actor, query, cursor);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(presentCaseSummary),
+    next_cursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ registeredAt: new Date(last.registered_at).toISOString(), id: last.id })
+        : null,
+  };
+}
+
+/** A case with its persons and identifiers. Reading it reads victims' data, so the read is audited. */
+export async function getCaseFor(db: Kysely<DB>, actor: Actor, id: string): Promise<CaseOut> {
+  assertCan(actor, 'case:read');
+  const row = await findCase(db, actor, id);
+  if (!row) throw notFound('Case');
+  const { persons, identifiers } = await caseChildren(db, row.agency_id, row.id);
+  await recordAudit(db, actor, { action: 'case.read', recordKind: 'case', recordId: row.id, recordAgencyId: row.agency_id });
+  return presentCase(row, persons, identifiers);
+}
+
+function checkDates(input: Partial<CaseInput>) {
+  if (input.occurred_from && input.occurred_to && input.occurred_from > input.occurred_to) {
+    throw validationError('occurred_to', 'must not be before occurred_from');
+  }
+  for (const [i, p] of (input.persons ?? []).entries()) {
+    if (p.birth_date && p.age != null) {
+      // Both may be given; a birth date wins, but they must not contradict each other by more than a year.
+      const years = (Date.parse(input.registered_at ?? new Date().toISOString()) - Date.parse(p.birth_date)) / 3.15576e10;
+      if (Math.abs(years - p.age) > 1.5) throw validationError(`persons.${i}.age`, 'contradicts birth_date');
+    }
+  }
+}
+
+export async function createCaseFor(db: Kysely<DB>, actor: Actor, input: CaseInput): Promise<CaseOut> {
+  assertCan(actor, 'case:write');
+  checkDates(input);
+  const problems = await referenceProblems(db, [{ prefix: '', input }]);
+  if (problems.length > 0) throw new AppError('validation_failed', `${problems[0]!.field}: ${problems[0]!.message}`, problems);
+  const caseId = await db.transaction().execute(async (tx) => {
+    if (input.external_id) {
+      const taken = await tx
+        .selectFrom('cases')
+        .select('id')
+        .where('agency_id', '=', actor.agencyId)
+        .where('external_id', '=', input.external_id)
+        .executeTakeFirst();
+      if (taken) throw new AppError('conflict', 'external_id: this external id is already used by your agency', [
+        { field: 'external_id', message: 'this external id is already used by your agency' },
+      ]);
+    }
+    const result = await writeCases(tx, [{ agencyId: actor.agencyId, input, createdBy: actor.userId }]);
+    const id = result.caseIds[0] as string;
+    await recordAudit(tx, actor, {
+      action: 'case.create',
+      recordKind: 'case',
+      recordId: id,
+      recordAgencyId: actor.agencyId,
+      detail: { persons: result.persons, identifiers: result.identifiers },
+    });
+    return id;
+  });
+  return getCaseFor(db, actor, caseId);
+}
+
+const patchableColumns = [
+  'external_id',
+  'fir_number',
+  'fir_kind',
+  'gd_entry',
+  'registered_at',
+  'occurred_from',
+  'occurred_to',
+  'place',
+  'pincode',
+  'district_lgd_code',
+  'status',
+  'procedure_code',
+  'summary',
+  'distribution',
+] as const;
+
+/** Optimistic concurrency: the caller sends the version it read; a stale version is a 409. */
+export async function updateCaseFor(db: Kysely<DB>, actor: Actor, id: string, patch: CasePatch): Promise<CaseOut> {
+  assertCan(actor, 'case:write');
+  await db.transaction().execute(async (tx) => {
+    const row = await findCase(tx, actor, id);
+    if (!row) throw notFound('Case');
+    if (row.version !== patch.version) {
+      throw new AppError('version_conflict', `version: the case was changed by someone else (now version ${row.version})`, [
+        { field: 'version', message: `is ${patch.version}, the case is now at version ${row.version}` },
+      ]);
+    }
+    const problems = await referenceProblems(tx, [{ prefix: '', input: patch }]);
+    if (problems.length > 0) throw new AppError('validation_failed', `${problems[0]!.field}: ${problems[0]!.message}`, problems);
+    checkDates({
+      occurred_from: patch.occurred_from ?? row.occurred_from?.toISOString() ?? null,
+      occurred_to: patch.occurred_to ?? row.occurred_to?.toISOString() ?? null,
+    });
+    const changes: Record<string, unknown> = {};
+    for (const col of patchableColumns) {
+      if (patch[col] !== undefined) changes[col] = patch[col];
+    }
+    try {
+      await tx
+        .updateTable('cases')
+        .set({
+          ...changes,
+          ...(patch.district_lgd_code !== undefined
+            ? {
+                state_lgd_code: sql<number | null>`(select state_lgd_code from districts where lgd_code = ${patch.district_lgd_code})`,
+              }
+            : {}),
+          updated_at: new Date(),
+          version: sql<number>`version + 1`,
+        })
+        .where('agency_id', '=', row.agency_id)
+        .where('id', '=', row.id)
+        .execute();
+      if (patch.offences) {
+        await tx.deleteFrom('case_offences').where('agency_id', '=', row.agency_id).where('case_id', '=', row.id).execute();
+        const codes = [...new Set(patch.offences)];
+        if (codes.length > 0) {
+          await tx
+            .insertInto('case_offences')
+            .values(codes.map((offence_code) => ({ agency_id: row.agency_id, case_id: row.id, offence_code })))
+            .execute();
+        }
+      }
+    } catch (err) {
+      mapDbError(err);
+    }
+    await recordAudit(tx, actor, {
+      action: 'case.update',
+      recordKind: 'case',
+      recordId: row.id,
+      recordAgencyId: row.agency_id,
+      detail: { fields: Object.keys(changes).concat(patch.offences ? ['offences'] : []) },
+    });
+  });
+  return getCaseFor(db, actor, id);
+}

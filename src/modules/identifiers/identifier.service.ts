@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema.ts';
+import { identifierKinds } from '../../db/schema.ts';
+import { mapDbError } from '../../shared/db-errors.ts';
+import { notFound, validationError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { type Actor, agencyScope, assertCan } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findCase } from '../cases/case.repository.ts';
+import { presentIdentifier } from '../cases/case.presenter.ts';
+import { cursorParam, identifierInput, listLimit, uuid } from '../cases/case.schemas.ts';
+import { decodeIdCursor, encodeIdCursor } from '../persons/person.service.ts';
+import { normaliseForField } from './normalise.ts';
+
+export const identifierCreate = identifierInput.extend({ person_id: uuid.nullish() });
+export type IdentifierCreate = z.infer<typeof identifierCreate>;
+export const identifierPatch = z.strictObject({ value: z.string().trim().min(1).max(500) });
+
+export const identifierListQuery = z
+  .strictObject({
+    kind: z.enum(identifierKinds).optional(),
+    value: z.string().trim().min(1).max(500).optional(),
+    case_id: uuid.optional(),
+    person_id: uuid.optional(),
+    cursor: cursorParam,
+    limit: listLimit,
+  })
+  .refine((q) => !q.value || q.kind, { message: 'kind is required when searching by value', path: ['kind'] });
+export type IdentifierListQuery = z.infer<typeof identifierListQuery>;
+
+/** Identifiers in scope; a search by value matches the normalised form, so any spelling of a phone finds it. */
+export async function listIdentifiersFor(db: Kysely<DB>, actor: Actor, q: IdentifierListQuery) {
+  assertCan(actor, 'case:read');
+  const after = decodeIdCursor(q.cursor);
+  let query = db.selectFrom('identifiers as i').selectAll('i').where(agencyScope(actor, 'i.agency_id'));
+  if (q.kind) query = query.where('i.kind', '=', q.kind);
+  if (q.kind && q.value) query = query.where('i.normalised', '=', normaliseForField(q.kind, q.value, 'value'));
+  if (q.case_id) query = query.where('i.case_id', '=', q.case_id);
+  if (q.person_id) query = query.where('i.person_id', '=', q.person_id);
+  if (after) query = query.where('i.id', '>', after);
+  const rows = await query.orderBy('i.id').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  return {
+    items: page.map(presentIdentifier),
+    next_cursor: rows.length > q.limit && page.length > 0 ? encodeIdCursor(page.at(-1)!.id) : null,
+  };
+}
+
+async function loadIdentifier(db: Kysely<DB>, actor: Actor, id: string) {
+  return db
+    .selectFrom('identifiers as i')
+    .selectAll('i')
+    .where(agencyScope(actor, 'i.agency_id'))
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function getIdentifierFor(db: Kysely<DB>, actor: Actor, id: string) {
+  assertCan(actor, 'case:read');
+  const row = await loadIdentifier(db, actor, id);
+  if (!row) throw notFound('Identifier');
+  return presentIdentifier(row);
+}
+
+export async function addIdentifierFor(db: Kysely<DB>, actor: Actor, caseId: string, input: IdentifierCreate) {
+  assertCan(actor, 'case:write');
+  const normalised = normaliseForField(input.kind, input.value, 'value');
+  const id = newId();
+  await db.transaction().execute(async (tx) => {
+    const c = await findCase(tx, actor, caseId);
+    if (!c) throw notFound('Case');
+    if (input.person_id) {
+      const p = await tx
+        .selectFrom('persons')
+        .select('id')
+        .where('agency_id', '=', c.agency_id)
+        .where('case_id', '=', c.id)
+        .where('id', '=', input.person_id)
+        .executeTakeFirst();
+      if (!p) throw validationError('person_id', 'is not a person in this case');
+    }
+    try {
+      await tx
+        .insertInto('identifiers')
+        .values({
+          agency_id: c.agency_id,
+          id,
+          case_id: c.id,
+          person_id: input.person_id ?? null,
+          external_id: input.external_id ?? null,
+          kind: input.kind,
+          value: input.value,
+          normalised,
+          distribution: c.distribution,
+        })
+        .execute();
+    } catch (err) {
+      mapDbError(err);
+    }
+    await recordAudit(tx, actor, { action: 'identifier.create', recordKind: 'identifier', recordId: id, recordAgencyId: c.agency_id });
+  });
+  return getIdentifierFor(db, actor, id);
+}
+
+export async function updateIdentifierFor(db: Kysely<DB>, actor: Actor, id: string, patch: { value: string }) {
+  assertCan(actor, 'case:write');
+  await db.transaction().execute(async (tx) => {
+    const row = await loadIdentifier(tx, actor, id);
+    if (!row) throw notFound('Identifier');
+    const normalised = normaliseForField(row.kind, patch.value, 'value');
+    await tx
+      .updateTable('identifiers')
+      .set({ value: patch.value, normalised })
+      .where('agency_id', '=', row.agency_id)
+      .where('id', '=', row.id)
+      .execute();
+    await recordAudit(tx, actor, { action: 'identifier.update', recordKind: 'identifier', recordId: row.id, recordAgencyId: row.agency_id });
+  });
+  return getIdentifierFor(db, actor, id);
+}

@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { sha256Hex } from '../../shared/crypto.ts';
+import { AppError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { type Actor, agencyInScope, assertCan } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { type CaseWrite, referenceProblems, writeCases } from '../cases/case-writer.ts';
+import type { ImportRecord, RowError } from './import-format.ts';
+
+export interface ImportSummary {
+  batchId: string;
+  cases: number;
+  persons: number;
+  identifiers: number;
+}
+
+/** Thrown when any row is bad: nothing was written, and every bad row is listed. */
+export class ImportRejected extends AppError {
+  readonly rows: RowError[];
+  constructor(rows: RowError[]) {
+    super(
+      'validation_failed',
+      `Import refused: ${rows.length} problem(s); nothing was written`,
+      rows.map((r) => ({ field: `line ${r.line}: ${r.field}`, message: r.message })),
+    );
+    this.rows = rows;
+  }
+}
+
+/**
+ * Writes a whole validated file in one transaction: all of it or none of it.
+ * Idempotent by (agency, external id): importing the same file twice leaves the database as after the first.
+ */
+export async function importRecords(
+  db: Kysely<DB>,
+  actor: Actor,
+  records: { line: number; record: ImportRecord }[],
+  source: { name: string; text: string; format: string },
+): Promise<ImportSummary> {
+  assertCan(actor, 'import:write');
+  const codes = [...new Set(records.map((r) => r.record.agency_code))];
+  const agencies = new Map<string, string>();
+  for (let i = 0; i < codes.length; i += 1000) {
+    const rows = await db
+      .selectFrom('agencies')
+      .select(['code', 'id'])
+      .where('code', 'in', codes.slice(i, i + 1000))
+      .execute();
+    for (const a of rows) agencies.set(a.code, a.id);
+  }
+  const errors: RowError[] = [];
+  const allowed = new Map<string, boolean>();
+  for (const [code, id] of agencies) allowed.set(code, await agencyInScope(db, actor, id));
+  const writes: CaseWrite[] = [];
+  for (const { line, record } of records) {
+    const agencyId = agencies.get(record.agency_code);
+    if (!agencyId || !allowed.get(record.agency_code)) {
+      // An agency outside the importer's scope is reported exactly like a missing one.
+      errors.push({ line, field: 'agency_code', message: `no agency ${record.agency_code} that you may import for` });
+      continue;
+    }
+    const { agency_code: _code, ...input } = record;
+    writes.push({ agencyId, input, createdBy: actor.userId, fieldPrefix: `line ${line}: ` });
+  }
+  for (const p of await referenceProblems(
+    db,
+    writes.map((w) => ({ prefix: w.fieldPrefix ?? '', input: w.input })),
+  )) {
+    const m = /^line (\d+): (.*)$/.exec(p.field);
+    errors.push({ line: m ? Number(m[1]) : 0, field: m ? (m[2] as string) : p.field, message: p.message });
+  }
+  if (errors.length > 0) throw new ImportRejected(errors.sort((a, b) => a.line - b.line));
+  const batchId = newId();
+  return db.transaction().execute(async (tx) => {
+    let result: Awaited<ReturnType<typeof writeCases>>;
+    try {
+      result = await writeCases(tx, writes);
+    } catch (err) {
+      if (err instanceof AppError && err.issues) {
+        throw new ImportRejected(
+          err.issues.map((i) => {
+            const m = /^line (\d+): (.*)$/.exec(i.field);
+            return { line: m ? Number(m[1]) : 0, field: m ? (m[2] as string) : i.field, message: i.message };
+          }),
+        );
+      }
+      throw err;
+    }
+    await tx
+      .insertInto('import_batches')
+      .values({
+        agency_id: actor.agencyId,
+        id: batchId,
+        source_name: source.name,
+        source_sha256: sha256Hex(source.text),
+        format: source.format,
+        rows_total: records.length,
+        cases_written: result.cases,
+        persons_written: result.persons,
+        identifiers_written: result.identifiers,
+        created_by: actor.userId,
+      })
+      .execute();
+    await recordAudit(tx, actor, {
+      action: 'import.batch',
+      recordKind: 'import_batch',
+      recordId: batchId,
+      recordAgencyId: actor.agencyId,
+      detail: { source: source.name, cases: result.cases, persons: result.persons, identifiers: result.identifiers },
+    });
+    return { batchId, cases: result.cases, persons: result.persons, identifiers: result.identifiers };
+  });
+}

@@ -1,0 +1,169 @@
+import { type Kysely, sql } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema.ts';
+import { personRoles } from '../../db/schema.ts';
+import { mapDbError } from '../../shared/db-errors.ts';
+import { AppError, notFound, validationError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { type Actor, agencyScope, assertCan } from '../access/actor.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findCase } from '../cases/case.repository.ts';
+import { presentPerson } from '../cases/case.presenter.ts';
+import { cursorParam, listLimit, type PersonInput, type PersonPatch, uuid } from '../cases/case.schemas.ts';
+import { normaliseForField } from '../identifiers/normalise.ts';
+
+export const personListQuery = z.strictObject({
+  case_id: uuid.optional(),
+  role: z.enum(personRoles).optional(),
+  q: z.string().trim().min(2).max(200).optional(),
+  cursor: cursorParam,
+  limit: listLimit,
+});
+export type PersonListQuery = z.infer<typeof personListQuery>;
+
+const idCursor = (value: string | undefined) => {
+  if (value === undefined) return null;
+  const id = Buffer.from(value, 'base64url').toString('utf8');
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw validationError('cursor', 'is not a cursor this server issued');
+  return id;
+};
+export const encodeIdCursor = (id: string) => Buffer.from(id).toString('base64url');
+export { idCursor as decodeIdCursor };
+
+async function loadPerson(db: Kysely<DB>, actor: Actor, id: string) {
+  return db
+    .selectFrom('persons as p')
+    .selectAll('p')
+    .where(agencyScope(actor, 'p.agency_id'))
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Persons by id order (UUIDv7: creation order), scoped; the name search is audited (it searches protected data). */
+export async function listPersonsFor(db: Kysely<DB>, actor: Actor, q: PersonListQuery) {
+  assertCan(actor, 'case:read');
+  const after = idCursor(q.cursor);
+  let query = db
+    .selectFrom('persons as p')
+    .selectAll('p')
+    .where(agencyScope(actor, 'p.agency_id'));
+  if (q.case_id) query = query.where('p.case_id', '=', q.case_id);
+  if (q.role) query = query.where('p.role', '=', q.role);
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb('p.full_name', 'ilike', like), eb(sql`array_to_string(p.aliases, ' ')`, 'ilike', like)]),
+    );
+  }
+  if (after) query = query.where('p.id', '>', after);
+  const rows = await query.orderBy('p.id').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  if (q.q) await recordAudit(db, actor, { action: 'person.search', detail: { results: page.length } });
+  return {
+    items: page.map((p) => presentPerson(p)),
+    next_cursor: rows.length > q.limit && page.length > 0 ? encodeIdCursor(page.at(-1)!.id) : null,
+  };
+}
+
+export async function getPersonFor(db: Kysely<DB>, actor: Actor, id: string) {
+  assertCan(actor, 'case:read');
+  const p = await loadPerson(db, actor, id);
+  if (!p) throw notFound('Person');
+  const identifiers = await db
+    .selectFrom('identifiers')
+    .selectAll()
+    .where('agency_id', '=', p.agency_id)
+    .where('person_id', '=', p.id)
+    .orderBy('id')
+    .execute();
+  await recordAudit(db, actor, { action: 'person.read', recordKind: 'person', recordId: p.id, recordAgencyId: p.agency_id });
+  return presentPerson(p, identifiers);
+}
+
+export async function addPersonFor(db: Kysely<DB>, actor: Actor, caseId: string, input: PersonInput) {
+  assertCan(actor, 'case:write');
+  const id = newId();
+  await db.transaction().execute(async (tx) => {
+    const c = await findCase(tx, actor, caseId);
+    if (!c) throw notFound('Case');
+    try {
+      await tx
+        .insertInto('persons')
+        .values({
+          agency_id: c.agency_id,
+          id,
+          case_id: c.id,
+          external_id: input.external_id ?? null,
+          role: input.role,
+          full_name: input.full_name,
+          aliases: input.aliases ?? [],
+          relation_kind: input.relation_kind ?? null,
+          relation_name: input.relation_name ?? null,
+          gender: input.gender ?? null,
+          birth_date: input.birth_date ?? null,
+          age: input.age ?? null,
+          age_recorded_on: input.age_recorded_on ?? (input.age != null ? new Date().toISOString().slice(0, 10) : null),
+          address: input.address ?? null,
+          pincode: input.pincode ?? null,
+          district_lgd_code: input.district_lgd_code ?? null,
+          notes: input.notes ?? null,
+          distribution: input.distribution ?? c.distribution,
+        })
+        .execute();
+      for (const [i, idf] of (input.identifiers ?? []).entries()) {
+        const normalised = normaliseForField(idf.kind, idf.value, `identifiers.${i}.value`);
+        await tx
+          .insertInto('identifiers')
+          .values({
+            agency_id: c.agency_id,
+            id: newId(),
+            case_id: c.id,
+            person_id: id,
+            external_id: idf.external_id ?? null,
+            kind: idf.kind,
+            value: idf.value,
+            normalised,
+            distribution: input.distribution ?? c.distribution,
+          })
+          .execute();
+      }
+    } catch (err) {
+      mapDbError(err);
+    }
+    await recordAudit(tx, actor, { action: 'person.create', recordKind: 'person', recordId: id, recordAgencyId: c.agency_id });
+  });
+  return getPersonFor(db, actor, id);
+}
+
+export async function updatePersonFor(db: Kysely<DB>, actor: Actor, id: string, patch: PersonPatch) {
+  assertCan(actor, 'case:write');
+  await db.transaction().execute(async (tx) => {
+    const p = await loadPerson(tx, actor, id);
+    if (!p) throw notFound('Person');
+    if (p.version !== patch.version) {
+      throw new AppError('version_conflict', `version: the person was changed by someone else (now version ${p.version})`, [
+        { field: 'version', message: `is ${patch.version}, the person is now at version ${p.version}` },
+      ]);
+    }
+    const { version: _v, ...fields } = patch;
+    const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    try {
+      await tx
+        .updateTable('persons')
+        .set({ ...changes, updated_at: new Date(), version: sql<number>`version + 1` })
+        .where('agency_id', '=', p.agency_id)
+        .where('id', '=', p.id)
+        .execute();
+    } catch (err) {
+      mapDbError(err);
+    }
+    await recordAudit(tx, actor, {
+      action: 'person.update',
+      recordKind: 'person',
+      recordId: p.id,
+      recordAgencyId: p.agency_id,
+      detail: { fields: Object.keys(changes) },
+    });
+  });
+  return getPersonFor(db, actor, id);
+}

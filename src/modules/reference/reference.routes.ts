@@ -1,0 +1,113 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { type AppDeps, requireActor } from '../../http/context.ts';
+import { errorResponses } from '../../http/openapi.ts';
+
+const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** Small global tables the UI needs for pickers: offences (with legal source and verification tag), states, districts. */
+export function referenceRoutes(deps: AppDeps) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      '/api/v1/reference/offences',
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'Offence codes by act and section, with their legal source and verification tag',
+          response: {
+            200: list(
+              z.object({
+                code: z.string(),
+                act: z.string(),
+                section: z.string(),
+                title: z.string(),
+                child_specific: z.boolean(),
+                demand_side: z.string(),
+                equivalent: z.string().nullable(),
+                tag: z.string(),
+                source: z.string(),
+              }),
+            ),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        const items = await deps.db.selectFrom('offence_codes').selectAll().orderBy('act').orderBy('code').execute();
+        return { items };
+      },
+    );
+    r.get(
+      '/api/v1/reference/states',
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'States and union territories (LGD codes)',
+          response: {
+            200: list(z.object({ lgd_code: z.number(), name: z.string(), iso_code: z.string(), kind: z.string() })),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return { items: await deps.db.selectFrom('states').selectAll().orderBy('name').execute() };
+      },
+    );
+    r.get(
+      '/api/v1/reference/districts',
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'Districts (LGD codes), optionally of one state',
+          querystring: z.strictObject({ state_lgd_code: z.coerce.number().int().positive().optional() }),
+          response: {
+            200: list(z.object({ lgd_code: z.number(), state_lgd_code: z.number(), name: z.string() })),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        let q = deps.db.selectFrom('districts').select(['lgd_code', 'state_lgd_code', 'name']);
+        if (request.query.state_lgd_code) q = q.where('state_lgd_code', '=', request.query.state_lgd_code);
+        return { items: await q.orderBy('name').execute() };
+      },
+    );
+    r.get(
+      '/api/health',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['meta'],
+          summary: 'Liveness: ok when the database answers',
+          response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable') }) },
+        },
+      },
+      async (_request, reply) => {
+        try {
+          await sql`select 1`.execute(deps.db);
+          return { status: 'ok' as const };
+        } catch {
+          return reply.code(503).send({ status: 'unavailable' as const });
+        }
+      },
+    );
+    r.get(
+      '/api/v1/meta',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['meta'],
+          summary: 'Server version and whether this is a demo installation',
+          response: { 200: z.object({ version: z.string(), demo: z.boolean() }) },
+        },
+      },
+      async () => ({ version: deps.version, demo: deps.config.demo }),
+    );
+  };
+}
