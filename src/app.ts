@@ -30,16 +30,27 @@ export const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
  */
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
-    // Log ids and paths, never query strings: a search term may be a child's name.
-    disableRequestLogging: false,
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: false,
     ...options,
+    logger: options.logger
+      ? {
+          ...(typeof options.logger === 'object' ? options.logger : {}),
+          // Log ids and paths, never query strings or bodies: a search term may be a child's name.
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              path: req.url.split('?')[0],
+            }),
+          },
+        }
+      : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  const hasWeb = existsSync(webDist);
+  registerErrorHandling(app, { spaFallback: hasWeb });
   await app.register(fastifyCookie);
 
   await app.register(fastifySwagger, {
@@ -108,15 +119,6 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(personRoutes(deps));
   await app.register(identifierRoutes(deps));
 
-  if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
-    // Client-side routes (/cases/…) get the app shell; unknown /api paths stay JSON 404s.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply
-        .code(404)
-        .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
-    });
-  }
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   return app;
 }

@@ -14,7 +14,7 @@ forEachDatabase('cases API', (ctx) => {
   before(async () => {
     app = await testApp(ctx.database);
     const station = await newAgency(ctx.database, { parentCode: 'MH-D490' });
-    const otherStation = await newAgency(ctx.database, { parentCode: 'TG-D536' });
+    const otherStation = await newAgency(ctx.database, { parentCode: 'TG-D501' });
     io = await newUser(ctx.database, station, 'investigating_officer');
     otherIo = await newUser(ctx.database, otherStation, 'investigating_officer');
     const district = await ctx.database.db.selectFrom('agencies').select(['id', 'code']).where('code', '=', 'MH-D490').executeTakeFirstOrThrow();
