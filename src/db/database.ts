@@ -67,6 +67,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         sharedParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the pool
+  // replaces it on the next query.
+  pool.on('error', (err) => {
+    console.error(`PostgreSQL connection lost: ${err.message}`);
+  });
   // Fail fast with a clear message when the server is unreachable.
   const client = await pool.connect().catch((err: Error) => {
     throw new Error(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${err.message}`);

@@ -34,6 +34,8 @@ export interface Identity {
   middle: string | null;
   /** Family name; for Tamil records the father's given name, written as an initial. */
   surname: string | null;
+  /** The family name the person's father and siblings carry (surname may differ: Kumari, Kaur, Begum…). */
+  family: string | null;
   /** "Mohammed" before a Muslim man's name, which records abbreviate or drop. */
   prefix: string | null;
   fatherGiven: string;
@@ -213,6 +215,7 @@ export function newIdentity(rng: Rng, spec: IdentitySpec): Identity {
     given,
     middle,
     surname,
+    family: familySurname,
     prefix,
     fatherGiven,
     fatherName,
