@@ -17,10 +17,21 @@ function newest(dir: string): number {
 const dist = join(root, 'web/dist/index.html');
 if (!existsSync(dist) || statSync(dist).mtimeMs < newest(join(root, 'web/src'))) {
   console.log('Building the web app…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 await import('../src/main.ts');

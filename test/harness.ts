@@ -79,7 +79,10 @@ export function forEachDatabase(title: string, body: (ctx: DbContext) => void): 
   for (const kind of ['pglite', 'postgres'] as const) {
     describe(`${title} [${kind}]`, async () => {
       if (kind === 'postgres' && !(await postgresAvailable())) {
-        if (inCi) throw new Error(`PostgreSQL is not reachable at ${PG_ADMIN_URL}, and CI must run every suite on it`);
+        if (inCi)
+          throw new Error(
+            `PostgreSQL is not reachable at ${PG_ADMIN_URL}, and CI must run every suite on it`,
+          );
         describe.skip(`PostgreSQL not reachable at ${PG_ADMIN_URL} (set PG_TEST_URL); suite skipped`, () => {});
         return;
       }

@@ -6,7 +6,9 @@ import { AppError, type FieldIssue } from '../shared/errors.ts';
 export function registerErrorHandling(app: FastifyInstance, options: { spaFallback: boolean }) {
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
     if (err instanceof AppError) {
-      return reply.code(err.status).send({ error: { code: err.code, message: err.message, issues: err.issues } });
+      return reply
+        .code(err.status)
+        .send({ error: { code: err.code, message: err.message, issues: err.issues } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
@@ -26,18 +28,26 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
     const fe = err as FastifyError;
     if (fe.statusCode && fe.statusCode < 500) {
       const code =
-        fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 429 ? 'rate_limited' : 'validation_failed';
+        fe.statusCode === 413
+          ? 'payload_too_large'
+          : fe.statusCode === 429
+            ? 'rate_limited'
+            : 'validation_failed';
       // Fastify's own messages (bad JSON, wrong content type) are safe to show.
       return reply.code(fe.statusCode).send({ error: { code, message: fe.message } });
     }
     request.log.error({ err }, 'unhandled error');
-    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong; the error was logged' } });
+    return reply
+      .code(500)
+      .send({ error: { code: 'internal', message: 'Something went wrong; the error was logged' } });
   });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes (/cases/…) get the web app's shell; unknown /api paths stay JSON 404s.
     if (options.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.sendFile('index.html');
     }
-    return reply.code(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    return reply.code(404).send({
+      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+    });
   });
 }

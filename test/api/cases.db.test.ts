@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { caseBody, forEachDatabase, newAgency, newUser, TEST_PASSWORD, type TestUser, testApp } from '../harness.ts';
+import {
+  caseBody,
+  forEachDatabase,
+  newAgency,
+  newUser,
+  TEST_PASSWORD,
+  type TestUser,
+  testApp,
+} from '../harness.ts';
 
 forEachDatabase('cases API', (ctx) => {
   let app: FastifyInstance;
@@ -17,13 +25,26 @@ forEachDatabase('cases API', (ctx) => {
     const otherStation = await newAgency(ctx.database, { parentCode: 'TG-D501' });
     io = await newUser(ctx.database, station, 'investigating_officer');
     otherIo = await newUser(ctx.database, otherStation, 'investigating_officer');
-    const district = await ctx.database.db.selectFrom('agencies').select(['id', 'code']).where('code', '=', 'MH-D490').executeTakeFirstOrThrow();
+    const district = await ctx.database.db
+      .selectFrom('agencies')
+      .select(['id', 'code'])
+      .where('code', '=', 'MH-D490')
+      .executeTakeFirstOrThrow();
     supervisor = await newUser(ctx.database, district, 'district_supervisor');
-    cwc = await newUser(ctx.database, await newAgency(ctx.database, { parentCode: 'MH-D490', kind: 'cwc' }), 'cwc_member');
+    cwc = await newUser(
+      ctx.database,
+      await newAgency(ctx.database, { parentCode: 'MH-D490', kind: 'cwc' }),
+      'cwc_member',
+    );
   });
 
   test('an officer registers a case with offences, persons and identifiers', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/cases', headers: io.headers, payload: caseBody({ fir_number: '101/2025' }) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: io.headers,
+      payload: caseBody({ fir_number: '101/2025' }),
+    });
     assert.equal(res.statusCode, 201, res.body);
     const body = res.json();
     caseId = body.id;
@@ -44,7 +65,11 @@ forEachDatabase('cases API', (ctx) => {
         method: 'POST',
         url: '/api/v1/cases',
         headers: io.headers,
-        payload: caseBody({ fir_number: `20${i}/2025`, registered_at: `2025-0${i + 4}-01T09:00:00+05:30`, offences: ['ITPA-5'] }),
+        payload: caseBody({
+          fir_number: `20${i}/2025`,
+          registered_at: `2025-0${i + 4}-01T09:00:00+05:30`,
+          offences: ['ITPA-5'],
+        }),
       });
       assert.equal(r.statusCode, 201, r.body);
     }
@@ -54,16 +79,41 @@ forEachDatabase('cases API', (ctx) => {
     assert.equal(page1.items.length, 2);
     assert.ok(page1.next_cursor);
     assert.ok(page1.items[0].registered_at >= page1.items[1].registered_at, 'newest first');
-    const page2 = (await app.inject({ method: 'GET', url: `/api/v1/cases?limit=2&cursor=${page1.next_cursor}`, headers: io.headers })).json();
-    const page3 = (await app.inject({ method: 'GET', url: `/api/v1/cases?limit=2&cursor=${page2.next_cursor}`, headers: io.headers })).json();
+    const page2 = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/cases?limit=2&cursor=${page1.next_cursor}`,
+        headers: io.headers,
+      })
+    ).json();
+    const page3 = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/cases?limit=2&cursor=${page2.next_cursor}`,
+        headers: io.headers,
+      })
+    ).json();
     const ids = [...page1.items, ...page2.items, ...page3.items].map((c: { id: string }) => c.id);
     assert.equal(new Set(ids).size, 5, 'pages neither repeat nor skip');
     assert.equal(page3.next_cursor, null);
-    const byFir = (await app.inject({ method: 'GET', url: '/api/v1/cases?q=101%2F2025', headers: io.headers })).json();
-    assert.deepEqual(byFir.items.map((c: { id: string }) => c.id), [caseId]);
-    const byOffence = (await app.inject({ method: 'GET', url: '/api/v1/cases?offence=ITPA-5', headers: io.headers })).json();
+    const byFir = (
+      await app.inject({ method: 'GET', url: '/api/v1/cases?q=101%2F2025', headers: io.headers })
+    ).json();
+    assert.deepEqual(
+      byFir.items.map((c: { id: string }) => c.id),
+      [caseId],
+    );
+    const byOffence = (
+      await app.inject({ method: 'GET', url: '/api/v1/cases?offence=ITPA-5', headers: io.headers })
+    ).json();
     assert.equal(byOffence.items.length, 4);
-    const byDate = (await app.inject({ method: 'GET', url: '/api/v1/cases?registered_from=2025-05-01&registered_to=2025-06-01', headers: io.headers })).json();
+    const byDate = (
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/cases?registered_from=2025-05-01&registered_to=2025-06-01',
+        headers: io.headers,
+      })
+    ).json();
     assert.equal(byDate.items.length, 2);
   });
 
@@ -73,22 +123,41 @@ forEachDatabase('cases API', (ctx) => {
     assert.equal(get.json().error.code, 'not_found');
     const list = (await app.inject({ method: 'GET', url: '/api/v1/cases', headers: otherIo.headers })).json();
     assert.equal(list.items.length, 0);
-    const patch = await app.inject({ method: 'PATCH', url: `/api/v1/cases/${caseId}`, headers: otherIo.headers, payload: { version: 1, status: 'closed' } });
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${caseId}`,
+      headers: otherIo.headers,
+      payload: { version: 1, status: 'closed' },
+    });
     assert.equal(patch.statusCode, 404);
   });
 
   test("a district supervisor sees the district's station cases", async () => {
-    const get = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: supervisor.headers });
+    const get = await app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${caseId}`,
+      headers: supervisor.headers,
+    });
     assert.equal(get.statusCode, 200);
-    const list = (await app.inject({ method: 'GET', url: '/api/v1/cases', headers: supervisor.headers })).json();
+    const list = (
+      await app.inject({ method: 'GET', url: '/api/v1/cases', headers: supervisor.headers })
+    ).json();
     assert.equal(list.items.length, 5);
   });
 
   test('a CWC member may not register a case (wrong role) and sees no police cases', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/cases', headers: cwc.headers, payload: caseBody() });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: cwc.headers,
+      payload: caseBody(),
+    });
     assert.equal(res.statusCode, 403);
     assert.equal(res.json().error.code, 'forbidden');
-    assert.equal((await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: cwc.headers })).statusCode, 404);
+    assert.equal(
+      (await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: cwc.headers })).statusCode,
+      404,
+    );
   });
 
   test('without signing in: 401', async () => {
@@ -105,11 +174,27 @@ forEachDatabase('cases API', (ctx) => {
       [{ offences: ['POCSO-6', 'POCSO-999'] }, 'offences.1'],
       [{ district_lgd_code: 999999 }, 'district_lgd_code'],
       [{ persons: [{ role: 'villain', full_name: 'X' }] }, 'persons.0.role'],
-      [{ persons: [{ role: 'accused', full_name: 'X', identifiers: [{ kind: 'aadhaar_masked', value: '1234 5678 9012' }] }] }, 'persons.0.identifiers.0.value'],
+      [
+        {
+          persons: [
+            {
+              role: 'accused',
+              full_name: 'X',
+              identifiers: [{ kind: 'aadhaar_masked', value: '1234 5678 9012' }],
+            },
+          ],
+        },
+        'persons.0.identifiers.0.value',
+      ],
       [{ unexpected: true }, 'unexpected'],
     ];
     for (const [override, field] of cases) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/cases', headers: io.headers, payload: caseBody(override) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: io.headers,
+        payload: caseBody(override),
+      });
       assert.equal(res.statusCode, 400, `${field}: ${res.body}`);
       const err = res.json().error;
       assert.equal(err.code, 'validation_failed');
@@ -119,21 +204,40 @@ forEachDatabase('cases API', (ctx) => {
       );
       assert.ok(!res.body.includes('    at '), 'no stack trace');
     }
-    const dup = await app.inject({ method: 'POST', url: '/api/v1/cases', headers: io.headers, payload: caseBody({ fir_number: '101/2025' }) });
+    const dup = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: io.headers,
+      payload: caseBody({ fir_number: '101/2025' }),
+    });
     assert.equal(dup.statusCode, 409);
     assert.equal(dup.json().error.issues[0].field, 'fir_number');
   });
 
   test('updates use optimistic concurrency and are audited', async () => {
-    const ok = await app.inject({ method: 'PATCH', url: `/api/v1/cases/${caseId}`, headers: io.headers, payload: { version: 1, status: 'charge_sheeted', offences: ['POCSO-6'] } });
+    const ok = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${caseId}`,
+      headers: io.headers,
+      payload: { version: 1, status: 'charge_sheeted', offences: ['POCSO-6'] },
+    });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().status, 'charge_sheeted');
     assert.equal(ok.json().version, 2);
     assert.deepEqual(ok.json().offences, ['POCSO-6']);
-    const stale = await app.inject({ method: 'PATCH', url: `/api/v1/cases/${caseId}`, headers: io.headers, payload: { version: 1, status: 'closed' } });
+    const stale = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${caseId}`,
+      headers: io.headers,
+      payload: { version: 1, status: 'closed' },
+    });
     assert.equal(stale.statusCode, 409);
     assert.equal(stale.json().error.code, 'version_conflict');
-    const events = await ctx.database.db.selectFrom('audit_events').select(['action', 'user_id']).where('record_id', '=', caseId).execute();
+    const events = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'user_id'])
+      .where('record_id', '=', caseId)
+      .execute();
     const actions = events.map((e) => e.action);
     assert.ok(actions.includes('case.create'));
     assert.ok(actions.includes('case.update'));
@@ -142,9 +246,17 @@ forEachDatabase('cases API', (ctx) => {
   });
 
   test('cookie sessions: sign in, CSRF required on writes, sign out revokes', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: io.email, password: 'wrong password!!' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: io.email, password: 'wrong password!!' },
+    });
     assert.equal(bad.statusCode, 401);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: io.email.toUpperCase(), password: TEST_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: io.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     assert.equal(res.statusCode, 200, res.body);
     const setCookie = String(res.headers['set-cookie']);
     assert.match(setCookie, /HttpOnly/i);
@@ -153,12 +265,29 @@ forEachDatabase('cases API', (ctx) => {
     const csrf = res.json().csrf_token;
     const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     assert.equal(me.json().user.email, io.email);
-    const noCsrf = await app.inject({ method: 'POST', url: '/api/v1/cases', headers: { cookie }, payload: caseBody() });
+    const noCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: { cookie },
+      payload: caseBody(),
+    });
     assert.equal(noCsrf.statusCode, 403);
-    const withCsrf = await app.inject({ method: 'POST', url: '/api/v1/cases', headers: { cookie, 'x-csrf-token': csrf }, payload: caseBody() });
+    const withCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: caseBody(),
+    });
     assert.equal(withCsrf.statusCode, 201, withCsrf.body);
-    const out = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-out', headers: { cookie, 'x-csrf-token': csrf } });
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
     assert.equal(out.statusCode, 204);
-    assert.equal((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode, 401);
+    assert.equal(
+      (await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode,
+      401,
+    );
   });
 });

@@ -83,7 +83,10 @@ export async function runCaseFlow(
     await state.selectOption(stateValue);
     const district = page.getByLabel('District', { exact: true });
     await district.locator('option[value]:not([value=""])').first().waitFor({ state: 'attached' });
-    const districtValue = await district.locator('option[value]:not([value=""])').first().getAttribute('value');
+    const districtValue = await district
+      .locator('option[value]:not([value=""])')
+      .first()
+      .getAttribute('value');
     assert.ok(districtValue, 'the district list is empty');
     await district.selectOption(districtValue);
     await page.getByLabel('Place', { exact: true }).fill('Lodge near the bus stand');

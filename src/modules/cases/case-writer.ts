@@ -196,11 +196,18 @@ async function writeChunk(tx: Kysely<DB>, writes: CaseWrite[]): Promise<WriteRes
   return { caseIds, cases: caseRows.length, persons: personRows.length, identifiers: identifierRows.length };
 }
 
-async function deleteOrphans(tx: Kysely<DB>, table: 'persons' | 'identifiers', caseSet: string, keep: Json[]) {
+async function deleteOrphans(
+  tx: Kysely<DB>,
+  table: 'persons' | 'identifiers',
+  caseSet: string,
+  keep: Json[],
+) {
   const kept = JSON.stringify(keep.map((r) => ({ id: r.id })));
   await sql`delete from ${sql.table(table)} t using jsonb_to_recordset(${caseSet}::jsonb) as k(agency_id uuid, id uuid)
     where t.agency_id = k.agency_id and t.case_id = k.id
-      and not exists (select 1 from jsonb_to_recordset(${kept}::jsonb) as n(id uuid) where n.id = t.id)`.execute(tx);
+      and not exists (select 1 from jsonb_to_recordset(${kept}::jsonb) as n(id uuid) where n.id = t.id)`.execute(
+    tx,
+  );
 }
 
 async function upsertCases(tx: Kysely<DB>, rows: Json[]) {
@@ -292,14 +299,18 @@ export async function referenceProblems(
   const problems: { field: string; message: string }[] = [];
   for (const { prefix, input } of inputs) {
     (input.offences ?? []).forEach((code, i) => {
-      if (!offenceSet.has(code)) problems.push({ field: `${prefix}offences.${i}`, message: `unknown offence code ${code}` });
+      if (!offenceSet.has(code))
+        problems.push({ field: `${prefix}offences.${i}`, message: `unknown offence code ${code}` });
     });
     if (input.district_lgd_code != null && !districtSet.has(input.district_lgd_code)) {
       problems.push({ field: `${prefix}district_lgd_code`, message: 'unknown district LGD code' });
     }
     (input.persons ?? []).forEach((p, i) => {
       if (p.district_lgd_code != null && !districtSet.has(p.district_lgd_code)) {
-        problems.push({ field: `${prefix}persons.${i}.district_lgd_code`, message: 'unknown district LGD code' });
+        problems.push({
+          field: `${prefix}persons.${i}.district_lgd_code`,
+          message: 'unknown district LGD code',
+        });
       }
     });
   }

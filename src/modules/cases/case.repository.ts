@@ -26,7 +26,8 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(value: string): Cursor | null {
   const text = Buffer.from(value, 'base64url').toString('utf8');
   const [registeredAt, id] = text.split('|');
-  if (!registeredAt || !id || Number.isNaN(Date.parse(registeredAt)) || !/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!registeredAt || !id || Number.isNaN(Date.parse(registeredAt)) || !/^[0-9a-f-]{36}$/.test(id))
+    return null;
   return { registeredAt, id };
 }
 
@@ -44,7 +45,9 @@ function caseSelect(db: Kysely<DB>, actor: Actor) {
       'd.name as district_name',
       sql<string[]>`array(select o.offence_code from case_offences o
         where o.agency_id = c.agency_id and o.case_id = c.id order by o.offence_code)`.as('offences'),
-      sql<Record<string, number>>`coalesce((select jsonb_object_agg(role, n) from (select p.role, count(*) as n
+      sql<
+        Record<string, number>
+      >`coalesce((select jsonb_object_agg(role, n) from (select p.role, count(*) as n
         from persons p where p.agency_id = c.agency_id and p.case_id = c.id group by p.role) x), '{}'::jsonb)`.as(
         'person_counts',
       ),

@@ -3,7 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type AppDeps, requireActor } from '../../http/context.ts';
 import { errorResponses } from '../../http/openapi.ts';
-import { caseInput, caseListQuery, caseOut, casePatch, caseSummaryOut, pageOf, uuid } from './case.schemas.ts';
+import {
+  caseInput,
+  caseListQuery,
+  caseOut,
+  casePatch,
+  caseSummaryOut,
+  pageOf,
+  uuid,
+} from './case.schemas.ts';
 import { createCaseFor, getCaseFor, listCasesFor, updateCaseFor } from './case.service.ts';
 
 export function caseRoutes(deps: AppDeps) {

@@ -14,16 +14,23 @@ import {
 const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const optionalText = (max: number) => trimmed(max).nullish();
 export const isoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
-export const isoDateTime = z.iso.datetime({ offset: true, message: 'must be a date-time with offset, e.g. 2025-03-04T10:15:00+05:30' });
+export const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be a date-time with offset, e.g. 2025-03-04T10:15:00+05:30',
+});
 export const pincode = z.string().regex(/^[1-9][0-9]{5}$/, 'must be a 6-digit Indian PIN code');
 export const uuid = z.uuid({ message: 'must be a UUID' });
-export const offenceCode = z.string().regex(/^(POCSO|BNS|IPC|ITPA|JJ|IT)-[0-9A-Z()]+$/, 'must be an offence code such as POCSO-6 or BNS-143');
+export const offenceCode = z
+  .string()
+  .regex(/^(POCSO|BNS|IPC|ITPA|JJ|IT)-[0-9A-Z()]+$/, 'must be an offence code such as POCSO-6 or BNS-143');
 
-export const identifierInput = z.strictObject({
-  kind: z.enum(identifierKinds),
-  value: trimmed(500),
-  external_id: optionalText(200),
-});
+export const identifierInput = z
+  .strictObject({
+    kind: z.enum(identifierKinds),
+    value: trimmed(500),
+    external_id: optionalText(200),
+  })
+  .meta({ id: 'NewIdentifier' });
 export type IdentifierInput = z.infer<typeof identifierInput>;
 
 const personFields = {
@@ -43,10 +50,12 @@ const personFields = {
   notes: optionalText(5000),
   distribution: z.enum(distributionLevels).optional(),
 };
-export const personInput = z.strictObject({
-  ...personFields,
-  identifiers: z.array(identifierInput).max(200).optional(),
-});
+export const personInput = z
+  .strictObject({
+    ...personFields,
+    identifiers: z.array(identifierInput).max(200).optional(),
+  })
+  .meta({ id: 'NewPerson' });
 export type PersonInput = z.infer<typeof personInput>;
 export const personPatch = z
   .strictObject(personFields)
@@ -71,11 +80,13 @@ const caseFields = {
   offences: z.array(offenceCode).max(50).optional(),
   distribution: z.enum(distributionLevels).optional(),
 };
-export const caseInput = z.strictObject({
-  ...caseFields,
-  persons: z.array(personInput).max(500).optional(),
-  identifiers: z.array(identifierInput).max(500).optional(),
-});
+export const caseInput = z
+  .strictObject({
+    ...caseFields,
+    persons: z.array(personInput).max(500).optional(),
+    identifiers: z.array(identifierInput).max(500).optional(),
+  })
+  .meta({ id: 'NewCase' });
 export type CaseInput = z.infer<typeof caseInput>;
 
 export const casePatch = z
@@ -103,76 +114,84 @@ export type CaseListQuery = z.infer<typeof caseListQuery>;
 
 export const agencyRef = z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.string() });
 
-export const identifierOut = z.object({
-  id: z.string(),
-  agency_id: z.string(),
-  case_id: z.string(),
-  person_id: z.string().nullable(),
-  external_id: z.string().nullable(),
-  kind: z.string(),
-  value: z.string(),
-  normalised: z.string(),
-  distribution: z.string(),
-  created_at: z.string(),
-});
+export const identifierOut = z
+  .object({
+    id: z.string(),
+    agency_id: z.string(),
+    case_id: z.string(),
+    person_id: z.string().nullable(),
+    external_id: z.string().nullable(),
+    kind: z.string(),
+    value: z.string(),
+    normalised: z.string(),
+    distribution: z.string(),
+    created_at: z.string(),
+  })
+  .meta({ id: 'Identifier' });
 
-export const personOut = z.object({
-  id: z.string(),
-  agency_id: z.string(),
-  case_id: z.string(),
-  external_id: z.string().nullable(),
-  role: z.string(),
-  full_name: z.string(),
-  aliases: z.array(z.string()),
-  relation_kind: z.string().nullable(),
-  relation_name: z.string().nullable(),
-  gender: z.string().nullable(),
-  birth_date: z.string().nullable(),
-  age: z.number().nullable(),
-  age_recorded_on: z.string().nullable(),
-  address: z.string().nullable(),
-  pincode: z.string().nullable(),
-  district_lgd_code: z.number().nullable(),
-  notes: z.string().nullable(),
-  distribution: z.string(),
-  version: z.number(),
-  created_at: z.string(),
-  updated_at: z.string(),
-  identifiers: z.array(identifierOut).optional(),
-});
+export const personOut = z
+  .object({
+    id: z.string(),
+    agency_id: z.string(),
+    case_id: z.string(),
+    external_id: z.string().nullable(),
+    role: z.string(),
+    full_name: z.string(),
+    aliases: z.array(z.string()),
+    relation_kind: z.string().nullable(),
+    relation_name: z.string().nullable(),
+    gender: z.string().nullable(),
+    birth_date: z.string().nullable(),
+    age: z.number().nullable(),
+    age_recorded_on: z.string().nullable(),
+    address: z.string().nullable(),
+    pincode: z.string().nullable(),
+    district_lgd_code: z.number().nullable(),
+    notes: z.string().nullable(),
+    distribution: z.string(),
+    version: z.number(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    identifiers: z.array(identifierOut).optional(),
+  })
+  .meta({ id: 'Person' });
 
-export const caseSummaryOut = z.object({
-  id: z.string(),
-  agency: agencyRef,
-  external_id: z.string().nullable(),
-  fir_number: z.string().nullable(),
-  fir_kind: z.string(),
-  registered_at: z.string(),
-  place: z.string().nullable(),
-  pincode: z.string().nullable(),
-  state_lgd_code: z.number().nullable(),
-  district_lgd_code: z.number().nullable(),
-  district_name: z.string().nullable(),
-  status: z.string(),
-  procedure_code: z.string(),
-  offences: z.array(z.string()),
-  distribution: z.string(),
-  person_counts: z.record(z.string(), z.number()),
-  updated_at: z.string(),
-  version: z.number(),
-});
+export const caseSummaryOut = z
+  .object({
+    id: z.string(),
+    agency: agencyRef,
+    external_id: z.string().nullable(),
+    fir_number: z.string().nullable(),
+    fir_kind: z.string(),
+    registered_at: z.string(),
+    place: z.string().nullable(),
+    pincode: z.string().nullable(),
+    state_lgd_code: z.number().nullable(),
+    district_lgd_code: z.number().nullable(),
+    district_name: z.string().nullable(),
+    status: z.string(),
+    procedure_code: z.string(),
+    offences: z.array(z.string()),
+    distribution: z.string(),
+    person_counts: z.record(z.string(), z.number()),
+    updated_at: z.string(),
+    version: z.number(),
+  })
+  .meta({ id: 'CaseSummary' });
 export type CaseSummary = z.infer<typeof caseSummaryOut>;
 
-export const caseOut = caseSummaryOut.extend({
-  gd_entry: z.string().nullable(),
-  occurred_from: z.string().nullable(),
-  occurred_to: z.string().nullable(),
-  summary: z.string().nullable(),
-  created_at: z.string(),
-  created_by: z.string().nullable(),
-  persons: z.array(personOut),
-  identifiers: z.array(identifierOut),
-});
+export const caseOut = caseSummaryOut
+  .extend({
+    gd_entry: z.string().nullable(),
+    occurred_from: z.string().nullable(),
+    occurred_to: z.string().nullable(),
+    summary: z.string().nullable(),
+    created_at: z.string(),
+    created_by: z.string().nullable(),
+    persons: z.array(personOut),
+    identifiers: z.array(identifierOut),
+  })
+  .meta({ id: 'Case' });
 export type CaseOut = z.infer<typeof caseOut>;
 
 export const pageOf = <T extends z.ZodType>(item: T) =>

@@ -5,10 +5,10 @@ import { mapDbError } from '../../shared/db-errors.ts';
 import { AppError, notFound, validationError } from '../../shared/errors.ts';
 import { type Actor, assertCan } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { referenceProblems, writeCases } from './case-writer.ts';
-import { caseChildren, decodeCursor, encodeCursor, findCase, listCases } from './case.repository.ts';
 import { presentCase, presentCaseSummary } from './case.presenter.ts';
+import { caseChildren, decodeCursor, encodeCursor, findCase, listCases } from './case.repository.ts';
 import type { CaseInput, CaseListQuery, CaseOut, CasePatch, CaseSummary } from './case.schemas.ts';
+import { referenceProblems, writeCases } from './case-writer.ts';
 
 export async function listCasesFor(
   db: Kysely<DB>,
@@ -36,7 +36,12 @@ export async function getCaseFor(db: Kysely<DB>, actor: Actor, id: string): Prom
   const row = await findCase(db, actor, id);
   if (!row) throw notFound('Case');
   const { persons, identifiers } = await caseChildren(db, row.agency_id, row.id);
-  await recordAudit(db, actor, { action: 'case.read', recordKind: 'case', recordId: row.id, recordAgencyId: row.agency_id });
+  await recordAudit(db, actor, {
+    action: 'case.read',
+    recordKind: 'case',
+    recordId: row.id,
+    recordAgencyId: row.agency_id,
+  });
   return presentCase(row, persons, identifiers);
 }
 
@@ -47,7 +52,8 @@ function checkDates(input: Partial<CaseInput>) {
   for (const [i, p] of (input.persons ?? []).entries()) {
     if (p.birth_date && p.age != null) {
       // Both may be given; a birth date wins, but they must not contradict each other by more than a year.
-      const years = (Date.parse(input.registered_at ?? new Date().toISOString()) - Date.parse(p.birth_date)) / 3.15576e10;
+      const years =
+        (Date.parse(input.registered_at ?? new Date().toISOString()) - Date.parse(p.birth_date)) / 3.15576e10;
       if (Math.abs(years - p.age) > 1.5) throw validationError(`persons.${i}.age`, 'contradicts birth_date');
     }
   }
@@ -57,7 +63,8 @@ export async function createCaseFor(db: Kysely<DB>, actor: Actor, input: CaseInp
   assertCan(actor, 'case:write');
   checkDates(input);
   const problems = await referenceProblems(db, [{ prefix: '', input }]);
-  if (problems.length > 0) throw new AppError('validation_failed', `${problems[0]!.field}: ${problems[0]!.message}`, problems);
+  if (problems.length > 0)
+    throw new AppError('validation_failed', `${problems[0]!.field}: ${problems[0]!.message}`, problems);
   const caseId = await db.transaction().execute(async (tx) => {
     if (input.external_id) {
       const taken = await tx
@@ -66,9 +73,10 @@ export async function createCaseFor(db: Kysely<DB>, actor: Actor, input: CaseInp
         .where('agency_id', '=', actor.agencyId)
         .where('external_id', '=', input.external_id)
         .executeTakeFirst();
-      if (taken) throw new AppError('conflict', 'external_id: this external id is already used by your agency', [
-        { field: 'external_id', message: 'this external id is already used by your agency' },
-      ]);
+      if (taken)
+        throw new AppError('conflict', 'external_id: this external id is already used by your agency', [
+          { field: 'external_id', message: 'this external id is already used by your agency' },
+        ]);
     }
     const result = await writeCases(tx, [{ agencyId: actor.agencyId, input, createdBy: actor.userId }]);
     const id = result.caseIds[0] as string;
@@ -102,18 +110,26 @@ const patchableColumns = [
 ] as const;
 
 /** Optimistic concurrency: the caller sends the version it read; a stale version is a 409. */
-export async function updateCaseFor(db: Kysely<DB>, actor: Actor, id: string, patch: CasePatch): Promise<CaseOut> {
+export async function updateCaseFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  patch: CasePatch,
+): Promise<CaseOut> {
   assertCan(actor, 'case:write');
   await db.transaction().execute(async (tx) => {
     const row = await findCase(tx, actor, id);
     if (!row) throw notFound('Case');
     if (row.version !== patch.version) {
-      throw new AppError('version_conflict', `version: the case was changed by someone else (now version ${row.version})`, [
-        { field: 'version', message: `is ${patch.version}, the case is now at version ${row.version}` },
-      ]);
+      throw new AppError(
+        'version_conflict',
+        `version: the case was changed by someone else (now version ${row.version})`,
+        [{ field: 'version', message: `is ${patch.version}, the case is now at version ${row.version}` }],
+      );
     }
     const problems = await referenceProblems(tx, [{ prefix: '', input: patch }]);
-    if (problems.length > 0) throw new AppError('validation_failed', `${problems[0]!.field}: ${problems[0]!.message}`, problems);
+    if (problems.length > 0)
+      throw new AppError('validation_failed', `${problems[0]!.field}: ${problems[0]!.message}`, problems);
     checkDates({
       occurred_from: patch.occurred_from ?? row.occurred_from?.toISOString() ?? null,
       occurred_to: patch.occurred_to ?? row.occurred_to?.toISOString() ?? null,
@@ -129,7 +145,9 @@ export async function updateCaseFor(db: Kysely<DB>, actor: Actor, id: string, pa
           ...changes,
           ...(patch.district_lgd_code !== undefined
             ? {
-                state_lgd_code: sql<number | null>`(select state_lgd_code from districts where lgd_code = ${patch.district_lgd_code})`,
+                state_lgd_code: sql<
+                  number | null
+                >`(select state_lgd_code from districts where lgd_code = ${patch.district_lgd_code})`,
               }
             : {}),
           updated_at: new Date(),
@@ -139,12 +157,18 @@ export async function updateCaseFor(db: Kysely<DB>, actor: Actor, id: string, pa
         .where('id', '=', row.id)
         .execute();
       if (patch.offences) {
-        await tx.deleteFrom('case_offences').where('agency_id', '=', row.agency_id).where('case_id', '=', row.id).execute();
+        await tx
+          .deleteFrom('case_offences')
+          .where('agency_id', '=', row.agency_id)
+          .where('case_id', '=', row.id)
+          .execute();
         const codes = [...new Set(patch.offences)];
         if (codes.length > 0) {
           await tx
             .insertInto('case_offences')
-            .values(codes.map((offence_code) => ({ agency_id: row.agency_id, case_id: row.id, offence_code })))
+            .values(
+              codes.map((offence_code) => ({ agency_id: row.agency_id, case_id: row.id, offence_code })),
+            )
             .execute();
         }
       }
