@@ -193,15 +193,14 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
 
 /** Recomputes the ancestor/descendant pairs of the agency tree; called after any agency is added or moved. */
 export async function rebuildAgencyClosure(db: Kysely<DB>): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('agency_closure').execute();
-    await sql`
-      insert into agency_closure (ancestor_id, descendant_id, depth)
-      with recursive tree (ancestor_id, descendant_id, depth) as (
-        select id, id, 0 from agencies
-        union all
-        select t.ancestor_id, a.id, t.depth + 1 from tree t join agencies a on a.parent_id = t.descendant_id
-      )
-      select ancestor_id, descendant_id, depth from tree`.execute(tx);
-  });
+  if (!db.isTransaction) return db.transaction().execute((tx) => rebuildAgencyClosure(tx));
+  await db.deleteFrom('agency_closure').execute();
+  await sql`
+    insert into agency_closure (ancestor_id, descendant_id, depth)
+    with recursive tree (ancestor_id, descendant_id, depth) as (
+      select id, id, 0 from agencies
+      union all
+      select t.ancestor_id, a.id, t.depth + 1 from tree t join agencies a on a.parent_id = t.descendant_id
+    )
+    select ancestor_id, descendant_id, depth from tree`.execute(db);
 }
