@@ -34,7 +34,18 @@ export interface StateAgencies {
   ngos: SyntheticAgency[];
 }
 
-const ngoFirst = ['Asha', 'Ujala', 'Sahara', 'Disha', 'Umeed', 'Roshni', 'Nav Jeevan', 'Aangan', 'Suraksha', 'Mukti'];
+const ngoFirst = [
+  'Asha',
+  'Ujala',
+  'Sahara',
+  'Disha',
+  'Umeed',
+  'Roshni',
+  'Nav Jeevan',
+  'Aangan',
+  'Suraksha',
+  'Mukti',
+];
 const ngoSecond = ['Foundation', 'Trust', 'Sanstha', 'Seva Samiti', 'Society', 'Kendra'];
 
 /**
@@ -126,7 +137,13 @@ export function buildAgencies(
           ...contact('police_station', st, rng.pick(['Insp.', 'PI', 'SHO', 'SI']), policeDomain, code),
         };
       });
-      const mk = (suffix: string, name: string, kind: SyntheticAgency['kind'], rank: string, domain: string) => {
+      const mk = (
+        suffix: string,
+        name: string,
+        kind: SyntheticAgency['kind'],
+        rank: string,
+        domain: string,
+      ) => {
         const code = `${dcode}-${suffix}`;
         return { code, name, kind, ...base, ...contact(kind, st, rank, domain, code) };
       };
@@ -165,7 +182,13 @@ export function buildAgencies(
     );
     const ngos = ngoNames.map((name, i): SyntheticAgency => {
       const code = `${iso}-NGO${i + 1}`;
-      return { code, name, kind: 'ngo', ...stateBase, ...contact('ngo', st, 'Director', 'ngo.example', code) };
+      return {
+        code,
+        name,
+        kind: 'ngo',
+        ...stateBase,
+        ...contact('ngo', st, 'Director', 'ngo.example', code),
+      };
     });
     agencies.push(cyberCell, cid, ...ngos);
     states.push({ state: st, districts: districtAgencies, cyberCell, cid, ngos });

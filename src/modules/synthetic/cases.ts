@@ -3,14 +3,28 @@ import type { CaseInput, IdentifierInput, PersonInput } from '../cases/case.sche
 import type { StateAgencies, SyntheticAgency } from './agencies.ts';
 import type { Community } from './data/names.ts';
 import { brothelPremises, establishmentNames, highwayPremises, spaPremises } from './data/places.ts';
-import { type District, foreignPlaces, type Geography, type RegionProfile, regionProfile, sourceAreas } from './geography.ts';
-import { formatPhone, formatUpi, type IdentifierFactory, maskedAadhaar, SLOTS_PER_CASE } from './identifiers.ts';
+import {
+  type District,
+  foreignPlaces,
+  type Geography,
+  type RegionProfile,
+  regionProfile,
+  sourceAreas,
+} from './geography.ts';
+import {
+  formatPhone,
+  formatUpi,
+  type IdentifierFactory,
+  maskedAadhaar,
+  SLOTS_PER_CASE,
+} from './identifiers.ts';
 import {
   type Address,
   birthDateForAge,
   fullYears,
   type Gender,
   type Identity,
+  istIso,
   localityName,
   makeAddress,
   type NameStyle,
@@ -184,7 +198,8 @@ const offenceRules: Readonly<Record<Scenario, readonly OffenceRule[]>> = {
   for (const rules of Object.values(offenceRules)) {
     for (const r of rules) {
       for (const code of [r.code, r.ipc]) {
-        if (code && !known.has(code)) throw new Error(`synthetic generator uses unknown offence code ${code}`);
+        if (code && !known.has(code))
+          throw new Error(`synthetic generator uses unknown offence code ${code}`);
       }
     }
   }
@@ -225,7 +240,8 @@ export interface PlantedAppearance {
   style: NameStyle;
   ageMode: AgeMode;
   aliases: string[];
-  relation: 'none' | 'plain' | 'respelled';
+  /** 'spouse' forces "w/o <husband>" (the household trap for couples). */
+  relation: 'none' | 'plain' | 'respelled' | 'spouse';
   identifiers: PlantedIdentifier[];
   notes: string | null;
 }
@@ -254,7 +270,8 @@ export interface CaseContext {
 }
 
 export function nextSerial(ctx: CaseContext): number {
-  if (ctx.slot >= SLOTS_PER_CASE) throw new Error(`case ${ctx.index} needs more than ${SLOTS_PER_CASE} identifiers`);
+  if (ctx.slot >= SLOTS_PER_CASE)
+    throw new Error(`case ${ctx.index} needs more than ${SLOTS_PER_CASE} identifiers`);
   return ctx.index * SLOTS_PER_CASE + ctx.slot++;
 }
 
@@ -276,7 +293,13 @@ function ageBirth(ctx: CaseContext, lo: number, hi: number): string {
   return birthDateForAge(ctx.rng, ctx.rng.int(lo, hi), ctx.registered.date);
 }
 
-export function localIdentity(ctx: CaseContext, gender: Gender, lo: number, hi: number, married = false): Identity {
+export function localIdentity(
+  ctx: CaseContext,
+  gender: Gender,
+  lo: number,
+  hi: number,
+  married = false,
+): Identity {
   const { rng } = ctx;
   return newIdentity(rng, {
     community: rng.weighted(ctx.profile.communities),
@@ -288,7 +311,13 @@ export function localIdentity(ctx: CaseContext, gender: Gender, lo: number, hi: 
 }
 
 /** Someone from a source area of trafficking: another state's village, or Nepal or Bangladesh. */
-export function sourceIdentity(ctx: CaseContext, gender: Gender, lo: number, hi: number, origin?: string): Identity {
+export function sourceIdentity(
+  ctx: CaseContext,
+  gender: Gender,
+  lo: number,
+  hi: number,
+  origin?: string,
+): Identity {
   const { rng } = ctx;
   const area = origin ?? rng.weighted(sourceAreas);
   if (area === 'NP' || area === 'BD') {
@@ -300,7 +329,12 @@ export function sourceIdentity(ctx: CaseContext, gender: Gender, lo: number, hi:
       pincode: null,
       districtLgd: null,
     };
-    return newIdentity(rng, { community: rng.weighted(foreign.community), gender, birthDate: ageBirth(ctx, lo, hi), address });
+    return newIdentity(rng, {
+      community: rng.weighted(foreign.community),
+      gender,
+      birthDate: ageBirth(ctx, lo, hi),
+      address,
+    });
   }
   const state = ctx.geo.states.get(area);
   if (!state) return localIdentity(ctx, gender, lo, hi);
@@ -370,21 +404,45 @@ const personNotes: Readonly<Record<Role, readonly string[]>> = {
     'Restored to parents by CWC order.',
     'Counselling arranged through the DCPU.',
   ],
-  accused: ['Arrested at the spot.', 'Absconding; LOC requested.', 'Arrested; released on bail.', 'Arrested; in judicial custody.'],
-  trafficker: ['Arrested.', 'Absconding.', 'Arrested at the railway station.', 'Traced through call detail records and arrested.'],
-  buyer: ['Found on the premises at the time of the raid.', 'Customer; arrested.', 'Identified from payment records.'],
+  accused: [
+    'Arrested at the spot.',
+    'Absconding; LOC requested.',
+    'Arrested; released on bail.',
+    'Arrested; in judicial custody.',
+  ],
+  trafficker: [
+    'Arrested.',
+    'Absconding.',
+    'Arrested at the railway station.',
+    'Traced through call detail records and arrested.',
+  ],
+  buyer: [
+    'Found on the premises at the time of the raid.',
+    'Customer; arrested.',
+    'Identified from payment records.',
+  ],
   witness: ['Panch witness.', 'Independent witness to the seizure.', 'Neighbour; statement recorded.'],
-  guardian: ['Complainant.', 'Parent of the child; statement recorded.', 'Guardian; informed of the CWC proceedings.'],
-  informant: ['Field worker of a partner NGO.', 'Information received through Childline 1098.', 'Decoy customer.'],
+  guardian: [
+    'Complainant.',
+    'Parent of the child; statement recorded.',
+    'Guardian; informed of the CWC proceedings.',
+  ],
+  informant: [
+    'Field worker of a partner NGO.',
+    'Information received through Childline 1098.',
+    'Decoy customer.',
+  ],
 };
 
 export interface DraftOptions {
   style?: NameStyle;
   ageMode?: AgeMode;
   aliases?: string[];
-  relation?: 'none' | 'plain' | 'respelled';
+  relation?: PlantedAppearance['relation'];
   identifiers?: IdentifierInput[];
   notes?: string | null;
+  /** Household members always carry their (shared) address: that is the trap. */
+  alwaysAddress?: boolean;
 }
 
 export function draftPerson(ctx: CaseContext, role: Role, id: Identity, opts: DraftOptions = {}): PersonBody {
@@ -401,11 +459,17 @@ export function draftPerson(ctx: CaseContext, role: Role, id: Identity, opts: Dr
         ? [randomAlias(rng, id, age)]
         : []);
   if (aliases.length > 0) body.aliases = aliases;
-  const relation = opts.relation ?? (rng.chance(child ? 0.7 : 0.5) ? (rng.chance(0.1) ? 'respelled' : 'plain') : 'none');
-  if (relation !== 'none') Object.assign(body, renderRelation(rng, id, relation === 'respelled'));
+  const relation =
+    opts.relation ?? (rng.chance(child ? 0.7 : 0.5) ? (rng.chance(0.1) ? 'respelled' : 'plain') : 'none');
+  if (relation === 'spouse' && id.spouseName) {
+    body.relation_kind = 'w/o';
+    body.relation_name = id.spouseName;
+  } else if (relation !== 'none') {
+    Object.assign(body, renderRelation(rng, id, relation === 'respelled'));
+  }
   body.gender = rng.chance(0.02) && role === 'witness' ? 'unknown' : id.gender;
   Object.assign(body, ageFields(ctx, id, opts.ageMode ?? randomAgeMode(rng, child)));
-  if (rng.chance(0.85)) {
+  if (opts.alwaysAddress || rng.chance(0.85)) {
     body.address = id.address.text;
     if (id.address.pincode && rng.chance(0.8)) body.pincode = id.address.pincode;
     if (id.address.districtLgd && rng.chance(0.75)) body.district_lgd_code = id.address.districtLgd;
@@ -424,23 +488,72 @@ function personIdentifiers(ctx: CaseContext, role: Role, id: Identity): Identifi
   const hint = `${id.given}${id.surname ?? ''}`;
   const online = ctx.scenario === 'online_csam' || ctx.scenario === 'online_grooming';
   const p = {
-    accused: { phone: 0.85, second: 0.2, upi: 0.3, bank: 0.15, social: online ? 0.7 : 0.15, email: online ? 0.6 : 0.1, vehicle: 0.1, aadhaar: 0.25 },
-    trafficker: { phone: 0.9, second: 0.3, upi: 0.35, bank: 0.2, social: 0.15, email: 0.05, vehicle: 0.2, aadhaar: 0.2 },
-    buyer: { phone: 0.8, second: 0.05, upi: 0.3, bank: 0.05, social: 0.05, email: 0.05, vehicle: 0.35, aadhaar: 0.2 },
-    victim: { phone: 0.25, second: 0, upi: 0, bank: 0, social: online ? 0.8 : 0.1, email: 0.05, vehicle: 0, aadhaar: 0.3 },
-    guardian: { phone: 0.75, second: 0, upi: 0, bank: 0.05, social: 0, email: 0.02, vehicle: 0, aadhaar: 0.2 },
+    accused: {
+      phone: 0.85,
+      second: 0.2,
+      upi: 0.3,
+      bank: 0.15,
+      social: online ? 0.7 : 0.15,
+      email: online ? 0.6 : 0.1,
+      vehicle: 0.1,
+      aadhaar: 0.25,
+    },
+    trafficker: {
+      phone: 0.9,
+      second: 0.3,
+      upi: 0.35,
+      bank: 0.2,
+      social: 0.15,
+      email: 0.05,
+      vehicle: 0.2,
+      aadhaar: 0.2,
+    },
+    buyer: {
+      phone: 0.8,
+      second: 0.05,
+      upi: 0.3,
+      bank: 0.05,
+      social: 0.05,
+      email: 0.05,
+      vehicle: 0.35,
+      aadhaar: 0.2,
+    },
+    victim: {
+      phone: 0.25,
+      second: 0,
+      upi: 0,
+      bank: 0,
+      social: online ? 0.8 : 0.1,
+      email: 0.05,
+      vehicle: 0,
+      aadhaar: 0.3,
+    },
+    guardian: {
+      phone: 0.75,
+      second: 0,
+      upi: 0,
+      bank: 0.05,
+      social: 0,
+      email: 0.02,
+      vehicle: 0,
+      aadhaar: 0.2,
+    },
     witness: { phone: 0.5, second: 0, upi: 0, bank: 0, social: 0, email: 0.02, vehicle: 0, aadhaar: 0.1 },
     informant: { phone: 0.6, second: 0, upi: 0, bank: 0, social: 0, email: 0.2, vehicle: 0, aadhaar: 0 },
   }[role];
   if (rng.chance(p.phone)) {
     out.push({ kind: 'phone', value: formatPhone(rng, ids.phone(nextSerial(ctx))) });
-    if (rng.chance(p.second)) out.push({ kind: 'phone', value: formatPhone(rng, ids.phone(nextSerial(ctx))) });
+    if (rng.chance(p.second))
+      out.push({ kind: 'phone', value: formatPhone(rng, ids.phone(nextSerial(ctx))) });
   }
-  if (rng.chance(p.upi)) out.push({ kind: 'upi', value: formatUpi(rng, ids.upi(rng, nextSerial(ctx), hint)) });
+  if (rng.chance(p.upi))
+    out.push({ kind: 'upi', value: formatUpi(rng, ids.upi(rng, nextSerial(ctx), hint)) });
   if (rng.chance(p.bank)) out.push({ kind: 'bank_account', value: ids.bankAccount(rng, nextSerial(ctx)) });
-  if (rng.chance(p.social)) out.push({ kind: 'social_handle', value: ids.socialHandle(rng, nextSerial(ctx), id.given) });
+  if (rng.chance(p.social))
+    out.push({ kind: 'social_handle', value: ids.socialHandle(rng, nextSerial(ctx), id.given) });
   if (rng.chance(p.email)) out.push({ kind: 'email', value: ids.email(rng, nextSerial(ctx), hint) });
-  if (rng.chance(p.vehicle)) out.push({ kind: 'vehicle', value: ids.vehicle(rng, nextSerial(ctx), ctx.profile.vehicleCodes) });
+  if (rng.chance(p.vehicle))
+    out.push({ kind: 'vehicle', value: ids.vehicle(rng, nextSerial(ctx), ctx.profile.vehicleCodes) });
   if (rng.chance(p.aadhaar)) out.push({ kind: 'aadhaar_masked', value: maskedAadhaar(rng) });
   return out;
 }
@@ -516,11 +629,35 @@ function castFor(rng: Rng, scenario: Scenario): Cast {
         guardians: 0,
       };
     case 'highway_solicitation':
-      return { victims: rng.int(1, 2), accused: 1, traffickers: opt(0.3, 1, 1), buyers: rng.int(1, 2), witnesses: 1, informants: 0, guardians: 0 };
+      return {
+        victims: rng.int(1, 2),
+        accused: 1,
+        traffickers: opt(0.3, 1, 1),
+        buyers: rng.int(1, 2),
+        witnesses: 1,
+        informants: 0,
+        guardians: 0,
+      };
     case 'online_csam':
-      return { victims: opt(0.3, 1, 1), accused: rng.int(1, 2), traffickers: 0, buyers: 0, witnesses: opt(0.4, 1, 1), informants: opt(0.3, 1, 1), guardians: 0 };
+      return {
+        victims: opt(0.3, 1, 1),
+        accused: rng.int(1, 2),
+        traffickers: 0,
+        buyers: 0,
+        witnesses: opt(0.4, 1, 1),
+        informants: opt(0.3, 1, 1),
+        guardians: 0,
+      };
     case 'online_grooming':
-      return { victims: 1, accused: 1, traffickers: 0, buyers: 0, witnesses: opt(0.3, 1, 1), informants: 0, guardians: opt(0.85, 1, 1) };
+      return {
+        victims: 1,
+        accused: 1,
+        traffickers: 0,
+        buyers: 0,
+        witnesses: opt(0.3, 1, 1),
+        informants: 0,
+        guardians: opt(0.85, 1, 1),
+      };
     case 'trafficking':
       return {
         victims: rng.int(1, 3),
@@ -532,9 +669,25 @@ function castFor(rng: Rng, scenario: Scenario): Cast {
         guardians: opt(0.6, 1, 1),
       };
     case 'child_marriage_sale':
-      return { victims: 1, accused: rng.int(1, 2), traffickers: 1, buyers: 0, witnesses: opt(0.5, 1, 1), informants: opt(0.4, 1, 1), guardians: opt(0.6, 1, 1) };
+      return {
+        victims: 1,
+        accused: rng.int(1, 2),
+        traffickers: 1,
+        buyers: 0,
+        witnesses: opt(0.5, 1, 1),
+        informants: opt(0.4, 1, 1),
+        guardians: opt(0.6, 1, 1),
+      };
     case 'cross_border':
-      return { victims: rng.int(1, 3), accused: opt(0.6, 1, 1), traffickers: rng.int(1, 2), buyers: opt(0.2, 1, 1), witnesses: 1, informants: opt(0.3, 1, 1), guardians: 0 };
+      return {
+        victims: rng.int(1, 3),
+        accused: opt(0.6, 1, 1),
+        traffickers: rng.int(1, 2),
+        buyers: opt(0.2, 1, 1),
+        witnesses: 1,
+        informants: opt(0.3, 1, 1),
+        guardians: 0,
+      };
   }
 }
 
@@ -562,30 +715,44 @@ function victimOrigin(rng: Rng, scenario: Scenario): 'local' | 'source' | 'forei
  * Builds the case body and its persons. `planted` persons (from the ground-truth plan) are added to the
  * randomly drawn cast; their roles are chosen by the plan to fit the scenario.
  */
-export function buildCase(ctx: CaseContext, planted: readonly PlantedAppearance[], plantedIds: readonly PlantedIdentifier[]): CaseDraft {
+export function buildCase(
+  ctx: CaseContext,
+  planted: readonly PlantedAppearance[],
+  plantedIds: readonly PlantedIdentifier[],
+): CaseDraft {
   const { rng, scenario } = ctx;
   const cast = castFor(rng, scenario);
   const persons: PersonDraft[] = [];
   const caseIdentifiers: CaseDraft['caseIdentifiers'] = [];
-  const add = (role: Role, id: Identity, opts?: DraftOptions) => persons.push({ body: draftPerson(ctx, role, id, opts), planted: null });
+  const add = (role: Role, id: Identity, opts?: DraftOptions) =>
+    persons.push({ body: draftPerson(ctx, role, id, opts), planted: null });
 
   // Victims, with a parent for some of them.
   const origin = victimOrigin(rng, scenario);
-  const sourceArea = origin === 'foreign' ? rng.pick(['NP', 'BD']) : origin === 'source' ? rng.weighted(sourceAreas) : null;
+  const sourceArea =
+    origin === 'foreign' ? rng.pick(['NP', 'BD']) : origin === 'source' ? rng.weighted(sourceAreas) : null;
   const victimAges = scenario === 'spa_raid' ? ([15, 17] as [number, number]) : null;
   const victims: Identity[] = [];
   for (let v = 0; v < cast.victims; v++) {
     const [lo, hi] = victimAges ?? (scenario === 'child_marriage_sale' ? [13, 16] : victimAgeRange(rng));
     const gender = scenario === 'child_marriage_sale' ? 'female' : victimGender(rng);
     const id =
-      origin === 'local' ? localIdentity(ctx, gender, lo, hi) : sourceIdentity(ctx, gender, lo, hi, sourceArea ?? undefined);
+      origin === 'local'
+        ? localIdentity(ctx, gender, lo, hi)
+        : sourceIdentity(ctx, gender, lo, hi, sourceArea ?? undefined);
     victims.push(id);
   }
-  const guardians = victims.slice(0, cast.guardians).map((child) => [child, guardianFor(ctx, child)] as const);
+  const guardians = victims
+    .slice(0, cast.guardians)
+    .map((child) => [child, guardianFor(ctx, child)] as const);
   const withGuardian = new Set(guardians.map(([child]) => child));
   for (const id of victims) {
     // A child whose parent is on record is reached through the parent's phone, not her own.
-    add('victim', id, withGuardian.has(id) ? { identifiers: victimIdentifiersWithoutPhone(ctx, id) } : undefined);
+    add(
+      'victim',
+      id,
+      withGuardian.has(id) ? { identifiers: victimIdentifiersWithoutPhone(ctx, id) } : undefined,
+    );
   }
   for (const [, parent] of guardians) {
     add('guardian', parent, { relation: rng.chance(0.6) ? 'plain' : 'none' });
@@ -593,7 +760,9 @@ export function buildCase(ctx: CaseContext, planted: readonly PlantedAppearance[
 
   // The exploiters.
   for (let a = 0; a < cast.accused; a++) {
-    const keeper = (scenario === 'brothel_raid' && a === 0 && rng.chance(0.6)) || (scenario === 'spa_raid' && rng.chance(0.3));
+    const keeper =
+      (scenario === 'brothel_raid' && a === 0 && rng.chance(0.6)) ||
+      (scenario === 'spa_raid' && rng.chance(0.3));
     const gender: Gender = keeper ? 'female' : rng.chance(0.9) ? 'male' : 'female';
     const [lo, hi] = scenario === 'online_csam' || scenario === 'online_grooming' ? [18, 45] : [22, 60];
     add('accused', localIdentity(ctx, gender, lo, hi, gender === 'female' && rng.chance(0.6)));
@@ -627,6 +796,7 @@ export function buildCase(ctx: CaseContext, planted: readonly PlantedAppearance[
         relation: p.relation,
         identifiers: p.identifiers.map((i) => ({ kind: i.kind, value: i.value })),
         notes: p.notes,
+        alwaysAddress: p.household !== null,
       }),
       planted: p,
     });
@@ -642,25 +812,44 @@ export function buildCase(ctx: CaseContext, planted: readonly PlantedAppearance[
         : scenario === 'highway_solicitation'
           ? fill(rng.pick(highwayPremises), rng)
           : null;
-  const place = premises ? `${premises}, ${locality}, ${ctx.district.name}` : `${locality}, ${ctx.district.name}`;
-  if (premises && rng.chance(0.9)) caseIdentifiers.push({ input: { kind: 'address', value: place }, planted: null });
+  const place = premises
+    ? `${premises}, ${locality}, ${ctx.district.name}`
+    : `${locality}, ${ctx.district.name}`;
+  if (premises && rng.chance(0.9))
+    caseIdentifiers.push({ input: { kind: 'address', value: place }, planted: null });
   const online = scenario === 'online_csam' || scenario === 'online_grooming';
   if (online) {
     for (let u = rng.int(1, 3); u > 0; u--) {
-      caseIdentifiers.push({ input: { kind: 'url', value: ctx.ids.csamUrl(rng, nextSerial(ctx)) }, planted: null });
+      caseIdentifiers.push({
+        input: { kind: 'url', value: ctx.ids.csamUrl(rng, nextSerial(ctx)) },
+        planted: null,
+      });
     }
     for (let n = rng.int(1, 3); n > 0; n--) {
       caseIdentifiers.push({ input: { kind: 'ip', value: ctx.ids.ip(rng, nextSerial(ctx)) }, planted: null });
     }
   }
-  if ((scenario === 'spa_raid' && rng.chance(0.5)) || ((scenario === 'brothel_raid' || scenario === 'highway_solicitation') && rng.chance(0.25))) {
-    caseIdentifiers.push({ input: { kind: 'url', value: ctx.ids.adUrl(rng, nextSerial(ctx), ctx.district.name) }, planted: null });
-    caseIdentifiers.push({ input: { kind: 'phone', value: formatPhone(rng, ctx.ids.phone(nextSerial(ctx))) }, planted: null });
+  if (
+    (scenario === 'spa_raid' && rng.chance(0.5)) ||
+    ((scenario === 'brothel_raid' || scenario === 'highway_solicitation') && rng.chance(0.25))
+  ) {
+    caseIdentifiers.push({
+      input: { kind: 'url', value: ctx.ids.adUrl(rng, nextSerial(ctx), ctx.district.name) },
+      planted: null,
+    });
+    caseIdentifiers.push({
+      input: { kind: 'phone', value: formatPhone(rng, ctx.ids.phone(nextSerial(ctx))) },
+      planted: null,
+    });
   }
   if ((scenario === 'trafficking' || scenario === 'cross_border') && rng.chance(0.3)) {
-    caseIdentifiers.push({ input: { kind: 'vehicle', value: ctx.ids.vehicle(rng, nextSerial(ctx), ctx.profile.vehicleCodes) }, planted: null });
+    caseIdentifiers.push({
+      input: { kind: 'vehicle', value: ctx.ids.vehicle(rng, nextSerial(ctx), ctx.profile.vehicleCodes) },
+      planted: null,
+    });
   }
-  for (const pid of plantedIds) caseIdentifiers.push({ input: { kind: pid.kind, value: pid.value }, planted: pid });
+  for (const pid of plantedIds)
+    caseIdentifiers.push({ input: { kind: pid.kind, value: pid.value }, planted: pid });
 
   const hasBuyers = persons.some((p) => p.body.role === 'buyer');
   const offences = chooseOffences(rng, scenario, ctx.newLaw, hasBuyers);
@@ -673,7 +862,13 @@ export function buildCase(ctx: CaseContext, planted: readonly PlantedAppearance[
     pincode: rng.pick(ctx.district.pincodes),
     district_lgd_code: ctx.district.lgd,
     procedure_code: ctx.newLaw ? 'BNSS' : 'CrPC',
-    summary: summaryFor(rng, ctx, premises ?? place, nVictims, persons.filter((p) => p.body.role === 'buyer').length),
+    summary: summaryFor(
+      rng,
+      ctx,
+      premises ?? place,
+      nVictims,
+      persons.filter((p) => p.body.role === 'buyer').length,
+    ),
     offences,
     distribution: rng.weighted<NonNullable<CaseInput['distribution']>>([
       ['agency', 40],
@@ -707,21 +902,12 @@ function firKind(rng: Rng, scenario: Scenario): NonNullable<CaseInput['fir_kind'
       ['zero_fir', 5],
     ]);
   }
-  if (scenario === 'trafficking' || scenario === 'child_marriage_sale') return rng.chance(0.15) ? 'zero_fir' : 'fir';
+  if (scenario === 'trafficking' || scenario === 'child_marriage_sale')
+    return rng.chance(0.15) ? 'zero_fir' : 'fir';
   return rng.chance(0.03) ? 'zero_fir' : 'fir';
 }
 
 export const NEW_LAW_FROM_MS = Date.parse('2024-07-01T00:00:00+05:30');
-const IST_MS = 5.5 * 3_600_000;
-
-/** ISO date-time in India Standard Time, e.g. 2025-03-04T22:15:00+05:30. */
-export function istIso(ms: number): string {
-  return `${new Date(ms + IST_MS).toISOString().slice(0, 19)}+05:30`;
-}
-export function istDate(ms: number): string {
-  return new Date(ms + IST_MS).toISOString().slice(0, 10);
-}
-
 /**
  * When the offence happened, before registration. The occurrence never crosses 1 July 2024 into the other
  * code, so the procedure code and the sections charged (CrPC/IPC or BNSS/BNS) agree.
@@ -742,16 +928,37 @@ function occurred(rng: Rng, ctx: CaseContext): { occurred_from?: string; occurre
   let from = reg - rng.int(minDays, maxDays) * 86_400_000 - rng.int(1, 20) * 3_600_000;
   if (ctx.newLaw && from < NEW_LAW_FROM_MS) from = NEW_LAW_FROM_MS + rng.int(0, 23) * 3_600_000;
   from = Math.min(from, reg);
-  const to = Math.min(reg, from + rng.int(0, Math.max(1, Math.round((reg - from) / 86_400_000))) * 86_400_000);
-  return rng.chance(0.6) ? { occurred_from: istIso(from), occurred_to: istIso(to) } : { occurred_from: istIso(from) };
+  const to = Math.min(
+    reg,
+    from + rng.int(0, Math.max(1, Math.round((reg - from) / 86_400_000))) * 86_400_000,
+  );
+  return rng.chance(0.6)
+    ? { occurred_from: istIso(from), occurred_to: istIso(to) }
+    : { occurred_from: istIso(from) };
 }
 
 function summaryFor(rng: Rng, ctx: CaseContext, where: string, nVictims: number, nBuyers: number): string {
   const girls = plural(nVictims, 'child', 'children');
   const ngo = rng.pick(ctx.stateAgencies.ngos).name;
-  const source = rng.pick(['from an NGO', 'through the Childline 1098 helpline', 'from a decoy customer', "from a rescued child's relative", 'from a source']);
-  const buyers = nBuyers > 0 ? `; ${count(nBuyers)} ${plural(nBuyers, 'customer was', 'customers were')} found on the premises and arrested` : '';
-  const lure = rng.pick(['a job in a beauty parlour', 'work as a domestic help in the city', 'marriage', 'a role in films', 'a job in a garment factory', 'work in a hotel']);
+  const source = rng.pick([
+    'from an NGO',
+    'through the Childline 1098 helpline',
+    'from a decoy customer',
+    "from a rescued child's relative",
+    'from a source',
+  ]);
+  const buyers =
+    nBuyers > 0
+      ? `; ${count(nBuyers)} ${plural(nBuyers, 'customer was', 'customers were')} found on the premises and arrested`
+      : '';
+  const lure = rng.pick([
+    'a job in a beauty parlour',
+    'work as a domestic help in the city',
+    'marriage',
+    'a role in films',
+    'a job in a garment factory',
+    'work in a hotel',
+  ]);
   const amount = `Rs ${rng.int(15, 250)},000`;
   switch (ctx.scenario) {
     case 'brothel_raid':

@@ -150,7 +150,12 @@ const profiles: Readonly<Record<string, RegionProfile>> = {
     vehicleCodes: ['WB'],
     hubs: [315, 304, 303, 313, 319, 309],
   },
-  UP: { region: 'north', communities: northMix, vehicleCodes: ['UP'], hubs: [162, 145, 144, 157, 118, 187, 169] },
+  UP: {
+    region: 'north',
+    communities: northMix,
+    vehicleCodes: ['UP'],
+    hubs: [162, 145, 144, 157, 118, 187, 169],
+  },
   BR: { region: 'north', communities: northMix, vehicleCodes: ['BR'], hubs: [] },
   DL: {
     region: 'north',
@@ -263,7 +268,8 @@ export function regionProfile(iso: string): RegionProfile {
   const own = profiles[iso];
   if (own) return own;
   if (northEastIsos.has(iso)) return { ...(profiles.AS as RegionProfile), vehicleCodes: [iso], hubs: [] };
-  if (iso === 'KL' || iso === 'PY' || iso === 'LD') return { ...(profiles.TN as RegionProfile), vehicleCodes: [iso], hubs: [] };
+  if (iso === 'KL' || iso === 'PY' || iso === 'LD')
+    return { ...(profiles.TN as RegionProfile), vehicleCodes: [iso], hubs: [] };
   if (iso === 'GJ' || iso === 'DH')
     return {
       region: 'west',
@@ -300,7 +306,9 @@ export const sourceAreas: Weighted<string> = [
 ];
 
 /** Foreign origins have no LGD district or PIN code; these are the district names used in addresses. */
-export const foreignPlaces: Readonly<Record<'NP' | 'BD', { community: Weighted<Community>; places: readonly string[] }>> = {
+export const foreignPlaces: Readonly<
+  Record<'NP' | 'BD', { community: Weighted<Community>; places: readonly string[] }>
+> = {
   NP: {
     community: [['nepali_ne', 1]],
     places: ['Sindhupalchok', 'Makwanpur', 'Nuwakot', 'Dhading', 'Kavre', 'Morang', 'Jhapa', 'Rautahat'],

@@ -70,7 +70,11 @@ const variantIndex: ReadonlyMap<string, readonly string[]> = (() => {
     for (let i = 1; i < group.length; i++) link(group[0] as string, group[i] as string);
   }
   const out = new Map<string, readonly string[]>();
-  for (const [key, set] of groups) out.set(key, [...set].sort((x, y) => x.localeCompare(y, LOCAL)));
+  for (const [key, set] of groups)
+    out.set(
+      key,
+      [...set].sort((x, y) => x.localeCompare(y, LOCAL)),
+    );
   return out;
 })();
 
@@ -95,15 +99,48 @@ export function respell(rng: Rng, name: string): string {
 
 export const DAY_MS = 86_400_000;
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * YYYY-MM-DD of a UTC instant without a Date object (Howard Hinnant's civil-from-days); called for
+ * every person of every case, where toISOString() was the generator's largest cost.
+ */
 export function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const z = Math.floor(ms / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
-/** Whole years from `birth` to `on` (both YYYY-MM-DD). */
+/** ISO date-time in India Standard Time, e.g. 2025-03-04T22:15:00+05:30. */
+export function istIso(ms: number): string {
+  const local = ms + IST_MS;
+  const inDay = ((local % DAY_MS) + DAY_MS) % DAY_MS;
+  const h = Math.floor(inDay / 3_600_000);
+  const mi = Math.floor((inDay % 3_600_000) / 60_000);
+  const sec = Math.floor((inDay % 60_000) / 1000);
+  return `${isoDate(local)}T${pad2(h)}:${pad2(mi)}:${pad2(sec)}+05:30`;
+}
+
+/** Calendar date in India for an instant. */
+export function istDate(ms: number): string {
+  return isoDate(ms + IST_MS);
+}
+
+const IST_MS = 5.5 * 3_600_000;
+
+/** Whole years from `birth` to `on` (both YYYY-MM-DD; MM-DD compares correctly as text). */
 export function fullYears(birth: string, on: string): number {
-  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
-  const [oy, om, od] = on.split('-').map(Number) as [number, number, number];
-  return oy - by - (om < bm || (om === bm && od < bd) ? 1 : 0);
+  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  return on.slice(5) < birth.slice(5) ? years - 1 : years;
 }
 
 /** A birth date making the person exactly `age` on `on`. */
@@ -124,7 +161,20 @@ export function localityName(rng: Rng, region: Region): string {
   const suffix = rng.pick(suffixes);
   const root = rng.pick(localityRoots);
   // Bengali and north Indian suffixes such as -pur and -ganj are written joined to the root.
-  return ['Pur', 'Ganj', 'Tala', 'Pura', 'Puri', 'Guda', 'Pet', 'Palli', 'Halli', 'Danga', 'Para', 'Gaon'].includes(suffix)
+  return [
+    'Pur',
+    'Ganj',
+    'Tala',
+    'Pura',
+    'Puri',
+    'Guda',
+    'Pet',
+    'Palli',
+    'Halli',
+    'Danga',
+    'Para',
+    'Gaon',
+  ].includes(suffix)
     ? `${root}${suffix.toLowerCase()}`
     : `${root} ${suffix}`;
 }
@@ -164,6 +214,8 @@ export interface IdentitySpec {
   fatherName?: string;
   spouseName?: string;
   given?: string;
+  /** Keep the family surname even where women's records often differ (Kumari, Devi, Khatoon…). */
+  keepFamilySurname?: boolean;
 }
 
 export function newIdentity(rng: Rng, spec: IdentitySpec): Identity {
@@ -192,11 +244,9 @@ export function newIdentity(rng: Rng, spec: IdentitySpec): Identity {
       break;
     case 'muslim':
       if (asMale && rng.chance(0.3) && !given.startsWith('Abdul')) prefix = 'Mohammed';
-      if (!asMale && names.femaleSurnames && rng.chance(0.35)) surname = rng.pick(names.femaleSurnames);
       break;
     case 'north_hindu':
       if (asMale && names.maleMiddles && rng.chance(0.2)) middle = rng.pick(names.maleMiddles);
-      if (!asMale && names.femaleSurnames && rng.chance(0.25)) surname = spec.married ? 'Devi' : 'Kumari';
       break;
     case 'nepali_ne':
       if (asMale && names.maleMiddles && rng.chance(0.3)) middle = rng.pick(names.maleMiddles);
@@ -204,9 +254,14 @@ export function newIdentity(rng: Rng, spec: IdentitySpec): Identity {
     default:
       break;
   }
+  const women = names.womenSurnames;
+  if (women && !asMale && !spec.keepFamilySurname && rng.chance(women.share)) {
+    surname = rng.pick(spec.married ? women.wives : women.girls);
+  }
+  // Only wives are recorded "w/o <husband>"; a married man is still "s/o <father>".
   const spouseName =
     spec.spouseName ??
-    (spec.married
+    (spec.married && !asMale
       ? `${rng.pick(names.male)}${spec.community === 'sikh' ? ' Singh' : familySurname && spec.community !== 'tamil' ? ` ${familySurname}` : ''}`
       : null);
   return {
@@ -242,6 +297,7 @@ export const nameStyles = [
 export type NameStyle = (typeof nameStyles)[number];
 
 const initial = (word: string) => `${word.charAt(0).toUpperCase()}.`;
+const genderSurnames = new Set(['Kumari', 'Devi', 'Khatoon', 'Bano', 'Begum', 'Bibi', 'Kaur']);
 
 function plainName(id: Identity): string {
   if (id.community === 'tamil' && id.surname) return `${initial(id.surname)} ${id.given}`;
@@ -250,7 +306,7 @@ function plainName(id: Identity): string {
 }
 
 function honorific(rng: Rng, id: Identity, age: number): string {
-  if (age < 18) return id.gender === 'male' ? rng.pick(['Master', 'Kumar']) : rng.pick(['Kumari', 'Km.', 'Miss']);
+  if (age < 18) return id.gender === 'male' ? 'Master' : rng.pick(['Kumari', 'Km.', 'Miss']);
   if (id.gender === 'male') {
     if (id.community === 'muslim') return rng.pick(['Janab', 'Shri', 'Mr.']);
     if (id.community === 'sikh') return rng.pick(['S.', 'Sardar', 'Shri']);
@@ -274,7 +330,12 @@ export function renderName(rng: Rng, id: Identity, style: NameStyle, age: number
       if (id.community === 'tamil' || id.community === 'telugu' || id.community === 'kannada') {
         return id.surname ? `${initial(id.surname)} ${id.given}` : id.given;
       }
-      const firsts = [id.prefix, id.given, id.middle].filter((p): p is string => Boolean(p));
+      // "S. Kumari" or "F. Begum" would say nothing about the person: such names are not abbreviated.
+      if (id.surname && genderSurnames.has(id.surname)) return plainName(id);
+      // "Abdul Rahman Shaikh" → "A. R. Shaikh": every given word gets its initial.
+      const firsts = [id.prefix, id.given, id.middle]
+        .filter((p): p is string => Boolean(p))
+        .flatMap((p) => p.split(' '));
       const last = id.surname ?? firsts.pop() ?? id.given;
       // "R. K. Sharma" or "R.K. Sharma": both occur.
       const sep = rng.chance(0.7) ? ' ' : '';

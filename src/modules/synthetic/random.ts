@@ -147,7 +147,8 @@ export class Permutation {
 
   apply(x: number): number {
     const v = BigInt(x);
-    if (v < 0n || v >= this.modulus) throw new RangeError(`permutation input ${x} outside [0, ${this.modulus})`);
+    if (v < 0n || v >= this.modulus)
+      throw new RangeError(`permutation input ${x} outside [0, ${this.modulus})`);
     return Number((this.a * v + this.c) % this.modulus);
   }
 }
