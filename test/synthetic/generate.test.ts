@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { offenceCodes } from '../../src/db/reference/offence-codes.ts';
 import { readDistrictsCsv, stateIsoByLgd } from '../../src/db/reference/seed-reference.ts';
+import type { IdentifierKind } from '../../src/db/schema.ts';
 import { caseInput } from '../../src/modules/cases/case.schemas.ts';
+import { normaliseIdentifier } from '../../src/modules/identifiers/normalise.ts';
 import {
   createSyntheticStream,
   generateSynthetic,
   generateSyntheticRecords,
   type ImportRecord,
-  normalisePhone,
+  indianMobileDigits,
   type PersonRef,
   syntheticAgencies,
   writeSyntheticFiles,
@@ -293,10 +295,10 @@ describe('synthetic generator: identifiers', () => {
   it('writes phones as 10-digit Indian mobiles in several formats', () => {
     const formats = new Set<string>();
     for (const i of all.filter((x) => x.kind === 'phone')) {
-      assert.ok(normalisePhone(i.value), `not an Indian mobile: ${i.value}`);
+      assert.ok(indianMobileDigits(i.value), `not an Indian mobile: ${i.value}`);
       formats.add(i.value.replace(/\d/g, '9'));
     }
-    for (const a of agencies) assert.ok(normalisePhone(a.contact_phone), a.contact_phone);
+    for (const a of agencies) assert.ok(indianMobileDigits(a.contact_phone), a.contact_phone);
     assert.ok(formats.size >= 5, `only ${[...formats].join(' ')}`);
   });
 
@@ -314,7 +316,8 @@ describe('synthetic generator: identifiers', () => {
   });
 
   it('never contains anything shaped like a full Aadhaar number', () => {
-    const aadhaar = /\b\d{4}\s?\d{4}\s?\d{4}\b/;
+    // A phone in E.164 (+91 and ten digits) is not an Aadhaar number; twelve bare digits are.
+    const aadhaar = /(?<![+\d])\d{4}\s?\d{4}\s?\d{4}\b/;
     for (const r of records) assert.doesNotMatch(JSON.stringify(r), aadhaar, r.external_id);
     assert.doesNotMatch(JSON.stringify(agencies), aadhaar);
     assert.doesNotMatch(JSON.stringify(truth), aadhaar);
@@ -322,12 +325,8 @@ describe('synthetic generator: identifiers', () => {
 
   it('shares linking identifiers only where the truth says so', () => {
     const linkKinds = new Set(['phone', 'upi', 'vehicle', 'bank_account', 'email', 'social_handle']);
-    const norm = (kind: string, v: string) =>
-      kind === 'phone'
-        ? (normalisePhone(v) ?? v)
-        : kind === 'vehicle'
-          ? v.toUpperCase().replace(/[\s-]/g, '')
-          : v.toLowerCase();
+    // The application's own normaliser: what the grid will correlate on.
+    const norm = (kind: string, v: string) => normaliseIdentifier(kind as IdentifierKind, v);
     const cases = new Map<string, Set<string>>();
     for (const i of all) {
       if (!linkKinds.has(i.kind)) continue;
@@ -536,7 +535,7 @@ describe('synthetic generator: planted ground truth', () => {
       );
       for (const m of h.members) assert.ok(!clustered.has(`${m.agency_code}|${m.person_external_id}`));
       const phones = members.map((m) =>
-        normalisePhone(m.identifiers?.find((i) => i.kind === 'phone')?.value ?? ''),
+        indianMobileDigits(m.identifiers?.find((i) => i.kind === 'phone')?.value ?? ''),
       );
       assert.ok(phones[0] && phones.every((p) => p === phones[0]), `${h.id} phones differ`);
       assert.ok(

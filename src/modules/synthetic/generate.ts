@@ -19,7 +19,7 @@ import { Rng, type Weighted } from './random.ts';
 import { type GroundTruth, TruthBuilder, writeTruth } from './truth.ts';
 
 export type { SyntheticAgency } from './agencies.ts';
-export { normalisePhone } from './identifiers.ts';
+export { indianMobileDigits } from './identifiers.ts';
 export type {
   ClusterRef,
   GroundTruth,

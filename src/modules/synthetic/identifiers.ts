@@ -147,7 +147,7 @@ export function formatPhone(rng: Rng, phone: string): string {
 }
 
 /** The canonical 10-digit form of a written Indian mobile number, or null if it is not one. */
-export function normalisePhone(value: string): string | null {
+export function indianMobileDigits(value: string): string | null {
   let d = value.replace(/\D/g, '');
   if (d.length === 12 && d.startsWith('91')) d = d.slice(2);
   else if (d.length === 11 && d.startsWith('0')) d = d.slice(1);

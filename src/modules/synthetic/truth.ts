@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { normalisePhone } from './identifiers.ts';
+import { normaliseIdentifier } from '../identifiers/normalise.ts';
 
 /**
  * The answers the synthetic data hides: which records are the same real person, which identifiers are
@@ -50,7 +50,7 @@ export interface SharedIdentifierOccurrence {
 export interface SharedIdentifier {
   id: string;
   kind: 'phone' | 'upi' | 'vehicle';
-  /** Phones: 10 digits; UPI ids: lower case; vehicles: upper case without spaces or hyphens. */
+  /** As the application normalises it (identifiers/normalise.ts): phones in E.164, so it matches `identifiers.normalised`. */
   normalised: string;
   /**
    * same_person: carried by one real person across cases; household: family members who are different
@@ -82,12 +82,6 @@ export interface GroundTruth {
   shared_identifiers: SharedIdentifier[];
   households: Household[];
   caveats: string[];
-}
-
-export function normaliseIdentifier(kind: SharedIdentifier['kind'], value: string): string {
-  if (kind === 'phone') return normalisePhone(value) ?? value;
-  if (kind === 'upi') return value.toLowerCase();
-  return value.toUpperCase().replace(/[\s-]/g, '');
 }
 
 interface ClusterAcc {
