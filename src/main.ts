@@ -9,7 +9,9 @@ import { version } from './version.ts';
 /** Boot: config → database → migrations → first-start work (demo or set-up token) → app → listen. */
 async function main() {
   const config = resolveSessionSecret(loadConfig(process.env));
-  const where = config.databaseUrl ? `PostgreSQL at ${redactUrl(config.databaseUrl)}` : `embedded database in ${config.dataDir}`;
+  const where = config.databaseUrl
+    ? `PostgreSQL at ${redactUrl(config.databaseUrl)}`
+    : `embedded database in ${config.dataDir}`;
   console.log(`ChildGrid ${version}: opening the ${where}`);
   const database = await openAndMigrate(config);
   const { db } = database;
@@ -17,10 +19,12 @@ async function main() {
   const firstStart = (await userCount(db)) === 0;
   let banner: string[] = [];
   if (firstStart && config.demo) {
-    console.log(`First start: loading the synthetic demo (${config.demoCases} cases; all people are fictional)…`);
+    console.log(
+      `First start: loading the synthetic demo (${config.demoCases} cases; all people are fictional)…`,
+    );
     const demo = await seedDemo(database, { cases: config.demoCases, seed: 1 });
     banner = [
-      'Demo sign-ins (password for all: ' + demo.password + '):',
+      `Demo sign-ins (password for all: ${demo.password}):`,
       ...demo.users.map((u) => `  ${u.email.padEnd(34)} ${u.role.padEnd(24)} ${u.agency}`),
     ];
   } else if (firstStart) {

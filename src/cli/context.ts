@@ -18,7 +18,8 @@ export async function withDatabase<T>(fn: (database: Database, config: Config) =
 export function reportError(err: unknown): void {
   if (err instanceof AppError) {
     console.error(err.issues && err.issues.length > 1 ? err.message.split(':')[0] : err.message);
-    if (err.issues && err.issues.length > 1) for (const i of err.issues) console.error(`  ${i.field}: ${i.message}`);
+    if (err.issues && err.issues.length > 1)
+      for (const i of err.issues) console.error(`  ${i.field}: ${i.message}`);
   } else {
     console.error(err instanceof Error ? err.message : String(err));
   }

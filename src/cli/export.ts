@@ -3,8 +3,8 @@ import type { Writable } from 'node:stream';
 import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { systemActor } from '../modules/access/system-actor.ts';
-import { csvColumns } from '../modules/imports/import-format.ts';
 import { exportRecords, recordToCsvRows } from '../modules/imports/export.service.ts';
+import { csvColumns } from '../modules/imports/import-format.ts';
 import { reportError, withDatabase } from './context.ts';
 
 function write(out: Writable, text: string): Promise<void> {
@@ -26,7 +26,11 @@ export function exportCommand() {
           const actor = await systemActor(db);
           let agencyId: string | undefined;
           if (opts.agency) {
-            const a = await db.selectFrom('agencies').select('id').where('code', '=', opts.agency).executeTakeFirst();
+            const a = await db
+              .selectFrom('agencies')
+              .select('id')
+              .where('code', '=', opts.agency)
+              .executeTakeFirst();
             if (!a) throw new Error(`No agency ${opts.agency}`);
             agencyId = a.id;
           }
@@ -39,7 +43,9 @@ export function exportCommand() {
             else await write(out, stringify(recordToCsvRows(record), { columns: [...csvColumns] }));
           }
           if (opts.out) {
-            await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+            await new Promise<void>((resolve, reject) =>
+              out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+            );
             console.error(`Exported ${n} cases to ${opts.out}.`);
           }
         });

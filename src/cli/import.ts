@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import { systemActor } from '../modules/access/system-actor.ts';
-import { detectFormat, type ImportFormat, parseImportFile } from '../modules/imports/import-format.ts';
 import { ImportRejected, importRecords } from '../modules/imports/import.service.ts';
+import { detectFormat, type ImportFormat, parseImportFile } from '../modules/imports/import-format.ts';
 import { reportError, withDatabase } from './context.ts';
 
 export function importCommand() {
@@ -13,11 +13,14 @@ export function importCommand() {
         'is listed with its line and field. Idempotent by (agency, external id).',
     )
     .argument('<file>', '.jsonl or .csv file (see docs/import-export.md)')
-    .addOption(new Option('--format <format>', 'file format (default: from the file name)').choices(['jsonl', 'csv']))
+    .addOption(
+      new Option('--format <format>', 'file format (default: from the file name)').choices(['jsonl', 'csv']),
+    )
     .option('--as-agency <code>', 'act with the scope of this agency instead of the national operator', 'IN')
     .action(async (file: string, opts: { format?: ImportFormat; asAgency: string }) => {
       const format = opts.format ?? detectFormat(file);
-      if (!format) return reportError(new Error('Cannot tell the format from the file name; give --format jsonl|csv'));
+      if (!format)
+        return reportError(new Error('Cannot tell the format from the file name; give --format jsonl|csv'));
       let text: string;
       try {
         text = readFileSync(file, 'utf8');

@@ -11,11 +11,15 @@ export function seedCommand() {
     .requiredOption('--synthetic', 'generate synthetic India data (the only kind there is)')
     .option('--cases <n>', 'number of cases', '3000')
     .option('--seed <s>', 'random seed: the same seed gives the same data', '1')
-    .option('--truth <file>', 'write the planted ground truth (repeat offenders, shared phones …) to this JSON file')
+    .option(
+      '--truth <file>',
+      'write the planted ground truth (repeat offenders, shared phones …) to this JSON file',
+    )
     .action(async (opts: { cases: string; seed: string; truth?: string }) => {
       const cases = Number.parseInt(opts.cases, 10);
       const seed = Number.parseInt(opts.seed, 10);
-      if (!Number.isInteger(cases) || cases < 1) return reportError(new Error('--cases must be a positive whole number'));
+      if (!Number.isInteger(cases) || cases < 1)
+        return reportError(new Error('--cases must be a positive whole number'));
       if (!Number.isInteger(seed)) return reportError(new Error('--seed must be a whole number'));
       try {
         await withDatabase(async ({ db }) => {

@@ -13,27 +13,37 @@ export function userCommand() {
     .requiredOption('--email <email>', 'sign-in email')
     .option('--name <name>', 'display name (defaults to the email)')
     .option('--password-stdin', 'read the password from standard input (required)')
-    .action(async (opts: { agency: string; role: string; email: string; name?: string; passwordStdin?: boolean }) => {
-      if (!opts.passwordStdin) {
-        console.error('Give --password-stdin and pipe the password in, e.g.: read -s P; echo "$P" | childgrid user add …');
-        process.exitCode = 2;
-        return;
-      }
-      const password = (await readStdin()).replace(/\r?\n$/, '');
-      try {
-        await withDatabase(async ({ db }) => {
-          const { id } = await addUser(db, {
-            agencyCode: opts.agency,
-            role: opts.role,
-            email: opts.email,
-            displayName: opts.name ?? opts.email,
-            password,
+    .action(
+      async (opts: {
+        agency: string;
+        role: string;
+        email: string;
+        name?: string;
+        passwordStdin?: boolean;
+      }) => {
+        if (!opts.passwordStdin) {
+          console.error(
+            'Give --password-stdin and pipe the password in, e.g.: read -s P; echo "$P" | childgrid user add …',
+          );
+          process.exitCode = 2;
+          return;
+        }
+        const password = (await readStdin()).replace(/\r?\n$/, '');
+        try {
+          await withDatabase(async ({ db }) => {
+            const { id } = await addUser(db, {
+              agencyCode: opts.agency,
+              role: opts.role,
+              email: opts.email,
+              displayName: opts.name ?? opts.email,
+              password,
+            });
+            console.log(`Added user ${opts.email} (${opts.role}, ${opts.agency}) with id ${id}.`);
           });
-          console.log(`Added user ${opts.email} (${opts.role}, ${opts.agency}) with id ${id}.`);
-        });
-      } catch (err) {
-        reportError(err);
-      }
-    });
+        } catch (err) {
+          reportError(err);
+        }
+      },
+    );
   return user;
 }

@@ -44,3 +44,12 @@ export const notFound = (what: string) => new AppError('not_found', `${what} not
 export function validationError(field: string, message: string): AppError {
   return new AppError('validation_failed', `${field}: ${message}`, [{ field, message }]);
 }
+
+/** Optimistic concurrency: the client sent the version it read, and the record has moved on since. */
+export function versionConflict(what: string, sent: number, current: number): AppError {
+  return new AppError(
+    'version_conflict',
+    `version: the ${what} was changed by someone else (now version ${current})`,
+    [{ field: 'version', message: `is ${sent}, the ${what} is now at version ${current}` }],
+  );
+}

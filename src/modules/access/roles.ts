@@ -28,7 +28,11 @@ export const roles = {
   station_house_officer: { label: 'Station house officer', scope: 'agency', actions: write },
   district_supervisor: { label: 'District supervisor / AHTU', scope: 'subtree', actions: write },
   state_analyst: { label: 'State analyst (CID)', scope: 'subtree', actions: [...read, 'export:read'] },
-  national_analyst: { label: 'National analyst (CBI/NCRB)', scope: 'subtree', actions: [...read, 'export:read'] },
+  national_analyst: {
+    label: 'National analyst (CBI/NCRB)',
+    scope: 'subtree',
+    actions: [...read, 'export:read'],
+  },
   cwc_member: { label: 'CWC member', scope: 'agency', actions: read },
   dcpu_officer: { label: 'DCPU officer', scope: 'agency', actions: read },
   ngo_caseworker: { label: 'Counsellor / NGO caseworker', scope: 'agency', actions: read },

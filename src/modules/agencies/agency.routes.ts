@@ -41,11 +41,19 @@ export function agencyRoutes(deps: AppDeps) {
           response: { 201: agencyOut, ...errorResponses },
         },
       },
-      async (request, reply) => reply.code(201).send(await createAgencyFor(deps.db, requireActor(request), request.body)),
+      async (request, reply) =>
+        reply.code(201).send(await createAgencyFor(deps.db, requireActor(request), request.body)),
     );
     r.get(
       '/api/v1/agencies/:id',
-      { schema: { tags: ['agencies'], summary: 'One agency', params: idParams, response: { 200: agencyOut, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['agencies'],
+          summary: 'One agency',
+          params: idParams,
+          response: { 200: agencyOut, ...errorResponses },
+        },
+      },
       async (request) => getAgencyFor(deps.db, requireActor(request), request.params.id),
     );
     r.patch(

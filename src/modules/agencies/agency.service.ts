@@ -1,15 +1,15 @@
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
+import { rebuildAgencyClosure } from '../../db/reference/seed-reference.ts';
 import type { AgencyRow, DB } from '../../db/schema.ts';
 import { agencyKinds } from '../../db/schema.ts';
-import { rebuildAgencyClosure } from '../../db/reference/seed-reference.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
 import { notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import { containsPattern, decodeIdCursor, pageById } from '../../shared/paging.ts';
 import { type Actor, agencyInScope, assertCan } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { cursorParam, listLimit, uuid } from '../cases/case.schemas.ts';
-import { decodeIdCursor, encodeIdCursor } from '../persons/person.service.ts';
 
 /** The agency directory is reference data: every signed-in user may read it (it is how they find whom to call). */
 
@@ -21,7 +21,10 @@ const contact = {
 export const agencyInput = z.strictObject({
   code: z
     .string()
-    .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'must be 2–40 capital letters, digits and hyphens, e.g. MH-D519-PS07'),
+    .regex(
+      /^[A-Z0-9][A-Z0-9-]{1,39}$/,
+      'must be 2–40 capital letters, digits and hyphens, e.g. MH-D519-PS07',
+    ),
   name: z.string().trim().min(2).max(200),
   kind: z.enum(agencyKinds),
   parent_id: uuid,
@@ -75,16 +78,15 @@ export async function listAgenciesFor(db: Kysely<DB>, actor: Actor, q: z.infer<t
   if (q.district_lgd_code) query = query.where('district_lgd_code', '=', q.district_lgd_code);
   if (q.parent_id) query = query.where('parent_id', '=', q.parent_id);
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const like = containsPattern(q.q);
     query = query.where((eb) => eb.or([eb('name', 'ilike', like), eb('code', 'ilike', like)]));
   }
   if (after) query = query.where('id', '>', after);
-  const rows = await query.orderBy('id').limit(q.limit + 1).execute();
-  const page = rows.slice(0, q.limit);
-  return {
-    items: page.map(presentAgency),
-    next_cursor: rows.length > q.limit && page.length > 0 ? encodeIdCursor(page.at(-1)!.id) : null,
-  };
+  const rows = await query
+    .orderBy('id')
+    .limit(q.limit + 1)
+    .execute();
+  return pageById(rows, q.limit, presentAgency);
 }
 
 export async function getAgencyFor(db: Kysely<DB>, actor: Actor, id: string) {
@@ -99,11 +101,20 @@ export async function createAgencyFor(db: Kysely<DB>, actor: Actor, input: z.inf
   assertCan(actor, 'agency:write');
   const id = newId();
   await db.transaction().execute(async (tx) => {
-    if (!(await agencyInScope(tx, actor, input.parent_id))) throw validationError('parent_id', 'is not an agency you administer');
-    const parent = await tx.selectFrom('agencies').selectAll().where('id', '=', input.parent_id).executeTakeFirstOrThrow();
+    if (!(await agencyInScope(tx, actor, input.parent_id)))
+      throw validationError('parent_id', 'is not an agency you administer');
+    const parent = await tx
+      .selectFrom('agencies')
+      .selectAll()
+      .where('id', '=', input.parent_id)
+      .executeTakeFirstOrThrow();
     let stateLgd = parent.state_lgd_code;
     if (input.district_lgd_code) {
-      const d = await tx.selectFrom('districts').selectAll().where('lgd_code', '=', input.district_lgd_code).executeTakeFirst();
+      const d = await tx
+        .selectFrom('districts')
+        .selectAll()
+        .where('lgd_code', '=', input.district_lgd_code)
+        .executeTakeFirst();
       if (!d) throw validationError('district_lgd_code', 'unknown district LGD code');
       if (parent.state_lgd_code && d.state_lgd_code !== parent.state_lgd_code) {
         throw validationError('district_lgd_code', "is not in the parent agency's state");
@@ -133,18 +144,31 @@ export async function createAgencyFor(db: Kysely<DB>, actor: Actor, input: z.inf
     await sql`insert into agency_closure (ancestor_id, descendant_id, depth)
       select ${id}::uuid, ${id}::uuid, 0
       union all
-      select ancestor_id, ${id}::uuid, depth + 1 from agency_closure where descendant_id = ${parent.id}::uuid`.execute(tx);
-    await recordAudit(tx, actor, { action: 'agency.create', recordKind: 'agency', recordId: id, recordAgencyId: id });
+      select ancestor_id, ${id}::uuid, depth + 1 from agency_closure where descendant_id = ${parent.id}::uuid`.execute(
+      tx,
+    );
+    await recordAudit(tx, actor, {
+      action: 'agency.create',
+      recordKind: 'agency',
+      recordId: id,
+      recordAgencyId: id,
+    });
   });
   return getAgencyFor(db, actor, id);
 }
 
-export async function updateAgencyFor(db: Kysely<DB>, actor: Actor, id: string, patch: z.infer<typeof agencyPatch>) {
+export async function updateAgencyFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  patch: z.infer<typeof agencyPatch>,
+) {
   assertCan(actor, 'agency:write');
   await db.transaction().execute(async (tx) => {
     if (!(await agencyInScope(tx, actor, id))) throw notFound('Agency');
     const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    if (Object.keys(changes).length > 0) await tx.updateTable('agencies').set(changes).where('id', '=', id).execute();
+    if (Object.keys(changes).length > 0)
+      await tx.updateTable('agencies').set(changes).where('id', '=', id).execute();
     await recordAudit(tx, actor, {
       action: 'agency.update',
       recordKind: 'agency',

@@ -16,7 +16,11 @@ export interface AuditEvent {
  * Appends audit events. Call it with the transaction that performs the write, so the event and the write
  * commit or roll back together.
  */
-export async function recordAudit(db: Kysely<DB>, actor: Actor, events: AuditEvent | AuditEvent[]): Promise<void> {
+export async function recordAudit(
+  db: Kysely<DB>,
+  actor: Actor,
+  events: AuditEvent | AuditEvent[],
+): Promise<void> {
   const list = Array.isArray(events) ? events : [events];
   if (list.length === 0) return;
   const now = new Date();

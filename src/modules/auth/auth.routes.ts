@@ -24,7 +24,10 @@ export function authRoutes(deps: AppDeps) {
         schema: {
           tags: ['auth'],
           summary: 'Sign in with email and password; sets the session cookie',
-          body: z.strictObject({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(256) }),
+          body: z.strictObject({
+            email: z.string().trim().min(3).max(320),
+            password: z.string().min(1).max(256),
+          }),
           response: { 200: sessionOut, ...errorResponses },
         },
       },
@@ -48,7 +51,13 @@ export function authRoutes(deps: AppDeps) {
     );
     r.get(
       '/api/v1/auth/me',
-      { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: sessionOut, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in user',
+          response: { 200: sessionOut, ...errorResponses },
+        },
+      },
       async (request) => {
         requireActor(request);
         const s = request.session!;
@@ -57,7 +66,13 @@ export function authRoutes(deps: AppDeps) {
     );
     r.post(
       '/api/v1/auth/sign-out',
-      { schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.null(), ...errorResponses } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'End this session',
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
         await signOut(deps.db, actor, request.session!.tokenHash);

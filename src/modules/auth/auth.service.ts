@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
-import { mapDbError } from '../../shared/db-errors.ts';
 import { newToken, tokenHash } from '../../shared/crypto.ts';
+import { mapDbError } from '../../shared/db-errors.ts';
 import { AppError, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Actor } from '../access/actor.ts';
@@ -50,7 +50,8 @@ async function loadUser(db: Kysely<DB>, where: { id?: string; email?: string }) 
       'a.kind as agency_kind',
     ]);
   if (where.id) q = q.where('u.id', '=', where.id);
-  if (where.email) q = q.where((eb) => eb(eb.fn('lower', ['u.email']), '=', where.email?.toLowerCase() ?? ''));
+  if (where.email)
+    q = q.where((eb) => eb(eb.fn('lower', ['u.email']), '=', where.email?.toLowerCase() ?? ''));
   return q.executeTakeFirst();
 }
 
@@ -71,7 +72,8 @@ export function actorOf(user: SessionUser, clientAddress: string | null): Actor 
   return { userId: user.id, agencyId: user.agency.id, role: user.role, clientAddress };
 }
 
-const badCredentials = () => new AppError('unauthenticated', 'Email or password is wrong, or the account is locked');
+const badCredentials = () =>
+  new AppError('unauthenticated', 'Email or password is wrong, or the account is locked');
 
 export async function signIn(
   db: Kysely<DB>,
@@ -98,7 +100,12 @@ export async function signIn(
           .where('id', '=', u.id)
           .execute();
       }
-      await recordAudit(tx, actor, { action: 'auth.sign_in_failed', recordKind: 'user', recordId: u.id, detail: { locked } });
+      await recordAudit(tx, actor, {
+        action: 'auth.sign_in_failed',
+        recordKind: 'user',
+        recordId: u.id,
+        detail: { locked },
+      });
     });
     throw badCredentials();
   }
@@ -116,14 +123,22 @@ export async function signIn(
         client_address: clientAddress,
       })
       .execute();
-    await tx.updateTable('users').set({ failed_sign_ins: 0, last_sign_in_at: new Date() }).where('id', '=', u.id).execute();
+    await tx
+      .updateTable('users')
+      .set({ failed_sign_ins: 0, last_sign_in_at: new Date() })
+      .where('id', '=', u.id)
+      .execute();
     await recordAudit(tx, actor, { action: 'auth.sign_in', recordKind: 'user', recordId: u.id });
   });
   return { token, csrfToken, user };
 }
 
 /** Looks up a live session or API token; expired, revoked and idle sessions are refused. */
-export async function resolveSession(db: Kysely<DB>, config: Config, token: string): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  db: Kysely<DB>,
+  config: Config,
+  token: string,
+): Promise<ResolvedSession | null> {
   const key = sessionKey(config, token);
   const s = await db
     .selectFrom('sessions')
@@ -134,12 +149,17 @@ export async function resolveSession(db: Kysely<DB>, config: Config, token: stri
   if (!s) return null;
   const now = Date.now();
   if (s.expires_at && new Date(s.expires_at).getTime() <= now) return null;
-  if (s.kind === 'cookie' && new Date(s.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000 <= now) return null;
+  if (s.kind === 'cookie' && new Date(s.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000 <= now)
+    return null;
   const u = await loadUser(db, { id: s.user_id });
   if (!u || u.disabled_at !== null) return null;
   // Touch at most once a minute: an idle timeout needs minute precision, not a write per request.
   if (now - new Date(s.last_seen_at).getTime() > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('token_hash', '=', key).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date() })
+      .where('token_hash', '=', key)
+      .execute();
   }
   return { user: toSessionUser(u), kind: s.kind, csrfToken: s.csrf_token, tokenHash: key };
 }
@@ -147,7 +167,11 @@ export async function resolveSession(db: Kysely<DB>, config: Config, token: stri
 export async function signOut(db: Kysely<DB>, actor: Actor, key: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('sessions').set({ revoked_at: new Date() }).where('token_hash', '=', key).execute();
-    await recordAudit(tx, actor, { action: 'auth.sign_out', recordKind: 'user', recordId: actor.userId ?? undefined });
+    await recordAudit(tx, actor, {
+      action: 'auth.sign_out',
+      recordKind: 'user',
+      recordId: actor.userId ?? undefined,
+    });
   });
 }
 
@@ -183,10 +207,15 @@ export interface NewUser {
 
 export async function addUser(db: Kysely<DB>, input: NewUser): Promise<{ id: string }> {
   if (!isRole(input.role)) throw validationError('role', `unknown role; one of: ${roleNames.join(', ')}`);
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw validationError('email', 'is not an email address');
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email))
+    throw validationError('email', 'is not an email address');
   const problem = passwordProblem(input.password);
   if (problem) throw validationError('password', problem);
-  const agency = await db.selectFrom('agencies').select('id').where('code', '=', input.agencyCode).executeTakeFirst();
+  const agency = await db
+    .selectFrom('agencies')
+    .select('id')
+    .where('code', '=', input.agencyCode)
+    .executeTakeFirst();
   if (!agency) throw validationError('agency', `no agency with code ${input.agencyCode}`);
   const id = newId();
   try {

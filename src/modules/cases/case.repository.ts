@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB, IdentifierRow, PersonRow } from '../../db/schema.ts';
+import { containsPattern } from '../../shared/paging.ts';
 import { type Actor, agencyScope } from '../access/actor.ts';
 import type { CaseListQuery } from './case.schemas.ts';
 
@@ -82,7 +83,7 @@ export async function listCases(
     );
   }
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const like = containsPattern(q.q);
     query = query.where((eb) =>
       eb.or([
         eb('c.fir_number', 'ilike', like),

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
-import { AppError, notFound, validationError } from '../../shared/errors.ts';
+import { AppError, notFound, validationError, versionConflict } from '../../shared/errors.ts';
 import { type Actor, assertCan } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { presentCase, presentCaseSummary } from './case.presenter.ts';
@@ -45,6 +45,13 @@ export async function getCaseFor(db: Kysely<DB>, actor: Actor, id: string): Prom
   return presentCase(row, persons, identifiers);
 }
 
+/** Unknown offence or district codes, each reported with its field. */
+async function assertReferences(db: Kysely<DB>, input: Partial<CaseInput>): Promise<void> {
+  const problems = await referenceProblems(db, [{ prefix: '', input }]);
+  const first = problems[0];
+  if (first) throw new AppError('validation_failed', `${first.field}: ${first.message}`, problems);
+}
+
 function checkDates(input: Partial<CaseInput>) {
   if (input.occurred_from && input.occurred_to && input.occurred_from > input.occurred_to) {
     throw validationError('occurred_to', 'must not be before occurred_from');
@@ -62,9 +69,7 @@ function checkDates(input: Partial<CaseInput>) {
 export async function createCaseFor(db: Kysely<DB>, actor: Actor, input: CaseInput): Promise<CaseOut> {
   assertCan(actor, 'case:write');
   checkDates(input);
-  const problems = await referenceProblems(db, [{ prefix: '', input }]);
-  if (problems.length > 0)
-    throw new AppError('validation_failed', `${problems[0]!.field}: ${problems[0]!.message}`, problems);
+  await assertReferences(db, input);
   const caseId = await db.transaction().execute(async (tx) => {
     if (input.external_id) {
       const taken = await tx
@@ -121,15 +126,9 @@ export async function updateCaseFor(
     const row = await findCase(tx, actor, id);
     if (!row) throw notFound('Case');
     if (row.version !== patch.version) {
-      throw new AppError(
-        'version_conflict',
-        `version: the case was changed by someone else (now version ${row.version})`,
-        [{ field: 'version', message: `is ${patch.version}, the case is now at version ${row.version}` }],
-      );
+      throw versionConflict('case', patch.version, row.version);
     }
-    const problems = await referenceProblems(tx, [{ prefix: '', input: patch }]);
-    if (problems.length > 0)
-      throw new AppError('validation_failed', `${problems[0]!.field}: ${problems[0]!.message}`, problems);
+    await assertReferences(tx, patch);
     checkDates({
       occurred_from: patch.occurred_from ?? row.occurred_from?.toISOString() ?? null,
       occurred_to: patch.occurred_to ?? row.occurred_to?.toISOString() ?? null,

@@ -3,8 +3,8 @@ import type { Database } from '../../db/database.ts';
 import { rebuildAgencyClosure } from '../../db/reference/seed-reference.ts';
 import type { DB } from '../../db/schema.ts';
 import { newId } from '../../shared/ids.ts';
-import { systemActor } from '../access/system-actor.ts';
 import type { Role } from '../access/roles.ts';
+import { systemActor } from '../access/system-actor.ts';
 import { addUser } from '../auth/auth.service.ts';
 import { importRecords } from '../imports/import.service.ts';
 import { generateSynthetic, type SyntheticAgency } from '../synthetic/generate.ts';
@@ -38,7 +38,11 @@ export async function addAgencies(db: Kysely<DB>, agencies: SyntheticAgency[]): 
         contact_email: a.contact_email,
       });
     }
-    for (let i = 0; i < rows.length; i += 500) await tx.insertInto('agencies').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await tx
+        .insertInto('agencies')
+        .values(rows.slice(i, i + 500))
+        .execute();
     await rebuildAgencyClosure(tx);
   });
 }
@@ -53,7 +57,10 @@ export interface DemoResult {
  * The synthetic demo: fictional agencies, cases and people, and one user per role with a known password.
  * Only ever run on an empty installation that asked for a demo.
  */
-export async function seedDemo(database: Database, options: { cases: number; seed: number }): Promise<DemoResult> {
+export async function seedDemo(
+  database: Database,
+  options: { cases: number; seed: number },
+): Promise<DemoResult> {
   const { db } = database;
   const data = generateSynthetic({ cases: options.cases, seed: options.seed });
   await addAgencies(db, data.agencies);
@@ -62,7 +69,11 @@ export async function seedDemo(database: Database, options: { cases: number; see
     db,
     actor,
     data.records.map((record, i) => ({ line: i + 1, record })),
-    { name: `synthetic-demo-seed-${options.seed}`, text: `${options.cases}:${options.seed}`, format: 'synthetic' },
+    {
+      name: `synthetic-demo-seed-${options.seed}`,
+      text: `${options.cases}:${options.seed}`,
+      format: 'synthetic',
+    },
   );
   const station = data.agencies.find((a) => a.kind === 'police_station')!;
   const districtCode = station.parent_code;
@@ -72,22 +83,97 @@ export async function seedDemo(database: Database, options: { cases: number; see
     data.agencies.find((a) => a.kind === kind)?.code ??
     districtCode;
   const plan: { email: string; role: Role; agency: string; name: string }[] = [
-    { email: 'io@demo.childgrid.example', role: 'investigating_officer', agency: station.code, name: 'SI Meera Kulkarni' },
-    { email: 'sho@demo.childgrid.example', role: 'station_house_officer', agency: station.code, name: 'Insp. Arvind Patil' },
-    { email: 'district@demo.childgrid.example', role: 'district_supervisor', agency: districtCode, name: 'SP Kavita Rao' },
-    { email: 'ahtu@demo.childgrid.example', role: 'district_supervisor', agency: inDistrict('ahtu'), name: 'DSP Imran Shaikh' },
-    { email: 'state@demo.childgrid.example', role: 'state_analyst', agency: stateCode, name: 'Analyst Priya Nair' },
-    { email: 'national@demo.childgrid.example', role: 'national_analyst', agency: 'IN', name: 'Analyst Rohan Verma' },
-    { email: 'cwc@demo.childgrid.example', role: 'cwc_member', agency: inDistrict('cwc'), name: 'Dr. Sunita Deshmukh' },
-    { email: 'dcpu@demo.childgrid.example', role: 'dcpu_officer', agency: inDistrict('dcpu'), name: 'Anil Jadhav' },
-    { email: 'ngo@demo.childgrid.example', role: 'ngo_caseworker', agency: inDistrict('ngo'), name: 'Fatima Sayyed' },
-    { email: 'prosecutor@demo.childgrid.example', role: 'prosecutor', agency: inDistrict('prosecution'), name: 'Adv. Ramesh Iyer' },
-    { email: 'auditor@demo.childgrid.example', role: 'oversight_auditor', agency: 'IN', name: 'Auditor Neha Singh' },
-    { email: 'admin@demo.childgrid.example', role: 'agency_admin', agency: station.code, name: 'HC Suresh More' },
-    { email: 'sysadmin@demo.childgrid.example', role: 'system_admin', agency: 'IN', name: 'Sysadmin Grid Ops' },
+    {
+      email: 'io@demo.childgrid.example',
+      role: 'investigating_officer',
+      agency: station.code,
+      name: 'SI Meera Kulkarni',
+    },
+    {
+      email: 'sho@demo.childgrid.example',
+      role: 'station_house_officer',
+      agency: station.code,
+      name: 'Insp. Arvind Patil',
+    },
+    {
+      email: 'district@demo.childgrid.example',
+      role: 'district_supervisor',
+      agency: districtCode,
+      name: 'SP Kavita Rao',
+    },
+    {
+      email: 'ahtu@demo.childgrid.example',
+      role: 'district_supervisor',
+      agency: inDistrict('ahtu'),
+      name: 'DSP Imran Shaikh',
+    },
+    {
+      email: 'state@demo.childgrid.example',
+      role: 'state_analyst',
+      agency: stateCode,
+      name: 'Analyst Priya Nair',
+    },
+    {
+      email: 'national@demo.childgrid.example',
+      role: 'national_analyst',
+      agency: 'IN',
+      name: 'Analyst Rohan Verma',
+    },
+    {
+      email: 'cwc@demo.childgrid.example',
+      role: 'cwc_member',
+      agency: inDistrict('cwc'),
+      name: 'Dr. Sunita Deshmukh',
+    },
+    {
+      email: 'dcpu@demo.childgrid.example',
+      role: 'dcpu_officer',
+      agency: inDistrict('dcpu'),
+      name: 'Anil Jadhav',
+    },
+    {
+      email: 'ngo@demo.childgrid.example',
+      role: 'ngo_caseworker',
+      agency: inDistrict('ngo'),
+      name: 'Fatima Sayyed',
+    },
+    {
+      email: 'prosecutor@demo.childgrid.example',
+      role: 'prosecutor',
+      agency: inDistrict('prosecution'),
+      name: 'Adv. Ramesh Iyer',
+    },
+    {
+      email: 'auditor@demo.childgrid.example',
+      role: 'oversight_auditor',
+      agency: 'IN',
+      name: 'Auditor Neha Singh',
+    },
+    {
+      email: 'admin@demo.childgrid.example',
+      role: 'agency_admin',
+      agency: station.code,
+      name: 'HC Suresh More',
+    },
+    {
+      email: 'sysadmin@demo.childgrid.example',
+      role: 'system_admin',
+      agency: 'IN',
+      name: 'Sysadmin Grid Ops',
+    },
   ];
   for (const u of plan) {
-    await addUser(db, { agencyCode: u.agency, role: u.role, email: u.email, displayName: u.name, password: DEMO_PASSWORD });
+    await addUser(db, {
+      agencyCode: u.agency,
+      role: u.role,
+      email: u.email,
+      displayName: u.name,
+      password: DEMO_PASSWORD,
+    });
   }
-  return { password: DEMO_PASSWORD, users: plan.map(({ email, role, agency }) => ({ email, role, agency })), cases: summary.cases };
+  return {
+    password: DEMO_PASSWORD,
+    users: plan.map(({ email, role, agency }) => ({ email, role, agency })),
+    cases: summary.cases,
+  };
 }

@@ -42,11 +42,20 @@ export function identifierRoutes(deps: AppDeps) {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await addIdentifierFor(deps.db, requireActor(request), request.params.id, request.body)),
+        reply
+          .code(201)
+          .send(await addIdentifierFor(deps.db, requireActor(request), request.params.id, request.body)),
     );
     r.get(
       '/api/v1/identifiers/:id',
-      { schema: { tags: ['identifiers'], summary: 'One identifier', params: idParams, response: { 200: identifierOut, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['identifiers'],
+          summary: 'One identifier',
+          params: idParams,
+          response: { 200: identifierOut, ...errorResponses },
+        },
+      },
       async (request) => getIdentifierFor(deps.db, requireActor(request), request.params.id),
     );
     r.patch(

@@ -5,12 +5,12 @@ import { identifierKinds } from '../../db/schema.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
 import { notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import { decodeIdCursor, pageById } from '../../shared/paging.ts';
 import { type Actor, agencyScope, assertCan } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { findCase } from '../cases/case.repository.ts';
 import { presentIdentifier } from '../cases/case.presenter.ts';
+import { findCase } from '../cases/case.repository.ts';
 import { cursorParam, identifierInput, listLimit, uuid } from '../cases/case.schemas.ts';
-import { decodeIdCursor, encodeIdCursor } from '../persons/person.service.ts';
 import { normaliseForField } from './normalise.ts';
 
 export const identifierCreate = identifierInput.extend({ person_id: uuid.nullish() });
@@ -35,16 +35,16 @@ export async function listIdentifiersFor(db: Kysely<DB>, actor: Actor, q: Identi
   const after = decodeIdCursor(q.cursor);
   let query = db.selectFrom('identifiers as i').selectAll('i').where(agencyScope(actor, 'i.agency_id'));
   if (q.kind) query = query.where('i.kind', '=', q.kind);
-  if (q.kind && q.value) query = query.where('i.normalised', '=', normaliseForField(q.kind, q.value, 'value'));
+  if (q.kind && q.value)
+    query = query.where('i.normalised', '=', normaliseForField(q.kind, q.value, 'value'));
   if (q.case_id) query = query.where('i.case_id', '=', q.case_id);
   if (q.person_id) query = query.where('i.person_id', '=', q.person_id);
   if (after) query = query.where('i.id', '>', after);
-  const rows = await query.orderBy('i.id').limit(q.limit + 1).execute();
-  const page = rows.slice(0, q.limit);
-  return {
-    items: page.map(presentIdentifier),
-    next_cursor: rows.length > q.limit && page.length > 0 ? encodeIdCursor(page.at(-1)!.id) : null,
-  };
+  const rows = await query
+    .orderBy('i.id')
+    .limit(q.limit + 1)
+    .execute();
+  return pageById(rows, q.limit, presentIdentifier);
 }
 
 async function loadIdentifier(db: Kysely<DB>, actor: Actor, id: string) {
@@ -63,7 +63,12 @@ export async function getIdentifierFor(db: Kysely<DB>, actor: Actor, id: string)
   return presentIdentifier(row);
 }
 
-export async function addIdentifierFor(db: Kysely<DB>, actor: Actor, caseId: string, input: IdentifierCreate) {
+export async function addIdentifierFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  input: IdentifierCreate,
+) {
   assertCan(actor, 'case:write');
   const normalised = normaliseForField(input.kind, input.value, 'value');
   const id = newId();
@@ -98,12 +103,22 @@ export async function addIdentifierFor(db: Kysely<DB>, actor: Actor, caseId: str
     } catch (err) {
       mapDbError(err);
     }
-    await recordAudit(tx, actor, { action: 'identifier.create', recordKind: 'identifier', recordId: id, recordAgencyId: c.agency_id });
+    await recordAudit(tx, actor, {
+      action: 'identifier.create',
+      recordKind: 'identifier',
+      recordId: id,
+      recordAgencyId: c.agency_id,
+    });
   });
   return getIdentifierFor(db, actor, id);
 }
 
-export async function updateIdentifierFor(db: Kysely<DB>, actor: Actor, id: string, patch: { value: string }) {
+export async function updateIdentifierFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  patch: { value: string },
+) {
   assertCan(actor, 'case:write');
   await db.transaction().execute(async (tx) => {
     const row = await loadIdentifier(tx, actor, id);
@@ -115,7 +130,12 @@ export async function updateIdentifierFor(db: Kysely<DB>, actor: Actor, id: stri
       .where('agency_id', '=', row.agency_id)
       .where('id', '=', row.id)
       .execute();
-    await recordAudit(tx, actor, { action: 'identifier.update', recordKind: 'identifier', recordId: row.id, recordAgencyId: row.agency_id });
+    await recordAudit(tx, actor, {
+      action: 'identifier.update',
+      recordKind: 'identifier',
+      recordId: row.id,
+      recordAgencyId: row.agency_id,
+    });
   });
   return getIdentifierFor(db, actor, id);
 }

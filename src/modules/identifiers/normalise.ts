@@ -25,13 +25,20 @@ export function normaliseIdentifier(kind: IdentifierKind, value: string): string
     case 'bank_account':
       return v.toUpperCase().replace(/[\s.-]+/g, '');
     case 'url':
-      return v.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+      return v
+        .toLowerCase()
+        .replace(/^https?:\/\//, '')
+        .replace(/^www\./, '')
+        .replace(/\/+$/, '');
     case 'ip':
       return v.toLowerCase();
     case 'aadhaar_masked':
       return maskAadhaar(v);
     case 'address':
-      return v.toLowerCase().replace(/[\s,.]+/g, ' ').trim();
+      return v
+        .toLowerCase()
+        .replace(/[\s,.]+/g, ' ')
+        .trim();
   }
 }
 
@@ -51,7 +58,9 @@ export function normalisePhone(value: string): string {
 export function maskAadhaar(value: string): string {
   const digits = value.replace(/[\s-]/g, '');
   if (/^\d{12}$/.test(digits)) {
-    throw new InvalidIdentifierError('a full Aadhaar number must not be stored; give only the last four digits');
+    throw new InvalidIdentifierError(
+      'a full Aadhaar number must not be stored; give only the last four digits',
+    );
   }
   const last4 = digits.match(/(\d{4})$/)?.[1];
   if (!last4) {

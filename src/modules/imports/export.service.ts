@@ -33,14 +33,22 @@ export async function* exportRecords(
     if (after) {
       const a = after;
       q = q.where((eb) =>
-        eb.or([eb('c.agency_id', '>', a.agency_id), eb.and([eb('c.agency_id', '=', a.agency_id), eb('c.id', '>', a.id)])]),
+        eb.or([
+          eb('c.agency_id', '>', a.agency_id),
+          eb.and([eb('c.agency_id', '=', a.agency_id), eb('c.id', '>', a.id)]),
+        ]),
       );
     }
     const cases = await q.orderBy('c.agency_id').orderBy('c.id').limit(PAGE).execute();
     if (cases.length === 0) break;
     const keys = cases.map((c) => c.id);
     const [offences, persons, identifiers] = await Promise.all([
-      db.selectFrom('case_offences').selectAll().where('case_id', 'in', keys).orderBy('offence_code').execute(),
+      db
+        .selectFrom('case_offences')
+        .selectAll()
+        .where('case_id', 'in', keys)
+        .orderBy('offence_code')
+        .execute(),
       db.selectFrom('persons').selectAll().where('case_id', 'in', keys).orderBy('id').execute(),
       db.selectFrom('identifiers').selectAll().where('case_id', 'in', keys).orderBy('id').execute(),
     ]);
@@ -54,7 +62,11 @@ export async function* exportRecords(
     const identifiersBy = group(identifiers);
     for (const c of cases) {
       const ids = identifiersBy.get(c.id) ?? [];
-      const idOut = (i: IdentifierRow) => ({ kind: i.kind, value: i.value, external_id: i.external_id ?? `id:${i.id}` });
+      const idOut = (i: IdentifierRow) => ({
+        kind: i.kind,
+        value: i.value,
+        external_id: i.external_id ?? `id:${i.id}`,
+      });
       const personOut = (p: PersonRow) => ({
         external_id: p.external_id ?? `id:${p.id}`,
         role: p.role,
@@ -98,7 +110,10 @@ export async function* exportRecords(
     const last = cases.at(-1)!;
     after = { agency_id: last.agency_id, id: last.id };
   }
-  await recordAudit(db, actor, { action: 'export.cases', detail: { cases: total, agency_id: options.agencyId ?? null } });
+  await recordAudit(db, actor, {
+    action: 'export.cases',
+    detail: { cases: total, agency_id: options.agencyId ?? null },
+  });
 }
 
 /** One CSV row per person (a case without persons gets one row), in the columns `parseCsv` reads. */

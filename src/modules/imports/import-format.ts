@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { caseInput, identifierInput } from '../cases/case.schemas.ts';
 import { identifierKinds } from '../../db/schema.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
+import { caseInput, type identifierInput } from '../cases/case.schemas.ts';
 
 /**
  * The exchange format of `childgrid import` / `export`.
@@ -51,7 +51,11 @@ export function parseJsonLines(text: string): ParsedFile {
     try {
       value = JSON.parse(raw);
     } catch (err) {
-      out.errors.push({ line: i + 1, field: '(line)', message: `is not valid JSON: ${(err as Error).message}` });
+      out.errors.push({
+        line: i + 1,
+        field: '(line)',
+        message: `is not valid JSON: ${(err as Error).message}`,
+      });
       continue;
     }
     const parsed = importRecord.safeParse(value);
@@ -76,7 +80,11 @@ function identifiersFrom(cell: string | undefined, field: string, line: number, 
     const at = item.indexOf(':');
     const kind = item.slice(0, at);
     if (at < 1 || !(identifierKinds as readonly string[]).includes(kind)) {
-      errors.push({ line, field, message: `"${item.slice(0, 40)}" must be kind:value with kind one of ${identifierKinds.join(', ')}` });
+      errors.push({
+        line,
+        field,
+        message: `"${item.slice(0, 40)}" must be kind:value with kind one of ${identifierKinds.join(', ')}`,
+      });
       continue;
     }
     out.push({ kind: kind as (typeof identifierKinds)[number], value: item.slice(at + 1).trim() });
@@ -85,11 +93,37 @@ function identifiersFrom(cell: string | undefined, field: string, line: number, 
 }
 
 export const csvColumns = [
-  'agency_code', 'case_external_id', 'fir_number', 'fir_kind', 'gd_entry', 'registered_at', 'occurred_from',
-  'occurred_to', 'place', 'pincode', 'district_lgd_code', 'status', 'procedure_code', 'summary', 'offences',
-  'distribution', 'case_identifiers', 'person_external_id', 'person_role', 'person_full_name', 'person_aliases',
-  'person_relation_kind', 'person_relation_name', 'person_gender', 'person_birth_date', 'person_age',
-  'person_age_recorded_on', 'person_address', 'person_pincode', 'person_district_lgd_code', 'person_notes',
+  'agency_code',
+  'case_external_id',
+  'fir_number',
+  'fir_kind',
+  'gd_entry',
+  'registered_at',
+  'occurred_from',
+  'occurred_to',
+  'place',
+  'pincode',
+  'district_lgd_code',
+  'status',
+  'procedure_code',
+  'summary',
+  'offences',
+  'distribution',
+  'case_identifiers',
+  'person_external_id',
+  'person_role',
+  'person_full_name',
+  'person_aliases',
+  'person_relation_kind',
+  'person_relation_name',
+  'person_gender',
+  'person_birth_date',
+  'person_age',
+  'person_age_recorded_on',
+  'person_address',
+  'person_pincode',
+  'person_district_lgd_code',
+  'person_notes',
   'person_identifiers',
 ] as const;
 
@@ -99,14 +133,22 @@ export function parseCsv(text: string): ParsedFile {
   try {
     rows = parse(text, { columns: true, skip_empty_lines: true, bom: true, trim: false });
   } catch (err) {
-    out.errors.push({ line: (err as { lines?: number }).lines ?? 1, field: '(file)', message: (err as Error).message });
+    out.errors.push({
+      line: (err as { lines?: number }).lines ?? 1,
+      field: '(file)',
+      message: (err as Error).message,
+    });
     return out;
   }
   const header = Object.keys(rows[0] ?? {});
   const unknown = header.filter((h) => !(csvColumns as readonly string[]).includes(h));
-  if (unknown.length > 0) out.errors.push({ line: 1, field: unknown.join(', '), message: 'unknown column(s)' });
+  if (unknown.length > 0)
+    out.errors.push({ line: 1, field: unknown.join(', '), message: 'unknown column(s)' });
   // Group rows by case; the first row of a case gives its case columns.
-  const byCase = new Map<string, { line: number; draft: Record<string, unknown>; persons: unknown[]; personLines: number[] }>();
+  const byCase = new Map<
+    string,
+    { line: number; draft: Record<string, unknown>; persons: unknown[]; personLines: number[] }
+  >();
   rows.forEach((row, i) => {
     const line = i + 2;
     const key = `${row.agency_code ?? ''}|${row.case_external_id ?? ''}`;

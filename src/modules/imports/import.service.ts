@@ -57,7 +57,11 @@ export async function importRecords(
     const agencyId = agencies.get(record.agency_code);
     if (!agencyId || !allowed.get(record.agency_code)) {
       // An agency outside the importer's scope is reported exactly like a missing one.
-      errors.push({ line, field: 'agency_code', message: `no agency ${record.agency_code} that you may import for` });
+      errors.push({
+        line,
+        field: 'agency_code',
+        message: `no agency ${record.agency_code} that you may import for`,
+      });
       continue;
     }
     const { agency_code: _code, ...input } = record;
@@ -107,7 +111,12 @@ export async function importRecords(
       recordKind: 'import_batch',
       recordId: batchId,
       recordAgencyId: actor.agencyId,
-      detail: { source: source.name, cases: result.cases, persons: result.persons, identifiers: result.identifiers },
+      detail: {
+        source: source.name,
+        cases: result.cases,
+        persons: result.persons,
+        identifiers: result.identifiers,
+      },
     });
     return { batchId, cases: result.cases, persons: result.persons, identifiers: result.identifiers };
   });

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { type AppDeps, requireActor } from '../../http/context.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { pageOf, personInput, personOut, personPatch, uuid } from '../cases/case.schemas.ts';
-import { addPersonFor, getPersonFor, listPersonsFor, personListQuery, updatePersonFor } from './person.service.ts';
+import {
+  addPersonFor,
+  getPersonFor,
+  listPersonsFor,
+  personListQuery,
+  updatePersonFor,
+} from './person.service.ts';
 
 export function personRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
@@ -34,7 +40,9 @@ export function personRoutes(deps: AppDeps) {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await addPersonFor(deps.db, requireActor(request), request.params.id, request.body)),
+        reply
+          .code(201)
+          .send(await addPersonFor(deps.db, requireActor(request), request.params.id, request.body)),
     );
     r.get(
       '/api/v1/persons/:id',

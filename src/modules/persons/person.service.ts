@@ -3,12 +3,13 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { personRoles } from '../../db/schema.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
-import { AppError, notFound, validationError } from '../../shared/errors.ts';
+import { notFound, versionConflict } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import { containsPattern, decodeIdCursor, pageById } from '../../shared/paging.ts';
 import { type Actor, agencyScope, assertCan } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { findCase } from '../cases/case.repository.ts';
 import { presentPerson } from '../cases/case.presenter.ts';
+import { findCase } from '../cases/case.repository.ts';
 import { cursorParam, listLimit, type PersonInput, type PersonPatch, uuid } from '../cases/case.schemas.ts';
 import { normaliseForField } from '../identifiers/normalise.ts';
 
@@ -20,15 +21,6 @@ export const personListQuery = z.strictObject({
   limit: listLimit,
 });
 export type PersonListQuery = z.infer<typeof personListQuery>;
-
-const idCursor = (value: string | undefined) => {
-  if (value === undefined) return null;
-  const id = Buffer.from(value, 'base64url').toString('utf8');
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw validationError('cursor', 'is not a cursor this server issued');
-  return id;
-};
-export const encodeIdCursor = (id: string) => Buffer.from(id).toString('base64url');
-export { idCursor as decodeIdCursor };
 
 async function loadPerson(db: Kysely<DB>, actor: Actor, id: string) {
   return db
@@ -42,27 +34,25 @@ async function loadPerson(db: Kysely<DB>, actor: Actor, id: string) {
 /** Persons by id order (UUIDv7: creation order), scoped; the name search is audited (it searches protected data). */
 export async function listPersonsFor(db: Kysely<DB>, actor: Actor, q: PersonListQuery) {
   assertCan(actor, 'case:read');
-  const after = idCursor(q.cursor);
-  let query = db
-    .selectFrom('persons as p')
-    .selectAll('p')
-    .where(agencyScope(actor, 'p.agency_id'));
+  const after = decodeIdCursor(q.cursor);
+  let query = db.selectFrom('persons as p').selectAll('p').where(agencyScope(actor, 'p.agency_id'));
   if (q.case_id) query = query.where('p.case_id', '=', q.case_id);
   if (q.role) query = query.where('p.role', '=', q.role);
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const like = containsPattern(q.q);
     query = query.where((eb) =>
       eb.or([eb('p.full_name', 'ilike', like), eb(sql`array_to_string(p.aliases, ' ')`, 'ilike', like)]),
     );
   }
   if (after) query = query.where('p.id', '>', after);
-  const rows = await query.orderBy('p.id').limit(q.limit + 1).execute();
-  const page = rows.slice(0, q.limit);
-  if (q.q) await recordAudit(db, actor, { action: 'person.search', detail: { results: page.length } });
-  return {
-    items: page.map((p) => presentPerson(p)),
-    next_cursor: rows.length > q.limit && page.length > 0 ? encodeIdCursor(page.at(-1)!.id) : null,
-  };
+  const rows = await query
+    .orderBy('p.id')
+    .limit(q.limit + 1)
+    .execute();
+  const result = pageById(rows, q.limit, (p) => presentPerson(p));
+  if (q.q)
+    await recordAudit(db, actor, { action: 'person.search', detail: { results: result.items.length } });
+  return result;
 }
 
 export async function getPersonFor(db: Kysely<DB>, actor: Actor, id: string) {
@@ -76,7 +66,12 @@ export async function getPersonFor(db: Kysely<DB>, actor: Actor, id: string) {
     .where('person_id', '=', p.id)
     .orderBy('id')
     .execute();
-  await recordAudit(db, actor, { action: 'person.read', recordKind: 'person', recordId: p.id, recordAgencyId: p.agency_id });
+  await recordAudit(db, actor, {
+    action: 'person.read',
+    recordKind: 'person',
+    recordId: p.id,
+    recordAgencyId: p.agency_id,
+  });
   return presentPerson(p, identifiers);
 }
 
@@ -102,7 +97,8 @@ export async function addPersonFor(db: Kysely<DB>, actor: Actor, caseId: string,
           gender: input.gender ?? null,
           birth_date: input.birth_date ?? null,
           age: input.age ?? null,
-          age_recorded_on: input.age_recorded_on ?? (input.age != null ? new Date().toISOString().slice(0, 10) : null),
+          age_recorded_on:
+            input.age_recorded_on ?? (input.age != null ? new Date().toISOString().slice(0, 10) : null),
           address: input.address ?? null,
           pincode: input.pincode ?? null,
           district_lgd_code: input.district_lgd_code ?? null,
@@ -130,7 +126,12 @@ export async function addPersonFor(db: Kysely<DB>, actor: Actor, caseId: string,
     } catch (err) {
       mapDbError(err);
     }
-    await recordAudit(tx, actor, { action: 'person.create', recordKind: 'person', recordId: id, recordAgencyId: c.agency_id });
+    await recordAudit(tx, actor, {
+      action: 'person.create',
+      recordKind: 'person',
+      recordId: id,
+      recordAgencyId: c.agency_id,
+    });
   });
   return getPersonFor(db, actor, id);
 }
@@ -141,9 +142,7 @@ export async function updatePersonFor(db: Kysely<DB>, actor: Actor, id: string, 
     const p = await loadPerson(tx, actor, id);
     if (!p) throw notFound('Person');
     if (p.version !== patch.version) {
-      throw new AppError('version_conflict', `version: the person was changed by someone else (now version ${p.version})`, [
-        { field: 'version', message: `is ${patch.version}, the person is now at version ${p.version}` },
-      ]);
+      throw versionConflict('person', patch.version, p.version);
     }
     const { version: _v, ...fields } = patch;
     const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));

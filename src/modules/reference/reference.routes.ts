@@ -37,7 +37,12 @@ export function referenceRoutes(deps: AppDeps) {
       },
       async (request) => {
         requireActor(request);
-        const items = await deps.db.selectFrom('offence_codes').selectAll().orderBy('act').orderBy('code').execute();
+        const items = await deps.db
+          .selectFrom('offence_codes')
+          .selectAll()
+          .orderBy('act')
+          .orderBy('code')
+          .execute();
         return { items };
       },
     );
@@ -48,7 +53,9 @@ export function referenceRoutes(deps: AppDeps) {
           tags: ['reference'],
           summary: 'States and union territories (LGD codes)',
           response: {
-            200: list(z.object({ lgd_code: z.number(), name: z.string(), iso_code: z.string(), kind: z.string() })),
+            200: list(
+              z.object({ lgd_code: z.number(), name: z.string(), iso_code: z.string(), kind: z.string() }),
+            ),
             ...errorResponses,
           },
         },
@@ -85,7 +92,10 @@ export function referenceRoutes(deps: AppDeps) {
         schema: {
           tags: ['meta'],
           summary: 'Liveness: ok when the database answers',
-          response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable') }) },
+          response: {
+            200: z.object({ status: z.literal('ok') }),
+            503: z.object({ status: z.literal('unavailable') }),
+          },
         },
       },
       async (_request, reply) => {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
-import type { DB } from '../../db/schema.ts';
 import { NATIONAL_AGENCY_CODE } from '../../db/reference/seed-reference.ts';
+import type { DB } from '../../db/schema.ts';
 import { newToken } from '../../shared/crypto.ts';
 import { AppError } from '../../shared/errors.ts';
 import { addUser, sessionKey } from '../auth/auth.service.ts';
@@ -11,7 +11,10 @@ import { addUser, sessionKey } from '../auth/auth.service.ts';
  * one-time set-up token; whoever holds it (the person at the console) creates the first system administrator.
  */
 export async function userCount(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -20,7 +23,10 @@ export async function issueSetupToken(db: Kysely<DB>, config: Config): Promise<s
   await db.transaction().execute(async (tx) => {
     // Only the newest token works: restarting the server prints a fresh one and voids the old.
     await tx.updateTable('setup_tokens').set({ used_at: new Date() }).where('used_at', 'is', null).execute();
-    await tx.insertInto('setup_tokens').values({ token_hash: sessionKey(config, token) }).execute();
+    await tx
+      .insertInto('setup_tokens')
+      .values({ token_hash: sessionKey(config, token) })
+      .execute();
   });
   return token;
 }
@@ -39,9 +45,11 @@ export async function completeSetup(
       .forUpdate()
       .executeTakeFirst();
     if (!row || (await userCount(tx)) > 0) {
-      throw new AppError('forbidden', 'token: the set-up token is wrong, used, or ChildGrid is already set up', [
-        { field: 'token', message: 'is wrong, used, or ChildGrid is already set up' },
-      ]);
+      throw new AppError(
+        'forbidden',
+        'token: the set-up token is wrong, used, or ChildGrid is already set up',
+        [{ field: 'token', message: 'is wrong, used, or ChildGrid is already set up' }],
+      );
     }
     const user = await addUser(tx, {
       agencyCode: NATIONAL_AGENCY_CODE,
@@ -50,7 +58,11 @@ export async function completeSetup(
       displayName: input.display_name,
       password: input.password,
     });
-    await tx.updateTable('setup_tokens').set({ used_at: new Date() }).where('token_hash', '=', row.token_hash).execute();
+    await tx
+      .updateTable('setup_tokens')
+      .set({ used_at: new Date() })
+      .where('token_hash', '=', row.token_hash)
+      .execute();
     return user;
   });
 }
