@@ -1,0 +1,92 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../../api/client.ts';
+import type { User } from '../../api/types.ts';
+
+export type SessionState =
+  | { status: 'loading' }
+  /** `initial`: not signed in when the app opened; `expired`: the server ended the session; `signed_out`: the user did. */
+  | { status: 'signed_out'; reason: 'initial' | 'expired' | 'signed_out' }
+  | { status: 'signed_in'; user: User }
+  | { status: 'unreachable'; error: ApiError };
+
+interface SessionContextValue {
+  session: SessionState;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  retry(): void;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the check on retry
+  useEffect(() => {
+    const controller = new AbortController();
+    api.me(controller.signal).then(
+      (s) => {
+        setCsrfToken(s.csrf_token);
+        setSession({ status: 'signed_in', user: s.user });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 401) {
+          setSession({ status: 'signed_out', reason: 'initial' });
+        } else {
+          setSession({
+            status: 'unreachable',
+            error: error instanceof ApiError ? error : new ApiError(0, 'client_error', String(error)),
+          });
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  useEffect(() => {
+    // A 401 on any request means the session ended (revoked or expired): back to sign-in.
+    setUnauthenticatedHandler(() => {
+      setCsrfToken(null);
+      setSession({ status: 'signed_out', reason: 'expired' });
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, []);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const s = await api.signIn(email, password);
+    setCsrfToken(s.csrf_token);
+    setSession({ status: 'signed_in', user: s.user });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.signOut();
+    } finally {
+      setCsrfToken(null);
+      setSession({ status: 'signed_out', reason: 'signed_out' });
+    }
+  }, []);
+
+  const retry = useCallback(() => {
+    setSession({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const value = useMemo(() => ({ session, signIn, signOut, retry }), [session, signIn, signOut, retry]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** The signed-in user; only for screens rendered behind the sign-in gate. */
+export function useUser(): User {
+  const { session } = useSession();
+  if (session.status !== 'signed_in') throw new Error('useUser while not signed in');
+  return session.user;
+}
