@@ -43,7 +43,10 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
   });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes (/cases/…) get the web app's shell; unknown /api paths stay JSON 404s.
-    if (options.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    // A missing file (an old /assets/… bundle after a rebuild) is a 404, not the shell in disguise.
+    const path = request.url.split('?')[0] ?? '';
+    const looksLikeFile = /\.[a-z0-9]+$/i.test(path);
+    if (options.spaFallback && request.method === 'GET' && !path.startsWith('/api/') && !looksLikeFile) {
       return reply.sendFile('index.html');
     }
     return reply.code(404).send({

@@ -283,6 +283,19 @@ forEachDatabase('persons, identifiers, agencies and reference API', (ctx) => {
       offences.every((o: { source: string; tag: string }) => o.source && ['V', 'S', 'U'].includes(o.tag)),
     );
     assert.equal((await app.inject({ method: 'GET', url: '/api/v1/reference/offences' })).statusCode, 401);
+    const codes = offences.map((o: { code: string }) => o.code);
+    assert.ok(codes.indexOf('POCSO-4') < codes.indexOf('POCSO-14'), 'sections in number order');
+    assert.ok(codes.indexOf('POCSO-23(4)') < codes.indexOf('BNS-64'), 'POCSO first');
+    const roles = (
+      await app.inject({ method: 'GET', url: '/api/v1/reference/roles', headers: io.headers })
+    ).json().items;
+    const cwcRole = roles.find((r: { role: string }) => r.role === 'cwc_member');
+    assert.equal(cwcRole.scope, 'agency');
+    assert.ok(!cwcRole.actions.includes('case:write'));
+    const me = (await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: io.headers })).json();
+    assert.equal(me.user.agency.state_lgd_code, 27);
+    assert.equal(me.user.agency.district_lgd_code, 490);
+    assert.equal(me.user.role_label, 'Investigating officer');
   });
 
   test('health, meta and the OpenAPI document', async () => {

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runCaseFlow } from './case-flow.e2e.ts';
+import { runCaseFlow } from './case-flow.ts';
 
 /**
  * End to end, as a user would start it: `src/main.ts` on an empty DATA_DIR (so the demo is seeded), then
@@ -84,6 +84,7 @@ describe('browser: sign in, register a case, find it; restart keeps it', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'childgrid-e2e-'));
   let port: number;
   let server: Server;
+  const firNumber = '';
   before(async () => {
     port = await freePort();
     server = await startServer(dataDir, port);

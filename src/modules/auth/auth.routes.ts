@@ -3,14 +3,25 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type AppDeps, noContent, requireActor, SESSION_COOKIE } from '../../http/context.ts';
 import { errorResponses } from '../../http/openapi.ts';
-import { signIn, signOut } from './auth.service.ts';
+import { roles } from '../access/roles.ts';
+import { type SessionUser, signIn, signOut } from './auth.service.ts';
+
+const withRoleLabel = (user: SessionUser) => ({ ...user, role_label: roles[user.role].label });
 
 const userOut = z.object({
   id: z.string(),
   email: z.string(),
   display_name: z.string(),
   role: z.string(),
-  agency: z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.string() }),
+  role_label: z.string(),
+  agency: z.object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    state_lgd_code: z.number().nullable(),
+    district_lgd_code: z.number().nullable(),
+  }),
 });
 const sessionOut = z.object({ user: userOut, csrf_token: z.string().nullable() });
 
@@ -46,7 +57,7 @@ export function authRoutes(deps: AppDeps) {
           path: '/',
           maxAge: deps.config.sessionAbsoluteHours * 3600,
         });
-        return { user, csrf_token: csrfToken };
+        return { user: withRoleLabel(user), csrf_token: csrfToken };
       },
     );
     r.get(
@@ -61,7 +72,7 @@ export function authRoutes(deps: AppDeps) {
       async (request) => {
         requireActor(request);
         const s = request.session!;
-        return { user: s.user, csrf_token: s.csrfToken };
+        return { user: withRoleLabel(s.user), csrf_token: s.csrfToken };
       },
     );
     r.post(

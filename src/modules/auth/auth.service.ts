@@ -15,7 +15,14 @@ export interface SessionUser {
   email: string;
   display_name: string;
   role: Role;
-  agency: { id: string; code: string; name: string; kind: string };
+  agency: {
+    id: string;
+    code: string;
+    name: string;
+    kind: string;
+    state_lgd_code: number | null;
+    district_lgd_code: number | null;
+  };
 }
 
 export interface ResolvedSession {
@@ -48,6 +55,8 @@ async function loadUser(db: Kysely<DB>, where: { id?: string; email?: string }) 
       'a.code as agency_code',
       'a.name as agency_name',
       'a.kind as agency_kind',
+      'a.state_lgd_code as agency_state_lgd_code',
+      'a.district_lgd_code as agency_district_lgd_code',
     ]);
   if (where.id) q = q.where('u.id', '=', where.id);
   if (where.email)
@@ -64,7 +73,14 @@ function toSessionUser(u: LoadedUser): SessionUser {
     email: u.email,
     display_name: u.display_name,
     role: u.role,
-    agency: { id: u.agency_id, code: u.agency_code, name: u.agency_name, kind: u.agency_kind },
+    agency: {
+      id: u.agency_id,
+      code: u.agency_code,
+      name: u.agency_name,
+      kind: u.agency_kind,
+      state_lgd_code: u.agency_state_lgd_code,
+      district_lgd_code: u.agency_district_lgd_code,
+    },
   };
 }
 

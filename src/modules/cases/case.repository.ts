@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB, IdentifierRow, PersonRow } from '../../db/schema.ts';
 import { containsPattern } from '../../shared/paging.ts';
 import { type Actor, agencyScope } from '../access/actor.ts';
+import { identifierSearchForms } from '../identifiers/normalise.ts';
 import type { CaseListQuery } from './case.schemas.ts';
 
 /** Kysely only. Every query takes the actor and filters by its scope. */
@@ -84,6 +85,9 @@ export async function listCases(
   }
   if (q.q) {
     const like = containsPattern(q.q);
+    const forms = identifierSearchForms(q.q);
+    // Names of accused, buyers and others match; victims' names never do (POCSO s.23, BNS s.72): a child is
+    // not to be found by typing her name into a list.
     query = query.where((eb) =>
       eb.or([
         eb('c.fir_number', 'ilike', like),
@@ -91,6 +95,32 @@ export async function listCases(
         eb('c.place', 'ilike', like),
         eb('c.gd_entry', 'ilike', like),
         eb('a.name', 'ilike', like),
+        eb.exists(
+          eb
+            .selectFrom('persons as p')
+            .select(sql`1`.as('one'))
+            .whereRef('p.agency_id', '=', 'c.agency_id')
+            .whereRef('p.case_id', '=', 'c.id')
+            .where('p.role', '<>', 'victim')
+            .where((pb) =>
+              pb.or([
+                pb('p.full_name', 'ilike', like),
+                pb(sql`array_to_string(p.aliases, ' ')`, 'ilike', like),
+              ]),
+            ),
+        ),
+        ...(forms.length > 0
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom('identifiers as i')
+                  .select(sql`1`.as('one'))
+                  .whereRef('i.agency_id', '=', 'c.agency_id')
+                  .whereRef('i.case_id', '=', 'c.id')
+                  .where('i.normalised', 'in', forms),
+              ),
+            ]
+          : []),
       ]),
     );
   }

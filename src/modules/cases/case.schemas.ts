@@ -99,7 +99,14 @@ export const listLimit = z.coerce.number().int().min(1).max(200).default(50);
 export const cursorParam = z.string().max(200).optional();
 
 export const caseListQuery = z.strictObject({
-  q: z.string().trim().max(200).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe(
+      "Free text: FIR number, GD entry, place, station, names of accused, buyers and others (never victims'), or an identifier in any spelling",
+    ),
   status: z.enum(caseStatuses).optional(),
   offence: offenceCode.optional(),
   agency_id: uuid.optional(),

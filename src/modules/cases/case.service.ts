@@ -20,6 +20,8 @@ export async function listCasesFor(
   if (query.cursor && !cursor) throw validationError('cursor', 'is not a cursor this server issued');
   const rows = await listCases(db, actor, query, cursor);
   const page = rows.slice(0, query.limit);
+  // A free-text search may be a person's name: that it happened is audited, the text itself is not kept.
+  if (query.q) await recordAudit(db, actor, { action: 'case.search', detail: { results: page.length } });
   const last = page.at(-1);
   return {
     items: page.map(presentCaseSummary),

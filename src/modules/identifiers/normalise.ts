@@ -78,3 +78,20 @@ export function normaliseForField(kind: IdentifierKind, value: string, field: st
     throw err;
   }
 }
+
+/**
+ * Every normalised form a typed search text could have as an identifier, so that one search box finds a phone,
+ * a UPI id or a vehicle however it was written.
+ */
+export function identifierSearchForms(text: string): string[] {
+  const forms = new Set<string>();
+  for (const kind of ['phone', 'upi', 'email', 'vehicle', 'bank_account', 'url', 'social_handle'] as const) {
+    try {
+      const form = normaliseIdentifier(kind, text);
+      if (form.length >= 4) forms.add(form);
+    } catch {
+      // not this kind
+    }
+  }
+  return [...forms];
+}

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { type AppDeps, requireActor } from '../../http/context.ts';
 import { errorResponses } from '../../http/openapi.ts';
+import { roleNames, roles } from '../access/roles.ts';
 
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
@@ -40,10 +41,43 @@ export function referenceRoutes(deps: AppDeps) {
         const items = await deps.db
           .selectFrom('offence_codes')
           .selectAll()
-          .orderBy('act')
-          .orderBy('code')
+          // Acts in a fixed order and sections by number (POCSO 4 before 14), as officers read them.
+          .orderBy(sql`array_position(array['POCSO','BNS','IPC','ITPA','JJ','IT'], act)`)
+          .orderBy(sql`nullif(regexp_replace(section, '[^0-9].*$', ''), '')::int`)
+          .orderBy('section')
           .execute();
         return { items };
+      },
+    );
+    r.get(
+      '/api/v1/reference/roles',
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'Roles, what each may see (its scope) and do',
+          response: {
+            200: list(
+              z.object({
+                role: z.string(),
+                label: z.string(),
+                scope: z.string(),
+                actions: z.array(z.string()),
+              }),
+            ),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return {
+          items: roleNames.map((role) => ({
+            role,
+            label: roles[role].label,
+            scope: roles[role].scope,
+            actions: [...roles[role].actions],
+          })),
+        };
       },
     );
     r.get(
