@@ -1,10 +1,13 @@
 /**
- * Writes docs/openapi.json from the route schemas (`npm run openapi`). A test fails when the checked-in
- * document differs from what the code generates, so the document stays true.
+ * `npm run openapi`: writes docs/openapi.json from the route schemas and web/src/api/openapi.d.ts (the web
+ * client's types) from it. A test fails when either checked-in file differs from what the code generates.
  */
 import { writeFileSync } from 'node:fs';
-import { generateOpenApi } from '../src/http/openapi-document.ts';
+import { generateClientTypes, generateOpenApi } from '../src/http/openapi-document.ts';
 
-const target = new URL('../docs/openapi.json', import.meta.url);
-writeFileSync(target, `${JSON.stringify(await generateOpenApi(), null, 2)}\n`);
-console.log(`Wrote ${target.pathname}`);
+const doc = await generateOpenApi();
+const docFile = new URL('../docs/openapi.json', import.meta.url);
+writeFileSync(docFile, `${JSON.stringify(doc, null, 2)}\n`);
+const typesFile = new URL('../web/src/api/openapi.d.ts', import.meta.url);
+writeFileSync(typesFile, await generateClientTypes(doc));
+console.log(`Wrote ${docFile.pathname} and ${typesFile.pathname}`);

@@ -4,7 +4,7 @@ import { loadConfig } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 
 /** The OpenAPI document as the routes declare it; no database is opened (routes are only registered). */
-export async function generateOpenApi(): Promise<unknown> {
+export async function generateOpenApi(): Promise<Record<string, unknown>> {
   const db = new Kysely<DB>({
     dialect: new PGliteDialect({
       pglite: () => {
@@ -18,7 +18,14 @@ export async function generateOpenApi(): Promise<unknown> {
     version: 'current',
   });
   await app.ready();
-  const doc = app.swagger();
+  const doc = JSON.parse(JSON.stringify(app.swagger())) as Record<string, unknown>;
   await app.close();
   return doc;
+}
+
+/** The web client's TypeScript types, generated from the document by openapi-typescript. */
+export async function generateClientTypes(doc: Record<string, unknown>): Promise<string> {
+  const { default: openapiTS, astToString } = await import('openapi-typescript');
+  const ast = await openapiTS(doc as Parameters<typeof openapiTS>[0]);
+  return `// Generated from docs/openapi.json by \`npm run openapi\`; do not edit.\n${astToString(ast)}`;
 }
