@@ -84,7 +84,7 @@ describe('browser: sign in, register a case, find it; restart keeps it', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'childgrid-e2e-'));
   let port: number;
   let server: Server;
-  const firNumber = '';
+  let firNumber = '';
   before(async () => {
     port = await freePort();
     server = await startServer(dataDir, port);
@@ -101,13 +101,14 @@ describe('browser: sign in, register a case, find it; restart keeps it', () => {
 
   test('an officer signs in, registers a case and finds it in the list', async () => {
     const shots = process.env.E2E_SCREENSHOTS ?? join(root, 'test-results');
-    const fir = await runCaseFlow(
+    const result = await runCaseFlow(
       `http://127.0.0.1:${port}`,
       'io@demo.childgrid.example',
       'childgrid-demo',
       shots,
     );
-    assert.ok(fir);
+    assert.match(result.caseId, /^[0-9a-f-]{36}$/);
+    firNumber = result.firNumber;
   });
 
   test('a second server on the same data directory is refused', async () => {
@@ -136,10 +137,13 @@ describe('browser: sign in, register a case, find it; restart keeps it', () => {
     });
     assert.equal(signIn.status, 200);
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const list = await fetch(`http://127.0.0.1:${port}/api/v1/cases?q=E2E`, { headers: { cookie } });
+    const list = await fetch(`http://127.0.0.1:${port}/api/v1/cases?q=${encodeURIComponent(firNumber)}`, {
+      headers: { cookie },
+    });
     const body = (await list.json()) as { items: { fir_number: string }[] };
-    assert.ok(
-      body.items.some((c) => c.fir_number.startsWith('E2E')),
+    assert.deepEqual(
+      body.items.map((c) => c.fir_number),
+      [firNumber],
       'the case made in the browser survived the restart',
     );
   });
