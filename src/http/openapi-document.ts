@@ -26,6 +26,6 @@ export async function generateOpenApi(): Promise<Record<string, unknown>> {
 /** The web client's TypeScript types, generated from the document by openapi-typescript. */
 export async function generateClientTypes(doc: Record<string, unknown>): Promise<string> {
   const { default: openapiTS, astToString } = await import('openapi-typescript');
-  const ast = await openapiTS(doc as Parameters<typeof openapiTS>[0]);
+  const ast = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0]);
   return `// Generated from docs/openapi.json by \`npm run openapi\`; do not edit.\n${astToString(ast)}`;
 }
