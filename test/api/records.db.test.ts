@@ -137,6 +137,41 @@ forEachDatabase('persons, identifiers, agencies and reference API', (ctx) => {
   });
 
   test("another agency's persons and identifiers are not found", async () => {
+    const mine = (
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/identifiers?kind=phone&value=9876543210',
+        headers: io.headers,
+      })
+    ).json();
+    const idfId = mine.items[0].id;
+    assert.equal(
+      (await app.inject({ method: 'GET', url: `/api/v1/identifiers/${idfId}`, headers: other.headers }))
+        .statusCode,
+      404,
+    );
+    assert.equal(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: `/api/v1/identifiers/${idfId}`,
+          headers: other.headers,
+          payload: { value: '9000000009' },
+        })
+      ).statusCode,
+      404,
+    );
+    assert.equal(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/cases/${caseId}/identifiers`,
+          headers: other.headers,
+          payload: { kind: 'phone', value: '9000000009' },
+        })
+      ).statusCode,
+      404,
+    );
     assert.equal(
       (await app.inject({ method: 'GET', url: `/api/v1/persons/${accusedId}`, headers: other.headers }))
         .statusCode,
@@ -198,6 +233,34 @@ forEachDatabase('persons, identifiers, agencies and reference API', (ctx) => {
       payload: { kind: 'phone', value: '9000000001' },
     });
     assert.equal(idf.statusCode, 403);
+    const person = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/persons/${accusedId}`,
+      headers: prosecutor.headers,
+      payload: { version: 1, age: 50 },
+    });
+    assert.equal(person.statusCode, 403);
+    const caseChange = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${caseId}`,
+      headers: prosecutor.headers,
+      payload: { version: 1, status: 'closed' },
+    });
+    assert.equal(caseChange.statusCode, 403);
+    const someId = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/identifiers?case_id=${caseId}`,
+        headers: prosecutor.headers,
+      })
+    ).json().items[0].id;
+    const idfChange = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/identifiers/${someId}`,
+      headers: prosecutor.headers,
+      payload: { value: '9000000002' },
+    });
+    assert.equal(idfChange.statusCode, 403);
   });
 
   test('agencies: directory, create below an agency in scope, not elsewhere', async () => {
