@@ -103,6 +103,24 @@ forEachDatabase('cases API', (ctx) => {
       byFir.items.map((c: { id: string }) => c.id),
       [caseId],
     );
+    const search = async (q: string) =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/cases?q=${encodeURIComponent(q)}`,
+          headers: io.headers,
+        })
+      ).json().items.length;
+    assert.equal(await search('ramesh kumar'), 5, "an accused's name finds the cases");
+    assert.equal(await search('098765-43210'), 5, 'a phone in another spelling finds the cases');
+    assert.equal(await search('Synthetic Victim'), 0, "a victim's name never finds a case in the list");
+    const searches = await ctx.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('action', '=', 'case.search')
+      .execute();
+    assert.ok(searches.length >= 3, 'list searches are audited');
+    assert.ok(!JSON.stringify(searches).includes('Victim'), 'the search text is not kept in the audit log');
     const byOffence = (
       await app.inject({ method: 'GET', url: '/api/v1/cases?offence=ITPA-5', headers: io.headers })
     ).json();
