@@ -18,6 +18,26 @@ export function resolveSessionSecret(config: Config): Config {
   return Object.freeze({ ...config, sessionSecret: readFileSync(file, 'utf8').trim() });
 }
 
+/**
+ * The master keys: from MASTER_KEYS, or for a single-machine installation one generated once into
+ * DATA_DIR/master-keys (mode 600). Whoever loses it loses the victims' identities: back it up apart from the data.
+ */
+export function resolveMasterKeys(config: Config): Config {
+  if (config.masterKeys) return config;
+  const dir = resolve(config.dataDir);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'master-keys');
+  if (!existsSync(file)) {
+    writeFileSync(file, `m1:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
+  }
+  return Object.freeze({ ...config, masterKeys: readFileSync(file, 'utf8').trim() });
+}
+
+/** Secrets that are generated on first start when not configured. */
+export function resolveSecrets(config: Config): Config {
+  return resolveMasterKeys(resolveSessionSecret(config));
+}
+
 /** Opens the configured database and brings its schema and reference data up to date. */
 export async function openAndMigrate(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

@@ -22,6 +22,7 @@ const configSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  MASTER_KEYS: z.string().min(1).optional(),
   DEMO: booleanFromEnv.optional(),
   COOKIE_SECURE: booleanFromEnv.default(true),
   SESSION_IDLE_MINUTES: z.coerce
@@ -42,6 +43,8 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   /** Secret used to derive cookie-signing keys; generated and kept in DATA_DIR when not given. */
   sessionSecret: string | undefined;
+  /** `id:base64key[,…]`, first active: wraps the data keys that encrypt victims' identities. */
+  masterKeys: string | undefined;
   /** Seed the synthetic demo on an empty database. Defaults to on for the embedded database only. */
   demo: boolean;
   demoCases: number;
@@ -66,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
+    masterKeys: e.MASTER_KEYS,
     demo: e.DEMO ?? e.DATABASE_URL === undefined,
     demoCases: e.DEMO_CASES,
     cookieSecure: e.COOKIE_SECURE,

@@ -1,20 +1,23 @@
 import { buildApp } from './app.ts';
-import { openAndMigrate, resolveSessionSecret } from './bootstrap.ts';
+import { openAndMigrate, resolveSecrets } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseLockedError, redactUrl } from './db/database.ts';
 import { seedDemo } from './modules/demo/demo.ts';
+import { loadKeyring } from './modules/keys/keyring.ts';
 import { issueSetupToken, userCount } from './modules/setup/setup.service.ts';
+import { KeyError } from './shared/envelope.ts';
 import { version } from './version.ts';
 
 /** Boot: config → database → migrations → first-start work (demo or set-up token) → app → listen. */
 async function main() {
-  const config = resolveSessionSecret(loadConfig(process.env));
+  const config = resolveSecrets(loadConfig(process.env));
   const where = config.databaseUrl
     ? `PostgreSQL at ${redactUrl(config.databaseUrl)}`
     : `embedded database in ${config.dataDir}`;
   console.log(`ChildGrid ${version}: opening the ${where}`);
   const database = await openAndMigrate(config);
   const { db } = database;
+  const keyring = await loadKeyring(db, config.masterKeys!);
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   const firstStart = (await userCount(db)) === 0;
   let banner: string[] = [];
@@ -38,7 +41,7 @@ async function main() {
     ];
   }
 
-  const app = await buildApp({ db, config, version }, { logger: { level: config.logLevel } });
+  const app = await buildApp({ db, config, version, keyring }, { logger: { level: config.logLevel } });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -58,7 +61,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DatabaseLockedError) {
+  if (err instanceof ConfigError || err instanceof DatabaseLockedError || err instanceof KeyError) {
     console.error(err.message);
   } else {
     console.error(err);

@@ -9,6 +9,7 @@ import type { AgencyKind } from '../src/db/schema.ts';
 import type { Actor } from '../src/modules/access/actor.ts';
 import type { Role } from '../src/modules/access/roles.ts';
 import { addUser, createApiToken } from '../src/modules/auth/auth.service.ts';
+import { loadKeyring } from '../src/modules/keys/keyring.ts';
 import { newId } from '../src/shared/ids.ts';
 
 /**
@@ -103,6 +104,7 @@ export function forEachDatabase(title: string, body: (ctx: DbContext) => void): 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    MASTER_KEYS: `test:${Buffer.alloc(32, 7).toString('base64')}`,
     DEMO: 'false',
     COOKIE_SECURE: 'false',
     LOG_LEVEL: 'silent',
@@ -111,7 +113,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 export async function testApp(database: Database, config = testConfig()) {
-  return buildApp({ db: database.db, config, version: 'test' });
+  const keyring = await loadKeyring(database.db, config.masterKeys!);
+  return buildApp({ db: database.db, config, version: 'test', keyring });
 }
 
 /** Factories. */

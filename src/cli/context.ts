@@ -1,11 +1,11 @@
-import { openAndMigrate, resolveSessionSecret } from '../bootstrap.ts';
+import { openAndMigrate, resolveSecrets } from '../bootstrap.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../shared/errors.ts';
 
 /** Opens the configured database for one command and always closes it (releasing the DATA_DIR lock). */
 export async function withDatabase<T>(fn: (database: Database, config: Config) => Promise<T>): Promise<T> {
-  const config = resolveSessionSecret(loadConfig(process.env));
+  const config = resolveSecrets(loadConfig(process.env));
   const database = await openAndMigrate(config);
   try {
     return await fn(database, config);

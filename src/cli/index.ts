@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { version } from '../version.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
+import { keysCommand } from './keys.ts';
 import { migrateCommand } from './migrate.ts';
 import { seedCommand } from './seed.ts';
 import { tokenCommand } from './token.ts';
@@ -18,6 +19,7 @@ program.addCommand(tokenCommand());
 program.addCommand(seedCommand());
 program.addCommand(importCommand());
 program.addCommand(exportCommand());
+program.addCommand(keysCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));

@@ -206,7 +206,16 @@ export interface ImportBatchesTable {
   created_at: DefaultTimestamp;
 }
 
+export interface DataKeysTable {
+  id: string;
+  master_key_id: string;
+  wrapped: string;
+  created_at: DefaultTimestamp;
+  retired_at: Timestamp | null;
+}
+
 export interface DB {
+  data_keys: DataKeysTable;
   states: StatesTable;
   districts: DistrictsTable;
   agencies: AgenciesTable;

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../modules/access/actor.ts';
 import type { ResolvedSession } from '../modules/auth/auth.service.ts';
+import type { Keyring } from '../shared/envelope.ts';
 import { AppError } from '../shared/errors.ts';
 
 export interface AppDeps {
@@ -11,6 +12,8 @@ export interface AppDeps {
   config: Config;
   /** Version string shown by /api/v1/meta. */
   version: string;
+  /** Opens and seals protected fields (victims' identities, TOTP secrets). */
+  keyring: Keyring;
 }
 
 declare module 'fastify' {

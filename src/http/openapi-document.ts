@@ -2,6 +2,7 @@ import { Kysely, PGliteDialect } from 'kysely';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { DB } from '../db/schema.ts';
+import { memoryKeyring } from '../shared/envelope.ts';
 
 /** The OpenAPI document as the routes declare it; no database is opened (routes are only registered). */
 export async function generateOpenApi(): Promise<Record<string, unknown>> {
@@ -16,6 +17,7 @@ export async function generateOpenApi(): Promise<Record<string, unknown>> {
     db,
     config: loadConfig({ DEMO: 'false', LOG_LEVEL: 'silent', SESSION_SECRET: 'x'.repeat(32) }),
     version: 'current',
+    keyring: memoryKeyring(),
   });
   await app.ready();
   const doc = JSON.parse(JSON.stringify(app.swagger())) as Record<string, unknown>;
