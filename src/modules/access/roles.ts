@@ -1,8 +1,14 @@
 /**
- * Roles and what they may do. A role's scope decides which agencies' records its holder reads:
- * `agency` — the user's own agency; `subtree` — the user's agency and every agency below it
- * (a district supervisor sees the district's stations; a national analyst sees everything).
- * Field-level allow-lists and distribution levels extend this in the access-control issue.
+ * Roles: what each may see (its scope) and do (its actions).
+ *
+ * Scope decides whose records a holder reads in full:
+ * - `agency`: the user's own agency;
+ * - `subtree`: the user's agency and every agency below it (a district supervisor sees the district's stations;
+ *   a state analyst the state; a national analyst everything).
+ * Records of other agencies are read when their distribution level reaches the user's agency (see policy.ts);
+ * otherwise a match shows only as a hit.
+ *
+ * `mfa` roles must use a second factor (TOTP): they can reveal victims' identities or administer.
  */
 export const actions = [
   'case:read',
@@ -11,6 +17,13 @@ export const actions = [
   'agency:write',
   'import:write',
   'export:read',
+  'victim:reveal',
+  'disclosure:request',
+  'disclosure:decide',
+  'consent:override',
+  'group:manage',
+  'user:manage',
+  'audit:read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -18,28 +31,75 @@ export interface RoleDefinition {
   label: string;
   scope: 'agency' | 'subtree';
   actions: readonly Action[];
+  /** A second factor is mandatory for this role. */
+  mfa: boolean;
 }
 
-const read: Action[] = ['case:read', 'agency:read'];
-const write: Action[] = [...read, 'case:write', 'import:write', 'export:read'];
+const read: Action[] = ['case:read', 'agency:read', 'disclosure:request'];
+const investigate: Action[] = [
+  ...read,
+  'case:write',
+  'import:write',
+  'export:read',
+  'victim:reveal',
+  'disclosure:decide',
+];
 
 export const roles = {
-  investigating_officer: { label: 'Investigating officer', scope: 'agency', actions: write },
-  station_house_officer: { label: 'Station house officer', scope: 'agency', actions: write },
-  district_supervisor: { label: 'District supervisor / AHTU', scope: 'subtree', actions: write },
-  state_analyst: { label: 'State analyst (CID)', scope: 'subtree', actions: [...read, 'export:read'] },
+  investigating_officer: { label: 'Investigating officer', scope: 'agency', actions: investigate, mfa: true },
+  station_house_officer: {
+    label: 'Station house officer',
+    scope: 'agency',
+    actions: [...investigate, 'consent:override'],
+    mfa: true,
+  },
+  district_supervisor: {
+    label: 'District supervisor / AHTU',
+    scope: 'subtree',
+    actions: [...investigate, 'consent:override'],
+    mfa: true,
+  },
+  state_analyst: {
+    label: 'State analyst (CID)',
+    scope: 'subtree',
+    actions: [...read, 'export:read'],
+    mfa: false,
+  },
   national_analyst: {
     label: 'National analyst (CBI/NCRB)',
     scope: 'subtree',
     actions: [...read, 'export:read'],
+    mfa: false,
   },
-  cwc_member: { label: 'CWC member', scope: 'agency', actions: read },
-  dcpu_officer: { label: 'DCPU officer', scope: 'agency', actions: read },
-  ngo_caseworker: { label: 'Counsellor / NGO caseworker', scope: 'agency', actions: read },
-  prosecutor: { label: 'Prosecutor', scope: 'agency', actions: read },
-  oversight_auditor: { label: 'Oversight auditor', scope: 'subtree', actions: read },
-  agency_admin: { label: 'Agency administrator', scope: 'agency', actions: [...read, 'agency:write'] },
-  system_admin: { label: 'System administrator', scope: 'subtree', actions: [...write, 'agency:write'] },
+  cwc_member: { label: 'CWC member', scope: 'agency', actions: [...read, 'victim:reveal'], mfa: true },
+  dcpu_officer: { label: 'DCPU officer', scope: 'agency', actions: [...read, 'victim:reveal'], mfa: true },
+  ngo_caseworker: { label: 'Counsellor / NGO caseworker', scope: 'agency', actions: read, mfa: false },
+  prosecutor: { label: 'Prosecutor', scope: 'agency', actions: [...read, 'victim:reveal'], mfa: true },
+  oversight_auditor: {
+    label: 'Oversight auditor',
+    scope: 'subtree',
+    actions: ['agency:read', 'audit:read'],
+    mfa: true,
+  },
+  agency_admin: {
+    label: 'Agency administrator',
+    scope: 'agency',
+    actions: ['agency:read', 'agency:write', 'user:manage', 'group:manage', 'disclosure:decide'],
+    mfa: true,
+  },
+  system_admin: {
+    label: 'System administrator',
+    scope: 'subtree',
+    actions: [
+      ...investigate,
+      'agency:write',
+      'user:manage',
+      'group:manage',
+      'audit:read',
+      'consent:override',
+    ],
+    mfa: true,
+  },
 } as const satisfies Record<string, RoleDefinition>;
 
 export type Role = keyof typeof roles;
