@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { en } from '../../web/src/i18n/en.ts';
 
 /** Debian's Chromium; CI installs it with `apt-get install -y chromium`. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,7 +29,8 @@ export interface CaseFlowResult {
 
 /**
  * Sign in through the web app, record a case with the new-case form, and find it in the case list
- * by its FIR number — what an investigating officer does on the first day.
+ * by its FIR number and by the accused's phone written another way (but never by the victim's name) —
+ * what an investigating officer does on the first day.
  * @example await runCaseFlow('http://127.0.0.1:8080', 'io@example.test', 'secret', 'artifacts/e2e');
  */
 export async function runCaseFlow(
@@ -48,7 +50,10 @@ export async function runCaseFlow(
   };
 
   // Unique per run so the list search finds exactly this case even on a persistent database.
-  const firNumber = `E2E-${Date.now().toString(36).toUpperCase()}/2025`;
+  const run = Date.now();
+  const firNumber = `E2E-${run.toString(36).toUpperCase()}/2025`;
+  const phoneDigits = `98${String(run).slice(-8)}`;
+  const victimName = `Synthetic Victim ${run.toString(36).toUpperCase()}`;
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-IN' });
@@ -69,6 +74,21 @@ export async function runCaseFlow(
     await page.locator('table.case-table[aria-busy="false"]').waitFor();
     await shoot(page, '02-case-list');
 
+    // Role names are UI strings (translated with the rest), so every role the server knows needs one.
+    const api = async <T>(path: string): Promise<T> => {
+      const response = await page.request.get(`${base}/api/v1${path}`);
+      assert.equal(response.status(), 200, `GET ${path}`);
+      return (await response.json()) as T;
+    };
+    const roles = await api<{ items: { role: string }[] }>('/reference/roles');
+    const unlabelled = roles.items.map((r) => r.role).filter((role) => !(`userRole.${role}` in en));
+    assert.deepEqual(unlabelled, [], 'roles without a label in web/src/i18n/en.ts');
+    const me = await api<{
+      user: { role: string; agency: { state_lgd_code: number | null; district_lgd_code: number | null } };
+    }>('/auth/me');
+    const roleLabel = en[`userRole.${me.user.role}` as keyof typeof en];
+    await page.locator('.topbar-role').getByText(roleLabel).waitFor();
+
     // New case through the form.
     await page.getByRole('link', { name: 'New case' }).click();
     await page.getByRole('heading', { name: 'New case', level: 1 }).waitFor();
@@ -76,11 +96,15 @@ export async function runCaseFlow(
     await page.getByLabel('GD entry').fill('GD 42/2025');
     await page.getByLabel('Registered at').fill('2025-03-04T10:15');
 
-    // The form starts in the officer's own state and district; pick the first ones only when it has none.
+    // The form starts in the officer's own state and district (this browser has no remembered place);
+    // pick the first ones only when the agency has none.
     const state = page.getByLabel('State / UT');
     const district = page.getByLabel('District', { exact: true });
     const firstOption = (select: typeof state) => select.locator('option[value]:not([value=""])').first();
     await firstOption(state).waitFor({ state: 'attached' });
+    const own = me.user.agency;
+    assert.equal(await state.inputValue(), own.state_lgd_code ? String(own.state_lgd_code) : '');
+    assert.equal(await district.inputValue(), own.district_lgd_code ? String(own.district_lgd_code) : '');
     if (!(await state.inputValue())) {
       const stateValue = await firstOption(state).getAttribute('value');
       assert.ok(stateValue, 'the state list is empty');
@@ -105,7 +129,7 @@ export async function runCaseFlow(
     await page.getByRole('button', { name: 'Add person' }).click();
     const victim = page.getByRole('group', { name: /^Person 1(?!\d)/ });
     await victim.getByLabel('Role').selectOption('victim');
-    await victim.getByLabel('Full name').fill('Synthetic Victim One');
+    await victim.getByLabel('Full name').fill(victimName);
     await victim.getByLabel('Gender').selectOption('female');
     await victim.getByLabel('Age', { exact: true }).fill('15');
 
@@ -117,7 +141,7 @@ export async function runCaseFlow(
     await accused.getByLabel('Relative’s name').fill('Synthetic Father');
     await accused.getByLabel('Gender').selectOption('male');
     await accused.getByLabel('Age', { exact: true }).fill('41');
-    await accused.getByLabel('Phone', { exact: true }).fill('9822012345');
+    await accused.getByLabel('Phone', { exact: true }).fill(phoneDigits);
 
     await page.getByRole('textbox', { name: 'Summary' }).fill('Synthetic case recorded by the browser test.');
     await page.locator('#main').evaluate((main) => main.scrollTo(0, 0));
@@ -131,7 +155,7 @@ export async function runCaseFlow(
     const caseId = new URL(page.url()).pathname.split('/').pop() ?? '';
     await page.getByRole('heading', { name: `FIR ${firNumber}`, level: 1 }).waitFor();
     const victims = page.getByRole('region', { name: /Victims \(protected\)/ });
-    await victims.getByText('Synthetic Victim One').waitFor();
+    await victims.getByText(victimName).waitFor();
     await page.getByText('Synthetic Accused Kumar').waitFor();
     await page.getByText('POCSO-6', { exact: true }).first().waitFor();
     await shoot(page, '04-case-page');
@@ -139,13 +163,24 @@ export async function runCaseFlow(
     // Find it in the list by its FIR number.
     await page.getByRole('link', { name: 'Cases' }).first().click();
     await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
-    await page.getByRole('searchbox', { name: 'Search' }).fill(firNumber);
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.waitForURL((url) => url.searchParams.get('q') === firNumber);
+    await search(page, firNumber);
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: firNumber }) });
     await row.waitFor();
     assert.equal(await row.count(), 1, 'the new case should appear exactly once in the filtered list');
     await shoot(page, '05-case-list-filtered');
+
+    // The victim's name never finds the case (POCSO s.23, BNS s.72) …
+    await search(page, victimName);
+    await page.getByText('No cases match these filters.').waitFor();
+    assert.equal(await row.count(), 0, 'a victim name must not find the case');
+
+    // … but the accused's phone does, written the way a complainant reads it out. (The list was empty a
+    // moment ago, so the row appearing is this search's answer.)
+    const spokenPhone = `+91 ${phoneDigits.slice(0, 5)} ${phoneDigits.slice(5)}`;
+    await search(page, spokenPhone);
+    await row.waitFor();
+    assert.equal(await row.count(), 1, 'the accused phone in another spelling should find the case');
+    await shoot(page, '06-case-list-by-phone');
 
     // The row opens the case.
     await row.getByRole('link', { name: firNumber }).click();
@@ -161,4 +196,11 @@ export async function runCaseFlow(
   } finally {
     await browser.close();
   }
+}
+
+/** Type a case-list search and submit it; the caller waits for what the answer should show. */
+async function search(page: Page, q: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search' }).fill(q);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.waitForURL((url) => url.searchParams.get('q') === q);
 }

@@ -1,6 +1,7 @@
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorNotice, Loading } from './components/notices.tsx';
 import { TopBar } from './components/top-bar.tsx';
+import { useDocumentTitle } from './components/use-document-title.ts';
 import { useSession } from './features/auth/session.tsx';
 import { SignInPage, safeNext } from './features/auth/sign-in-page.tsx';
 import { CaseListPage } from './features/cases/case-list-page.tsx';
@@ -48,14 +49,19 @@ export function App() {
           <Route path="/cases" component={CaseListPage} />
           <Route path="/cases/new" component={NewCasePage} />
           <Route path="/cases/:id" component={CasePage} />
-          <Route>
-            <div className="page">
-              <h1>{t('notFound.title')}</h1>
-              <p>{t('notFound.body')}</p>
-            </div>
-          </Route>
+          <Route component={NotFoundPage} />
         </Switch>
       </main>
+    </div>
+  );
+}
+
+function NotFoundPage() {
+  useDocumentTitle(t('notFound.title'));
+  return (
+    <div className="page">
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.body')}</p>
     </div>
   );
 }

@@ -1,17 +1,16 @@
 import type {
-  Agency,
   ApiIssue,
-  CaseDetail,
-  CaseInput,
+  Case,
   CaseListQuery,
-  CaseSummary,
-  District,
-  Items,
+  CasePage,
+  DistrictList,
+  ErrorBody,
   Meta,
-  Offence,
-  Page,
+  NewCase,
+  OffenceList,
+  RoleList,
   Session,
-  State,
+  StateList,
 } from './types.ts';
 
 /** An error answered by the API (or a network failure, with `status` 0 and code `network`). */
@@ -59,9 +58,7 @@ function withQuery(path: string, query: Query | undefined): string {
   return search ? `${path}?${search}` : path;
 }
 
-function isErrorBody(
-  body: unknown,
-): body is { error: { code: string; message: string; issues?: ApiIssue[] } } {
+function isErrorBody(body: unknown): body is ErrorBody {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error = (body as { error: unknown }).error;
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
@@ -109,20 +106,19 @@ export const api = {
     request<Session>('POST', '/auth/sign-in', { body: { email, password } }),
   signOut: () => request<void>('POST', '/auth/sign-out'),
 
-  offences: (signal?: AbortSignal) => request<Items<Offence>>('GET', '/reference/offences', { signal }),
-  states: (signal?: AbortSignal) => request<Items<State>>('GET', '/reference/states', { signal }),
+  /** In statute order: POCSO, BNS, IPC, ITPA, JJ, IT; sections by number. */
+  offences: (signal?: AbortSignal) => request<OffenceList>('GET', '/reference/offences', { signal }),
+  roles: (signal?: AbortSignal) => request<RoleList>('GET', '/reference/roles', { signal }),
+  states: (signal?: AbortSignal) => request<StateList>('GET', '/reference/states', { signal }),
   districts: (stateLgdCode: number, signal?: AbortSignal) =>
-    request<Items<District>>('GET', '/reference/districts', {
+    request<DistrictList>('GET', '/reference/districts', {
       query: { state_lgd_code: stateLgdCode },
       signal,
     }),
 
-  agencies: (query: Query, signal?: AbortSignal) =>
-    request<Page<Agency>>('GET', '/agencies', { query, signal }),
-
   listCases: (query: CaseListQuery, signal?: AbortSignal) =>
-    request<Page<CaseSummary>>('GET', '/cases', { query: { ...query }, signal }),
+    request<CasePage>('GET', '/cases', { query: { ...query }, signal }),
   getCase: (id: string, signal?: AbortSignal) =>
-    request<CaseDetail>('GET', `/cases/${encodeURIComponent(id)}`, { signal }),
-  createCase: (input: CaseInput) => request<CaseDetail>('POST', '/cases', { body: input }),
+    request<Case>('GET', `/cases/${encodeURIComponent(id)}`, { signal }),
+  createCase: (input: NewCase) => request<Case>('POST', '/cases', { body: input }),
 };

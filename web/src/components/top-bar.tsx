@@ -41,7 +41,8 @@ export function TopBar() {
         <div className="topbar-who">
           <span className="topbar-name">{user.display_name}</span>
           <span className="topbar-role">
-            {tValue('userRole', user.role)} · <span title={user.agency.code}>{user.agency.name}</span>
+            {tValue('userRole', user.role, user.role_label)} ·{' '}
+            <span title={user.agency.code}>{user.agency.name}</span>
           </span>
         </div>
         <button

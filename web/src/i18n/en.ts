@@ -6,6 +6,7 @@ export const en = {
   'app.tagline': 'Inter-agency grid against child sexual exploitation',
   'app.version': 'Version {version}',
   'app.skip': 'Skip to content',
+  'app.title': '{page} · ChildGrid',
 
   'nav.label': 'Main',
   'nav.cases': 'Cases',
@@ -54,7 +55,10 @@ export const en = {
   'cases.noFir': 'No FIR no.',
   'cases.loading': 'Loading cases…',
   'cases.empty': 'No cases yet. Record one with “New case”.',
+  'cases.emptyReadOnly': 'No cases yet.',
   'cases.emptyFiltered': 'No cases match these filters.',
+  'cases.emptySearchHelp':
+    'Search looks at FIR and GD numbers, places, stations, names of accused, buyers and others, and whole identifiers such as a phone number, written any way. Victims’ names are never searched.',
   'cases.count': '{count} cases',
   'cases.shown': 'Showing all {count} cases',
   'cases.shownOne': 'Showing the only matching case',
@@ -63,7 +67,9 @@ export const en = {
 
   'filters.label': 'Filter cases',
   'filters.q': 'Search',
-  'filters.qPlaceholder': 'FIR no., GD entry, place, station…',
+  'filters.qPlaceholder': 'FIR no., accused, buyer, phone…',
+  'filters.qHelp':
+    'Finds FIR and GD numbers, places, stations, names and aliases of accused, buyers and others, and a whole phone number, UPI id or other identifier however it is written (98220 12345 or +91-98220-12345). Victims’ names are never searched.',
   'filters.status': 'Status',
   'filters.offence': 'Offence',
   'filters.state': 'State / UT',
@@ -168,6 +174,7 @@ export const en = {
   'newCase.saving': 'Saving…',
   'newCase.notSaved': 'The case was not saved.',
   'newCase.fixErrors': 'Correct the fields marked below.',
+  'newCase.notAllowed': 'Your role ({role}) can read cases but not record new ones.',
 
   'validation.required': 'Required.',
   'validation.pincode': 'Must be a 6-digit PIN code.',

@@ -27,11 +27,13 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 }
 
 /**
- * Translate a value of an enumerated field (status, role, kind…), falling back to the raw value
- * when the dictionary has no entry, so a new server-side value never shows a blank.
+ * Translate a value of an enumerated field (status, role, kind…). When the dictionary has no entry, so
+ * that a new server-side value never shows a blank, it falls back to `fallback` (a label the API sent)
+ * or else to the raw value.
  * @example tValue('status', 'charge_sheeted') // "Charge-sheeted"
+ * @example tValue('userRole', user.role, user.role_label)
  */
-export function tValue(group: string, value: string): string {
+export function tValue(group: string, value: string, fallback?: string): string {
   const key = `${group}.${value}`;
-  return key in current ? current[key as MessageKey] : value.replaceAll('_', ' ');
+  return key in current ? current[key as MessageKey] : (fallback ?? value.replaceAll('_', ' '));
 }

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../../api/client.ts';
 import type { User } from '../../api/types.ts';
+import { toApiError } from '../../api/use-resource.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -20,30 +21,30 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the check on retry
-  useEffect(() => {
-    const controller = new AbortController();
-    api.me(controller.signal).then(
+  /** Ask the server whether this browser is signed in (on opening the app, and on "Retry"). */
+  const check = useCallback((signal?: AbortSignal) => {
+    api.me(signal).then(
       (s) => {
         setCsrfToken(s.csrf_token);
         setSession({ status: 'signed_in', user: s.user });
       },
       (error: unknown) => {
-        if (controller.signal.aborted) return;
+        if (signal?.aborted) return;
         if (error instanceof ApiError && error.status === 401) {
           setSession({ status: 'signed_out', reason: 'initial' });
         } else {
-          setSession({
-            status: 'unreachable',
-            error: error instanceof ApiError ? error : new ApiError(0, 'client_error', String(error)),
-          });
+          setSession({ status: 'unreachable', error: toApiError(error) });
         }
       },
     );
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    check(controller.signal);
     return () => controller.abort();
-  }, [attempt]);
+  }, [check]);
 
   useEffect(() => {
     // A 401 on any request means the session ended (revoked or expired): back to sign-in.
@@ -71,8 +72,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const retry = useCallback(() => {
     setSession({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
+    check();
+  }, [check]);
 
   const value = useMemo(() => ({ session, signIn, signOut, retry }), [session, signIn, signOut, retry]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

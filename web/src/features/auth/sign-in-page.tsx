@@ -3,6 +3,7 @@ import { useLocation, useSearch } from 'wouter';
 import { ApiError, api } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { BrandMark } from '../../components/brand-mark.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { t } from '../../i18n/t.ts';
 import { useSession } from './session.tsx';
 
@@ -21,6 +22,7 @@ export function SignInPage({ expired }: { expired: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
+  useDocumentTitle(t('signIn.title'));
 
   useEffect(() => {
     emailRef.current?.focus();

@@ -1,10 +1,11 @@
 import type {
   ApiIssue,
-  CaseInput,
   CaseStatus,
   FirKind,
   Gender,
-  PersonInput,
+  NewCase,
+  NewIdentifier,
+  NewPerson,
   PersonRole,
   ProcedureCode,
   RelationKind,
@@ -12,7 +13,7 @@ import type {
 import { istInputToIso, nowIstInput } from '../../i18n/format.ts';
 import { t } from '../../i18n/t.ts';
 
-/** What the new-case form holds: strings as typed, converted to a `CaseInput` only on submit. */
+/** What the new-case form holds: strings as typed, converted to a `NewCase` only on submit. */
 export interface PhoneDraft {
   key: number;
   value: string;
@@ -85,7 +86,7 @@ export type FieldErrors = Record<string, string>;
 
 /** How the submitted body's paths map back to the form: phones left empty are not sent. */
 interface Submission {
-  input: CaseInput;
+  input: NewCase;
   phonePaths: Map<string, string>;
 }
 
@@ -96,15 +97,15 @@ const text = (s: string) => {
 
 export function toCaseInput(draft: CaseDraft): Submission {
   const phonePaths = new Map<string, string>();
-  const persons: PersonInput[] = draft.persons.map((p, i) => {
-    const identifiers: PersonInput['identifiers'] = [];
+  const persons: NewPerson[] = draft.persons.map((p, i) => {
+    const identifiers: NewIdentifier[] = [];
     p.phones.forEach((phone, k) => {
       const value = text(phone.value);
       if (!value) return;
       phonePaths.set(`persons.${i}.identifiers.${identifiers.length}`, `persons.${i}.phones.${k}`);
       identifiers.push({ kind: 'phone', value });
     });
-    const person: PersonInput = { role: p.role, full_name: p.full_name.trim() };
+    const person: NewPerson = { role: p.role, full_name: p.full_name.trim() };
     if (p.relation_kind) person.relation_kind = p.relation_kind;
     const relationName = text(p.relation_name);
     if (relationName) person.relation_name = relationName;
@@ -114,7 +115,7 @@ export function toCaseInput(draft: CaseDraft): Submission {
     return person;
   });
 
-  const input: CaseInput = {
+  const input: NewCase = {
     fir_number: text(draft.fir_number),
     fir_kind: draft.fir_kind,
     gd_entry: text(draft.gd_entry),

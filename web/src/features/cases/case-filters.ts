@@ -1,4 +1,4 @@
-import type { CaseListQuery } from '../../api/types.ts';
+import { type CaseListQuery, type CaseStatus, caseStatuses } from '../../api/types.ts';
 
 /** The case-list filters, kept in the URL so a filtered list can be bookmarked and shared. */
 export const filterKeys = [
@@ -34,13 +34,25 @@ export function filtersToSearch(filters: CaseFilters): string {
   return params.toString();
 }
 
+/** The filters as API query parameters; a value the API would refuse (a mistyped URL) is left out. */
 export function filtersToQuery(filters: CaseFilters): CaseListQuery {
-  const query: CaseListQuery = {};
-  for (const key of filterKeys) {
-    const value = filters[key].trim();
-    if (value) query[key] = value;
-  }
-  return query;
+  const f = readFilters(filtersToSearch(filters));
+  const code = (v: string) => (/^\d+$/.test(v) ? Number(v) : undefined);
+  const date = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+  return {
+    q: f.q || undefined,
+    status: isStatus(f.status) ? f.status : undefined,
+    offence: f.offence || undefined,
+    state_lgd_code: code(f.state_lgd_code),
+    district_lgd_code: code(f.district_lgd_code),
+    registered_from: date(f.registered_from),
+    registered_to: date(f.registered_to),
+    agency_id: f.agency_id || undefined,
+  };
+}
+
+function isStatus(value: string): value is CaseStatus {
+  return (caseStatuses as readonly string[]).includes(value);
 }
 
 export function hasFilters(filters: CaseFilters): boolean {

@@ -7,8 +7,11 @@ import { toApiError } from '../../api/use-resource.ts';
 import { ErrorNotice, Loading } from '../../components/notices.tsx';
 import { OffenceChips } from '../../components/offence-chips.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { useMediaQuery } from '../../components/use-media-query.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { t, tValue } from '../../i18n/t.ts';
+import { useCan } from '../auth/permissions.ts';
 import { useDistricts, useOffenceIndex, useOffences, useStates } from '../reference/reference.ts';
 import {
   type CaseFilters,
@@ -35,16 +38,20 @@ export function CaseListPage() {
   const applied = readFilters(search);
   const appliedKey = filtersToSearch(applied);
   const [draft, setDraft] = useState<CaseFilters>(applied);
+  const [draftFor, setDraftFor] = useState(appliedKey);
   const [list, setList] = useState<ListState>({ items: [], nextCursor: null, loading: 'first', error: null });
-  const [reload, setReload] = useState(0);
   const controllerRef = useRef<AbortController | null>(null);
   const offenceIndex = useOffenceIndex();
+  const canWrite = useCan('case:write') === true;
+  useDocumentTitle(t('cases.title'));
+  // On a 1024-pixel screen four offence chips would push the person counts off the right edge.
+  const narrow = useMediaQuery('(max-width: 1100px)');
 
-  // Back/forward navigation changes the URL: the form follows it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the serialised filters
-  useEffect(() => {
-    setDraft(readFilters(search));
-  }, [appliedKey]);
+  // Back/forward navigation changes the URL: the form follows it (during render, so it never lags a frame).
+  if (draftFor !== appliedKey) {
+    setDraftFor(appliedKey);
+    setDraft(applied);
+  }
 
   const fetchPage = useCallback(
     (cursor: string | null) => {
@@ -76,12 +83,11 @@ export function CaseListPage() {
     [appliedKey],
   );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `reload` re-runs the first page on retry
   useEffect(() => {
     setList({ items: [], nextCursor: null, loading: 'first', error: null });
     fetchPage(null);
     return () => controllerRef.current?.abort();
-  }, [fetchPage, reload]);
+  }, [fetchPage]);
 
   function apply(next: CaseFilters) {
     const query = filtersToSearch(next);
@@ -117,9 +123,11 @@ export function CaseListPage() {
           <h1>{t('cases.title')}</h1>
           <p className="page-sub">{t('cases.subtitle')}</p>
         </div>
-        <Link href="/cases/new" className="btn btn-primary">
-          {t('cases.new')}
-        </Link>
+        {canWrite && (
+          <Link href="/cases/new" className="btn btn-primary">
+            {t('cases.new')}
+          </Link>
+        )}
       </div>
 
       <CaseFilterBar
@@ -179,7 +187,7 @@ export function CaseListPage() {
                     <StatusBadge status={c.status} />
                   </td>
                   <td>
-                    <OffenceChips codes={c.offences} index={offenceIndex} max={4} />
+                    <OffenceChips codes={c.offences} index={offenceIndex} max={narrow ? 3 : 4} />
                   </td>
                   <td className="num">{c.person_counts.victim ?? 0}</td>
                   <td className="num">{c.person_counts.accused ?? 0}</td>
@@ -190,7 +198,12 @@ export function CaseListPage() {
           </table>
           {list.loading === 'first' && <Loading label={t('cases.loading')} />}
           {!list.loading && !list.error && list.items.length === 0 && (
-            <div className="empty">{filtered ? t('cases.emptyFiltered') : t('cases.empty')}</div>
+            <div className="empty">
+              <p>
+                {filtered ? t('cases.emptyFiltered') : canWrite ? t('cases.empty') : t('cases.emptyReadOnly')}
+              </p>
+              {applied.q && <p className="empty-help">{t('cases.emptySearchHelp')}</p>}
+            </div>
           )}
         </div>
         <div className="table-footer">
@@ -205,7 +218,7 @@ export function CaseListPage() {
           {list.error && (
             <ErrorNotice
               error={list.error}
-              onRetry={() => (list.items.length ? fetchPage(list.nextCursor) : setReload((n) => n + 1))}
+              onRetry={() => fetchPage(list.items.length ? list.nextCursor : null)}
             />
           )}
           {list.nextCursor && !list.error && (
@@ -254,8 +267,13 @@ function CaseFilterBar({
             type="search"
             value={draft.q}
             placeholder={t('filters.qPlaceholder')}
+            title={t('filters.qHelp')}
+            aria-describedby="f-q-help"
             onChange={(e) => setDraft({ ...draft, q: e.target.value })}
           />
+          <span id="f-q-help" className="visually-hidden">
+            {t('filters.qHelp')}
+          </span>
         </div>
         <div className="field">
           <label htmlFor="f-status">{t('filters.status')}</label>

@@ -1,11 +1,12 @@
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'wouter';
 import { api } from '../../api/client.ts';
-import type { CaseDetail, Identifier, Offence, Person } from '../../api/types.ts';
-import { personRoles } from '../../api/types.ts';
+import { type Case, type Identifier, type Offence, type Person, personRoles } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { ErrorNotice, Loading } from '../../components/notices.tsx';
 import { inReferenceOrder } from '../../components/offence-chips.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { t, tValue } from '../../i18n/t.ts';
 import { useOffenceIndex, useStates } from '../reference/reference.ts';
@@ -13,6 +14,7 @@ import { useOffenceIndex, useStates } from '../reference/reference.ts';
 export function CasePage() {
   const { id } = useParams<{ id: string }>();
   const resource = useResource((signal) => api.getCase(id, signal), `case:${id}`);
+  useDocumentTitle(resource.data ? firLabel(resource.data) : t('case.unknown'));
 
   if (resource.state === 'loading') {
     return (
@@ -32,6 +34,10 @@ export function CasePage() {
   return <CaseView c={resource.data} />;
 }
 
+function firLabel(c: Case): string {
+  return c.fir_number ? t('case.firTitle', { number: c.fir_number }) : t('cases.noFir');
+}
+
 function Breadcrumb({ label }: { label: string }) {
   return (
     <nav className="breadcrumb" aria-label={t('common.breadcrumb')}>
@@ -42,11 +48,11 @@ function Breadcrumb({ label }: { label: string }) {
   );
 }
 
-function CaseView({ c }: { c: CaseDetail }) {
+function CaseView({ c }: { c: Case }) {
   const offenceIndex = useOffenceIndex();
   const states = useStates();
   const stateName = states?.find((s) => s.lgd_code === c.state_lgd_code)?.name;
-  const firLabel = c.fir_number ? t('case.firTitle', { number: c.fir_number }) : t('cases.noFir');
+  const title = firLabel(c);
   const byRole = new Map<string, Person[]>();
   for (const p of c.persons) byRole.set(p.role, [...(byRole.get(p.role) ?? []), p]);
   const otherRoles = [...byRole.keys()].filter((r) => !(personRoles as readonly string[]).includes(r));
@@ -54,10 +60,10 @@ function CaseView({ c }: { c: CaseDetail }) {
 
   return (
     <div className="page">
-      <Breadcrumb label={firLabel} />
+      <Breadcrumb label={title} />
       <header className="case-header">
         <div className="case-title-row">
-          <h1>{firLabel}</h1>
+          <h1>{title}</h1>
           {c.fir_kind !== 'fir' && <span className="tag">{tValue('firKind', c.fir_kind)}</span>}
           <StatusBadge status={c.status} />
           <span className="tag tag-outline" title={t('case.procedureCode')}>
@@ -142,7 +148,7 @@ function CaseView({ c }: { c: CaseDetail }) {
   );
 }
 
-function occurred(c: CaseDetail): string | null {
+function occurred(c: Case): string | null {
   if (!c.occurred_from && !c.occurred_to) return null;
   if (c.occurred_from && c.occurred_to)
     return `${formatDate(c.occurred_from)} – ${formatDate(c.occurred_to)}`;
@@ -208,14 +214,15 @@ function PersonTable({ persons }: { persons: Person[] }) {
               )}
             </td>
             <td>{p.relation_kind ? `${p.relation_kind} ${p.relation_name ?? ''}`.trim() : '—'}</td>
-            <td className="nowrap">{genderAge(p)}</td>
+            <td className="gender-age">{genderAge(p)}</td>
             <td>{p.address ?? '—'}</td>
             <td>
               {p.identifiers?.length ? (
                 <ul className="identifier-inline">
                   {p.identifiers.map((i) => (
                     <li key={i.id}>
-                      <span className="id-kind">{tValue('identifier', i.kind)}</span> <code>{i.value}</code>
+                      <span className="id-kind">{tValue('identifier', i.kind)}</span>{' '}
+                      <IdentifierValue value={i.value} />
                     </li>
                   ))}
                 </ul>
@@ -230,12 +237,21 @@ function PersonTable({ persons }: { persons: Person[] }) {
   );
 }
 
-function genderAge(p: Person): string {
-  const parts: string[] = [];
-  if (p.gender) parts.push(tValue('gender', p.gender));
-  if (p.age !== null) parts.push(t('person.ageYears', { age: p.age }));
-  else if (p.birth_date) parts.push(t('person.born', { date: formatDate(p.birth_date) }));
-  return parts.length ? parts.join(', ') : '—';
+/** Gender and age as two lines, so a narrow column wraps between them rather than inside a date. */
+function genderAge(p: Person) {
+  const age =
+    p.age !== null
+      ? t('person.ageYears', { age: p.age })
+      : p.birth_date
+        ? t('person.born', { date: formatDate(p.birth_date) })
+        : null;
+  if (!p.gender && !age) return '—';
+  return (
+    <>
+      {p.gender && <span>{tValue('gender', p.gender)}</span>}
+      {age && <span>{age}</span>}
+    </>
+  );
 }
 
 function OffenceList({ codes, index }: { codes: string[]; index: Map<string, Offence> | undefined }) {
@@ -259,23 +275,41 @@ function OffenceList({ codes, index }: { codes: string[]; index: Map<string, Off
 function IdentifierList({ identifiers }: { identifiers: Identifier[] }) {
   if (identifiers.length === 0) return <p className="muted">{t('case.noIdentifiers')}</p>;
   return (
-    <table className="data-table compact">
+    <table className="data-table compact identifier-table">
       <thead>
         <tr>
-          <th scope="col">{t('identifier.kind')}</th>
+          <th scope="col" className="col-kind">
+            {t('identifier.kind')}
+          </th>
           <th scope="col">{t('identifier.value')}</th>
         </tr>
       </thead>
       <tbody>
         {identifiers.map((i) => (
           <tr key={i.id}>
-            <td className="nowrap">{tValue('identifier', i.kind)}</td>
+            <td>{tValue('identifier', i.kind)}</td>
             <td>
-              <code>{i.value}</code>
+              <IdentifierValue value={i.value} />
             </td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+/**
+ * An identifier with line-break opportunities after "@", "." and "/", so a long e-mail id or URL wraps at
+ * its joints in a narrow column. `<wbr>` is not copied with the text, so a copied value stays exact.
+ */
+function IdentifierValue({ value }: { value: string }) {
+  const parts: ReactNode[] = [];
+  let start = 0;
+  for (const match of value.matchAll(/[@./]/g)) {
+    const end = match.index + 1;
+    parts.push(value.slice(start, end), <wbr key={end} />);
+    start = end;
+  }
+  parts.push(value.slice(start));
+  return <code>{parts}</code>;
 }

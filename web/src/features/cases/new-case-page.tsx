@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ApiError, api } from '../../api/client.ts';
 import {
@@ -10,9 +10,12 @@ import {
   personRoles,
   procedureCodes,
   relationKinds,
+  type User,
 } from '../../api/types.ts';
 import { controlProps, Field } from '../../components/field.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { type MessageKey, t, tValue } from '../../i18n/t.ts';
+import { useCan } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { useDistricts, useStates } from '../reference/reference.ts';
 import {
@@ -28,7 +31,8 @@ import {
 } from './case-draft.ts';
 import { OffencePicker } from './offence-picker.tsx';
 
-const lastPlaceKey = 'childgrid.newCase.place';
+// Per agency: a PC shared by two stations' officers must not start one of them in the other's district.
+const lastPlaceKey = (agency: User['agency']) => `childgrid.newCase.place.${agency.id}`;
 const caseFieldKeys = [
   'fir_number',
   'fir_kind',
@@ -73,44 +77,68 @@ function fieldLabel(key: string): string {
   return t(`newCase.${key}` as MessageKey);
 }
 
+/** Start where the officer works: the place last used on this PC, else the agency's own state and district. */
+function startingPlace(agency: User['agency']): Pick<CaseDraft, 'state_lgd_code' | 'district_lgd_code'> {
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem(lastPlaceKey(agency));
+  } catch {
+    // Storage can be switched off by policy on shared PCs; the agency's place will do.
+  }
+  const [state = '', district = ''] = saved?.split(':') ?? [];
+  if (state) return { state_lgd_code: state, district_lgd_code: district };
+  return {
+    state_lgd_code: agency.state_lgd_code ? String(agency.state_lgd_code) : '',
+    district_lgd_code: agency.district_lgd_code ? String(agency.district_lgd_code) : '',
+  };
+}
+
+function rememberPlace(agency: User['agency'], draft: CaseDraft): void {
+  if (!draft.state_lgd_code) return;
+  try {
+    localStorage.setItem(lastPlaceKey(agency), `${draft.state_lgd_code}:${draft.district_lgd_code}`);
+  } catch {
+    // Not remembering the place is harmless.
+  }
+}
+
 export function NewCasePage() {
   const user = useUser();
+  useDocumentTitle(t('newCase.title'));
+  // Roles that only read (analysts, CWC, auditors) are told so, rather than filling a form the server refuses.
+  if (useCan('case:write') === false) {
+    return (
+      <div className="page page-form">
+        <NewCaseBreadcrumb />
+        <h1>{t('newCase.title')}</h1>
+        <p className="notice notice-info page-notice">
+          {t('newCase.notAllowed', { role: tValue('userRole', user.role, user.role_label) })}
+        </p>
+      </div>
+    );
+  }
+  return <NewCaseForm user={user} />;
+}
+
+function NewCaseBreadcrumb() {
+  return (
+    <nav className="breadcrumb" aria-label={t('common.breadcrumb')}>
+      <Link href="/cases">{t('cases.title')}</Link>
+      <span aria-hidden="true"> / </span>
+      <span aria-current="page">{t('newCase.title')}</span>
+    </nav>
+  );
+}
+
+function NewCaseForm({ user }: { user: User }) {
   const [, navigate] = useLocation();
-  const [draft, setDraft] = useState<CaseDraft>(newCaseDraft);
+  const [draft, setDraft] = useState<CaseDraft>(() => ({ ...newCaseDraft(), ...startingPlace(user.agency) }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<{ message: string; issues: ApiIssue[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const states = useStates();
   const districts = useDistricts(draft.state_lgd_code ? Number(draft.state_lgd_code) : null);
-
-  // Start where the officer works: the last place used on this PC, else the agency's own district.
-  useEffect(() => {
-    const saved = localStorage.getItem(lastPlaceKey);
-    if (saved) {
-      const [state = '', district = ''] = saved.split(':');
-      setDraft((d) => (d.state_lgd_code ? d : { ...d, state_lgd_code: state, district_lgd_code: district }));
-      return;
-    }
-    const controller = new AbortController();
-    api.agencies({ q: user.agency.code, limit: 10 }, controller.signal).then(
-      (page) => {
-        const own = page.items.find((a) => a.id === user.agency.id);
-        if (!own?.state_lgd_code) return;
-        setDraft((d) =>
-          d.state_lgd_code
-            ? d
-            : {
-                ...d,
-                state_lgd_code: String(own.state_lgd_code),
-                district_lgd_code: own.district_lgd_code ? String(own.district_lgd_code) : '',
-              },
-        );
-      },
-      () => undefined,
-    );
-    return () => controller.abort();
-  }, [user.agency.code, user.agency.id]);
 
   function set<K extends keyof CaseDraft>(key: K, value: CaseDraft[K]) {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -152,8 +180,7 @@ export function NewCasePage() {
     const { input, phonePaths } = toCaseInput(draft);
     try {
       const created = await api.createCase(input);
-      if (draft.state_lgd_code)
-        localStorage.setItem(lastPlaceKey, `${draft.state_lgd_code}:${draft.district_lgd_code}`);
+      rememberPlace(user.agency, draft);
       navigate(`/cases/${created.id}`);
     } catch (e) {
       setBusy(false);
@@ -171,11 +198,7 @@ export function NewCasePage() {
 
   return (
     <div className="page page-form">
-      <nav className="breadcrumb" aria-label={t('common.breadcrumb')}>
-        <Link href="/cases">{t('cases.title')}</Link>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">{t('newCase.title')}</span>
-      </nav>
+      <NewCaseBreadcrumb />
       <div className="page-header">
         <div>
           <h1>{t('newCase.title')}</h1>

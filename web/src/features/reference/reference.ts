@@ -1,81 +1,53 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/client.ts';
-import type { District, Offence, State } from '../../api/types.ts';
+import type { District, Offence, RoleInfo, State } from '../../api/types.ts';
 
-// Reference lists change only with a release: fetch each once per page load and share it.
-let offencesPromise: Promise<Offence[]> | null = null;
-let statesPromise: Promise<State[]> | null = null;
-const districtPromises = new Map<number, Promise<District[]>>();
-
-function cached<T>(
-  get: () => Promise<T> | null,
-  set: (p: Promise<T> | null) => void,
-  load: () => Promise<T>,
-) {
-  let promise = get();
-  if (!promise) {
-    promise = load();
-    set(promise);
-    // A failed load must not be cached for the rest of the session.
-    promise.catch(() => set(null));
-  }
-  return promise;
-}
-
-// Child-specific law first, then the penal codes, then the older IPC kept for cases registered before July 2024.
-const actOrder = ['POCSO', 'BNS', 'ITPA', 'JJ', 'IT', 'IPC'];
-const sectionOrder = new Intl.Collator('en', { numeric: true });
-
-/** Offences in reading order: by act, then by section as numbers (BNS-64 before BNS-139). */
-export function sortOffences(offences: Offence[]): Offence[] {
-  const rank = (act: string) => {
-    const i = actOrder.indexOf(act);
-    return i === -1 ? actOrder.length : i;
+/**
+ * Reference lists change only with a release: each is fetched once per page load and shared. A failed
+ * load is forgotten, so the next screen that needs the list asks again.
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | null = null;
+  return () => {
+    if (!promise) {
+      promise = load();
+      promise.catch(() => {
+        promise = null;
+      });
+    }
+    return promise;
   };
-  return [...offences].sort(
-    (a, b) =>
-      rank(a.act) - rank(b.act) || a.act.localeCompare(b.act) || sectionOrder.compare(a.section, b.section),
-  );
 }
 
-export function loadOffences(): Promise<Offence[]> {
-  return cached(
-    () => offencesPromise,
-    (p) => {
-      offencesPromise = p;
-    },
-    () => api.offences().then((r) => sortOffences(r.items)),
-  );
-}
+/** In the API's statute order (POCSO, BNS, IPC, ITPA, JJ, IT; sections by number), which screens keep. */
+export const loadOffences = once(() => api.offences().then((r) => r.items));
+export const loadRoles = once(() => api.roles().then((r) => r.items));
+export const loadStates = once(() =>
+  api.states().then((r) => [...r.items].sort((a, b) => a.name.localeCompare(b.name))),
+);
 
-export function loadStates(): Promise<State[]> {
-  return cached(
-    () => statesPromise,
-    (p) => {
-      statesPromise = p;
-    },
-    () => api.states().then((r) => [...r.items].sort((a, b) => a.name.localeCompare(b.name))),
-  );
-}
-
+const districtLoads = new Map<number, () => Promise<District[]>>();
 export function loadDistricts(stateLgdCode: number): Promise<District[]> {
-  return cached(
-    () => districtPromises.get(stateLgdCode) ?? null,
-    (p) => {
-      if (p) districtPromises.set(stateLgdCode, p);
-      else districtPromises.delete(stateLgdCode);
-    },
-    () => api.districts(stateLgdCode).then((r) => [...r.items].sort((a, b) => a.name.localeCompare(b.name))),
-  );
+  let load = districtLoads.get(stateLgdCode);
+  if (!load) {
+    load = once(() =>
+      api.districts(stateLgdCode).then((r) => [...r.items].sort((a, b) => a.name.localeCompare(b.name))),
+    );
+    districtLoads.set(stateLgdCode, load);
+  }
+  return load();
 }
 
-function useLoaded<T>(load: (() => Promise<T>) | null, key: unknown): T | undefined {
-  const [value, setValue] = useState<{ key: unknown; data: T } | undefined>();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` identifies what `load` fetches
+/**
+ * The list `load(key)` answers, or `undefined` while it loads, when it failed, or when `key` is null.
+ * `load` must be a module-level function, so that the key alone decides what is shown.
+ */
+function useLoaded<K, T>(key: K | null, load: (key: K) => Promise<T>): T | undefined {
+  const [value, setValue] = useState<{ key: K; data: T } | undefined>();
   useEffect(() => {
-    if (!load) return;
+    if (key === null) return;
     let live = true;
-    load().then(
+    load(key).then(
       (data) => {
         if (live) setValue({ key, data });
       },
@@ -84,21 +56,25 @@ function useLoaded<T>(load: (() => Promise<T>) | null, key: unknown): T | undefi
     return () => {
       live = false;
     };
-  }, [key]);
-  return value && value.key === key ? value.data : undefined;
+  }, [key, load]);
+  return value && key !== null && value.key === key ? value.data : undefined;
 }
 
 export function useOffences(): Offence[] | undefined {
-  return useLoaded(loadOffences, 'offences');
+  return useLoaded('offences', loadOffences);
 }
 
 export function useStates(): State[] | undefined {
-  return useLoaded(loadStates, 'states');
+  return useLoaded('states', loadStates);
+}
+
+export function useRoles(): RoleInfo[] | undefined {
+  return useLoaded('roles', loadRoles);
 }
 
 /** Districts of one state; `undefined` while loading or when no state is chosen. */
 export function useDistricts(stateLgdCode: number | null): District[] | undefined {
-  return useLoaded(stateLgdCode ? () => loadDistricts(stateLgdCode) : null, stateLgdCode);
+  return useLoaded(stateLgdCode, loadDistricts);
 }
 
 /** Offences by code, for showing titles beside the codes a case carries. */
