@@ -20,6 +20,7 @@ import { systemActor } from '../src/modules/access/system-actor.ts';
 import { addAgencies } from '../src/modules/demo/demo.ts';
 import { importRecords } from '../src/modules/imports/import.service.ts';
 import { parseJsonLines } from '../src/modules/imports/import-format.ts';
+import { loadKeyring } from '../src/modules/keys/keyring.ts';
 import type { SyntheticAgency } from '../src/modules/synthetic/generate.ts';
 import { writeSyntheticFiles } from '../src/modules/synthetic/generate.ts';
 
@@ -117,13 +118,14 @@ async function measure(kind: 'pglite' | 'postgres') {
     await migrate(database);
     await addAgencies(database.db, agencies);
     const actor = await systemActor(database.db);
+    const keyring = await loadKeyring(database.db, `bench:${Buffer.alloc(32, 1).toString('base64')}`);
 
     t = performance.now();
     const parsed = parseJsonLines(text);
     if (parsed.errors.length > 0)
       throw new Error(`generated data has errors: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
     const parseSeconds = (performance.now() - t) / 1000;
-    const summary = await importRecords(database.db, actor, parsed.records, {
+    const summary = await importRecords(database.db, keyring, actor, parsed.records, {
       name: 'bench',
       text: '',
       format: 'jsonl',

@@ -25,7 +25,7 @@ async function main() {
     console.log(
       `First start: loading the synthetic demo (${config.demoCases} cases; all people are fictional)…`,
     );
-    const demo = await seedDemo(database, { cases: config.demoCases, seed: 1 });
+    const demo = await seedDemo(database, keyring, { cases: config.demoCases, seed: 1 });
     banner = [
       `Demo sign-ins (password for all: ${demo.password}):`,
       ...demo.users.map((u) => `  ${u.email.padEnd(34)} ${u.role.padEnd(24)} ${u.agency}`),

@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { systemActor } from '../modules/access/system-actor.ts';
 import { ImportRejected, importRecords } from '../modules/imports/import.service.ts';
 import { detectFormat, type ImportFormat, parseImportFile } from '../modules/imports/import-format.ts';
+import { loadKeyring } from '../modules/keys/keyring.ts';
 import { reportError, withDatabase } from './context.ts';
 
 export function importCommand() {
@@ -30,12 +31,18 @@ export function importCommand() {
       const parsed = parseImportFile(text, format);
       if (parsed.errors.length > 0) return printRejected(new ImportRejected(parsed.errors));
       try {
-        await withDatabase(async ({ db }) => {
-          const summary = await importRecords(db, await systemActor(db, opts.asAgency), parsed.records, {
-            name: basename(file),
-            text,
-            format,
-          });
+        await withDatabase(async ({ db }, config) => {
+          const summary = await importRecords(
+            db,
+            await loadKeyring(db, config.masterKeys!),
+            await systemActor(db, opts.asAgency),
+            parsed.records,
+            {
+              name: basename(file),
+              text,
+              format,
+            },
+          );
           console.log(
             `Imported ${parsed.records.length} records: ${summary.cases} cases, ${summary.persons} persons, ` +
               `${summary.identifiers} identifiers (batch ${summary.batchId}).`,

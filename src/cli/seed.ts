@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { systemActor } from '../modules/access/system-actor.ts';
 import { addAgencies } from '../modules/demo/demo.ts';
 import { importRecords } from '../modules/imports/import.service.ts';
+import { loadKeyring } from '../modules/keys/keyring.ts';
 import { generateSynthetic, writeTruth } from '../modules/synthetic/generate.ts';
 import { reportError, withDatabase } from './context.ts';
 
@@ -22,11 +23,12 @@ export function seedCommand() {
         return reportError(new Error('--cases must be a positive whole number'));
       if (!Number.isInteger(seed)) return reportError(new Error('--seed must be a whole number'));
       try {
-        await withDatabase(async ({ db }) => {
+        await withDatabase(async ({ db }, config) => {
           const data = generateSynthetic({ cases, seed });
           await addAgencies(db, data.agencies);
           const summary = await importRecords(
             db,
+            await loadKeyring(db, config.masterKeys!),
             await systemActor(db),
             data.records.map((record, i) => ({ line: i + 1, record })),
             { name: `synthetic seed ${seed}`, text: `${cases}:${seed}`, format: 'synthetic' },

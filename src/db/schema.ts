@@ -88,12 +88,27 @@ export interface UsersTable {
   failed_sign_ins: Generated<number>;
   last_sign_in_at: Timestamp | null;
   created_at: DefaultTimestamp;
+  /** Envelope-encrypted TOTP secret (`users:<id>:totp`); counts only once `totp_enabled_at` is set. */
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  /** RFC 6238 time step of the last accepted code; that step and earlier ones are refused (replay). */
+  totp_last_step: number | null;
+  password_changed_at: Timestamp | null;
+  /** The identity provider's `sub`, remembered at the first single sign-on. */
+  oidc_subject: string | null;
 }
+
+export type SignInMethod = 'password' | 'oidc' | 'token';
 
 export interface SessionsTable {
   token_hash: string;
+  /** Public id (UUIDv7), shown in the session list; the token hash never leaves the server. */
+  id: string;
   user_id: string;
   kind: 'cookie' | 'api';
+  method: ColumnType<SignInMethod, SignInMethod | undefined, SignInMethod>;
+  /** When this session last proved a second factor. */
+  mfa_verified_at: Timestamp | null;
   label: string | null;
   csrf_token: string | null;
   created_at: DefaultTimestamp;
@@ -101,6 +116,14 @@ export interface SessionsTable {
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
   client_address: string | null;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: DefaultTimestamp;
+  used_at: Timestamp | null;
 }
 
 export interface SetupTokensTable {
@@ -161,6 +184,9 @@ export interface PersonsTable extends Distributed {
   pincode: string | null;
   district_lgd_code: number | null;
   notes: string | null;
+  /** Victim or child witness: identifying fields are only in `sealed` (encrypted); full_name is a pseudonym. */
+  protected: ColumnType<boolean, boolean | undefined, boolean>;
+  sealed: string | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
   version: Generated<number>;
@@ -175,6 +201,8 @@ export interface IdentifiersTable extends Distributed {
   kind: IdentifierKind;
   value: string;
   normalised: string;
+  /** Belongs to a protected person: value is sealed, normalised is a blind index (`bi:…`). */
+  protected: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: DefaultTimestamp;
 }
 
@@ -190,6 +218,22 @@ export interface AuditEventsTable {
   record_agency_id: string | null;
   detail: unknown;
   client_address: string | null;
+  /** The purpose the actor stated (a reveal, a person search). */
+  purpose: string | null;
+  /** Hash chain (0003-audit-chain.sql): set by the database's insert trigger, whatever the writer sends. */
+  chain_id: Generated<string>;
+  seq: Generated<number>;
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+
+export interface AuditChainHeadsTable {
+  chain_id: string;
+  seq: number;
+  hash: string;
+  last_event_id: string | null;
+  last_occurred_at: Timestamp | null;
+  created_at: DefaultTimestamp;
 }
 
 export interface ImportBatchesTable {
@@ -214,7 +258,80 @@ export interface DataKeysTable {
   retired_at: Timestamp | null;
 }
 
+export interface SharingGroupsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  owner_agency_id: string;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface SharingGroupMembersTable {
+  group_id: string;
+  agency_id: string;
+  added_by: string | null;
+  added_at: DefaultTimestamp;
+}
+
+export interface AgencyCountersTable {
+  agency_id: string;
+  name: string;
+  value: number;
+}
+
+export interface DisclosuresTable {
+  agency_id: string;
+  id: string;
+  kind: 'request' | 'referral';
+  record_kind: 'case' | 'person';
+  record_id: string;
+  requester_agency_id: string;
+  requester_user_id: string | null;
+  purpose: string;
+  case_reference: string | null;
+  fields_requested: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<'pending' | 'approved' | 'refused' | 'withdrawn', string | undefined, string>;
+  fields_granted: ColumnType<string[], string[] | undefined, string[]>;
+  expires_at: Timestamp | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  consent_override_reason: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ConsentsTable {
+  agency_id: string;
+  id: string;
+  person_id: string;
+  given_by: 'child' | 'guardian';
+  purpose: 'referral' | 'transfer';
+  to_agency_id: string | null;
+  recorded_by: string | null;
+  recorded_at: DefaultTimestamp;
+  withdrawn_at: Timestamp | null;
+  notes: string | null;
+}
+
+export interface NotificationsTable {
+  agency_id: string;
+  id: string;
+  kind: string;
+  subject_kind: string | null;
+  subject_id: string | null;
+  message: string;
+  created_at: DefaultTimestamp;
+  read_at: Timestamp | null;
+}
+
 export interface DB {
+  sharing_groups: SharingGroupsTable;
+  sharing_group_members: SharingGroupMembersTable;
+  agency_counters: AgencyCountersTable;
+  disclosures: DisclosuresTable;
+  consents: ConsentsTable;
+  notifications: NotificationsTable;
   data_keys: DataKeysTable;
   states: StatesTable;
   districts: DistrictsTable;
@@ -223,12 +340,14 @@ export interface DB {
   offence_codes: OffenceCodesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  recovery_codes: RecoveryCodesTable;
   setup_tokens: SetupTokensTable;
   cases: CasesTable;
   case_offences: CaseOffencesTable;
   persons: PersonsTable;
   identifiers: IdentifiersTable;
   audit_events: AuditEventsTable;
+  audit_chain_heads: AuditChainHeadsTable;
   import_batches: ImportBatchesTable;
 }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Envelope encryption for protected fields (victims' identities, TOTP secrets).
@@ -91,12 +91,22 @@ export function parseMasterKeys(text: string): MasterKey[] {
 /** A keyring with a fresh random key, held only in memory: for tests and for generating documents. */
 export function memoryKeyring(): Keyring {
   const master = { id: 'memory', key: randomBytes(32) };
-  return new Keyring([master], [wrapDataKey(master, 'memory', randomBytes(32))], 'memory');
+  return new Keyring(
+    [master],
+    [
+      wrapDataKey(master, 'memory', randomBytes(32)),
+      wrapDataKey(master, BLIND_INDEX_KEY_ID, randomBytes(32)),
+    ],
+    'memory',
+  );
 }
 
 export function isSealed(value: string): boolean {
   return value.startsWith(`${PREFIX}.`);
 }
+
+/** Id of the data key used for blind indexes; it is never rotated (that would break equality with old values). */
+export const BLIND_INDEX_KEY_ID = 'blind-index-1';
 
 /** The unwrapped data keys in memory, and the one new values are encrypted with. */
 export class Keyring {
@@ -129,6 +139,16 @@ export class Keyring {
     const dek = this.#deks.get(dekId);
     if (!dek) throw new KeyError(`data key ${dekId} is not available`);
     return open(dek, unb64(iv), unb64(sealed), aad).toString('utf8');
+  }
+
+  /**
+   * A keyed hash of a normalised identifier (`bi:…`): equal values give equal indexes, so a victim's phone still
+   * matches the same phone elsewhere, but the number itself is not stored and cannot be recovered from it.
+   */
+  blindIndex(normalised: string): string {
+    const key = this.#deks.get(BLIND_INDEX_KEY_ID);
+    if (!key) throw new KeyError('the blind-index key is not available');
+    return `bi:${createHmac('sha256', key).update(normalised).digest('base64url').slice(0, 32)}`;
   }
 
   /** Which data key a stored value uses (for re-encryption after rotation). */

@@ -11,7 +11,9 @@ import {
   parseCsv,
   parseJsonLines,
 } from '../../src/modules/imports/import-format.ts';
-import { forEachDatabase, freshDatabase, newAgency, newUser } from '../harness.ts';
+import { loadKeyring } from '../../src/modules/keys/keyring.ts';
+import type { Keyring } from '../../src/shared/envelope.ts';
+import { forEachDatabase, freshDatabase, newAgency, newUser, testConfig } from '../harness.ts';
 
 function record(i: number, agency: string, overrides: Partial<ImportRecord> = {}): ImportRecord {
   return {
@@ -69,16 +71,18 @@ async function counts(db: Parameters<typeof importRecords>[0]) {
 forEachDatabase('import and export', (ctx) => {
   let station: { id: string; code: string };
   let actor: Actor;
+  let keyring: Keyring;
   before(async () => {
     station = await newAgency(ctx.database, { parentCode: 'MH-D490', code: 'MH-D490-PS01' });
     actor = await systemActor(ctx.database.db);
+    keyring = await loadKeyring(ctx.database.db, testConfig().masterKeys!);
   });
 
   test('a valid file is imported whole, and importing it again changes nothing', async () => {
     const text = jsonl([1, 2, 3].map((i) => record(i, station.code)));
     const parsed = parseJsonLines(text);
     assert.deepEqual(parsed.errors, []);
-    const first = await importRecords(ctx.database.db, actor, parsed.records, {
+    const first = await importRecords(ctx.database.db, keyring, actor, parsed.records, {
       name: 'a.jsonl',
       text,
       format: 'jsonl',
@@ -90,7 +94,7 @@ forEachDatabase('import and export', (ctx) => {
       .select(['id', 'version'])
       .orderBy('id')
       .execute();
-    await importRecords(ctx.database.db, actor, parseJsonLines(text).records, {
+    await importRecords(ctx.database.db, keyring, actor, parseJsonLines(text).records, {
       name: 'a.jsonl',
       text,
       format: 'jsonl',
@@ -110,7 +114,7 @@ forEachDatabase('import and export', (ctx) => {
       persons: [{ external_id: 'EXT-1-V', role: 'victim', full_name: 'Synthetic Child 1', age: 14 }],
     });
     const text = jsonl([changed]);
-    await importRecords(ctx.database.db, actor, parseJsonLines(text).records, {
+    await importRecords(ctx.database.db, keyring, actor, parseJsonLines(text).records, {
       name: 'b.jsonl',
       text,
       format: 'jsonl',
@@ -157,7 +161,7 @@ forEachDatabase('import and export', (ctx) => {
       record(23, station.code, { district_lgd_code: 99999 }),
     ]);
     await assert.rejects(
-      importRecords(ctx.database.db, actor, parseJsonLines(text).records, {
+      importRecords(ctx.database.db, keyring, actor, parseJsonLines(text).records, {
         name: 'c.jsonl',
         text,
         format: 'jsonl',
@@ -177,7 +181,7 @@ forEachDatabase('import and export', (ctx) => {
       record(31, station.code, { identifiers: [{ kind: 'aadhaar_masked', value: '2345 6789 0123' }] }),
     ]);
     await assert.rejects(
-      importRecords(ctx.database.db, actor, parseJsonLines(aadhaar).records, {
+      importRecords(ctx.database.db, keyring, actor, parseJsonLines(aadhaar).records, {
         name: 'd.jsonl',
         text: aadhaar,
         format: 'jsonl',
@@ -195,7 +199,7 @@ forEachDatabase('import and export', (ctx) => {
     const officer = await newUser(ctx.database, station, 'investigating_officer');
     const text = jsonl([record(40, station.code), record(41, otherStation.code)]);
     await assert.rejects(
-      importRecords(ctx.database.db, officer.actor, parseJsonLines(text).records, {
+      importRecords(ctx.database.db, keyring, officer.actor, parseJsonLines(text).records, {
         name: 'e',
         text,
         format: 'jsonl',
@@ -204,7 +208,7 @@ forEachDatabase('import and export', (ctx) => {
     );
     const cwc = await newUser(ctx.database, station, 'cwc_member');
     await assert.rejects(
-      importRecords(ctx.database.db, cwc.actor, parseJsonLines(text).records, {
+      importRecords(ctx.database.db, keyring, cwc.actor, parseJsonLines(text).records, {
         name: 'e',
         text,
         format: 'jsonl',
@@ -234,21 +238,30 @@ forEachDatabase('import and export', (ctx) => {
 
   test('export → import into an empty database reproduces the same export', async () => {
     const first: ImportRecord[] = [];
-    for await (const r of exportRecords(ctx.database.db, actor)) first.push(r);
+    for await (const r of exportRecords(ctx.database.db, actor, { revealWith: keyring })) first.push(r);
     assert.ok(first.length >= 3);
     const target = await freshDatabase(ctx.kind);
     try {
       await newAgency(target.database, { parentCode: 'MH-D490', code: 'MH-D490-PS01' });
+      const targetKeyring = await loadKeyring(target.database.db, testConfig().masterKeys!);
       const text = jsonl(first);
       const parsed = parseJsonLines(text);
       assert.deepEqual(parsed.errors, []);
-      await importRecords(target.database.db, await systemActor(target.database.db), parsed.records, {
-        name: 'x',
-        text,
-        format: 'jsonl',
-      });
+      await importRecords(
+        target.database.db,
+        targetKeyring,
+        await systemActor(target.database.db),
+        parsed.records,
+        {
+          name: 'x',
+          text,
+          format: 'jsonl',
+        },
+      );
       const second: ImportRecord[] = [];
-      for await (const r of exportRecords(target.database.db, await systemActor(target.database.db)))
+      for await (const r of exportRecords(target.database.db, await systemActor(target.database.db), {
+        revealWith: targetKeyring,
+      }))
         second.push(r);
       const key = (r: ImportRecord) => r.external_id;
       assert.deepEqual(

@@ -1,8 +1,19 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
+import type { Keyring } from '../../shared/envelope.ts';
 import { newId } from '../../shared/ids.ts';
 import { normaliseForField } from '../identifiers/normalise.ts';
+import {
+  canonicalFields,
+  identifierAad,
+  needsProtection,
+  type ProtectedFields,
+  personAad,
+  pseudonym,
+  resealIfChanged,
+  reservePseudonyms,
+} from '../victims/protection.ts';
 import type { CaseInput, IdentifierInput } from './case.schemas.ts';
 
 /**
@@ -31,10 +42,14 @@ export interface WriteResult {
 
 const CHUNK = 1000;
 
-export async function writeCases(tx: Kysely<DB>, writes: CaseWrite[]): Promise<WriteResult> {
+export async function writeCases(
+  tx: Kysely<DB>,
+  keyring: Keyring,
+  writes: CaseWrite[],
+): Promise<WriteResult> {
   const result: WriteResult = { caseIds: [], cases: 0, persons: 0, identifiers: 0 };
   for (let i = 0; i < writes.length; i += CHUNK) {
-    const part = await writeChunk(tx, writes.slice(i, i + CHUNK));
+    const part = await writeChunk(tx, keyring, writes.slice(i, i + CHUNK));
     result.caseIds.push(...part.caseIds);
     result.cases += part.cases;
     result.persons += part.persons;
@@ -45,24 +60,37 @@ export async function writeCases(tx: Kysely<DB>, writes: CaseWrite[]): Promise<W
 
 type Json = Record<string, unknown>;
 
-async function existingIds(
+/** What an existing row needs to be updated in place: its id, and for protected rows the stored ciphertext. */
+interface Existing {
+  id: string;
+  protected: boolean;
+  /** persons: the pseudonym in full_name; */
+  full_name: string | null;
+  /** persons: sealed identifying fields; identifiers: the sealed value. */
+  sealed: string | null;
+}
+
+async function existingRows(
   tx: Kysely<DB>,
   table: 'cases' | 'persons' | 'identifiers',
   keys: { agency_id: string; external_id: string }[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, Existing>> {
   if (keys.length === 0) return new Map();
-  const rows = await sql<{ agency_id: string; external_id: string; id: string }>`
-    select t.agency_id, t.external_id, t.id
+  const rows = await sql<Existing & { agency_id: string; external_id: string }>`
+    select t.agency_id, t.external_id, t.id, coalesce((to_jsonb(t) ->> 'protected')::boolean, false) as protected,
+      to_jsonb(t) ->> 'full_name' as full_name,
+      coalesce(to_jsonb(t) ->> 'sealed', case when (to_jsonb(t) ->> 'protected')::boolean then to_jsonb(t) ->> 'value' end)
+        as sealed
     from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(agency_id uuid, external_id text)
     join ${sql.table(table)} t on t.agency_id = k.agency_id and t.external_id = k.external_id`.execute(tx);
-  return new Map(rows.rows.map((r) => [`${r.agency_id}|${r.external_id}`, r.id]));
+  return new Map(rows.rows.map((r) => [`${r.agency_id}|${r.external_id}`, r]));
 }
 
-async function writeChunk(tx: Kysely<DB>, writes: CaseWrite[]): Promise<WriteResult> {
+async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[]): Promise<WriteResult> {
   const caseKeys = writes
     .filter((w) => w.input.external_id)
     .map((w) => ({ agency_id: w.agencyId, external_id: w.input.external_id as string }));
-  const caseIdByKey = await existingIds(tx, 'cases', caseKeys);
+  const caseIdByKey = await existingRows(tx, 'cases', caseKeys);
 
   const caseRows: Json[] = [];
   const offenceRows: Json[] = [];
@@ -91,10 +119,37 @@ async function writeChunk(tx: Kysely<DB>, writes: CaseWrite[]): Promise<WriteRes
     });
     return { w, caseExt, persons, caseIdentifiers };
   });
-  const personIdByKey = await existingIds(tx, 'persons', personKeys);
-  const identifierIdByKey = await existingIds(tx, 'identifiers', identifierKeys);
-  const idFor = (map: Map<string, string>, agencyId: string, ext: string | null) =>
-    (ext && map.get(`${agencyId}|${ext}`)) || newId();
+  const personIdByKey = await existingRows(tx, 'persons', personKeys);
+  const identifierIdByKey = await existingRows(tx, 'identifiers', identifierKeys);
+  const existing = (map: Map<string, Existing>, agencyId: string, ext: string | null) =>
+    ext ? map.get(`${agencyId}|${ext}`) : undefined;
+  const idFor = (map: Map<string, Existing>, agencyId: string, ext: string | null) =>
+    existing(map, agencyId, ext)?.id ?? newId();
+
+  // Pseudonyms for protected persons seen for the first time, reserved per agency in one statement each.
+  const newProtected = new Map<string, number>();
+  for (const { w, persons } of plans) {
+    for (const { p, ext } of persons) {
+      const known = existing(personIdByKey, w.agencyId, ext);
+      if (needsProtection({ ...p, recordDate: w.input.registered_at }) && !known?.protected) {
+        newProtected.set(w.agencyId, (newProtected.get(w.agencyId) ?? 0) + 1);
+      }
+    }
+  }
+  const nextPseudonym = new Map<string, { code: string; next: number }>();
+  if (newProtected.size > 0) {
+    const codes = await tx
+      .selectFrom('agencies')
+      .select(['id', 'code'])
+      .where('id', 'in', [...newProtected.keys()])
+      .execute();
+    for (const a of codes) {
+      nextPseudonym.set(a.id, {
+        code: a.code,
+        next: await reservePseudonyms(tx, a.id, newProtected.get(a.id) ?? 0),
+      });
+    }
+  }
 
   const caseIds: string[] = [];
   for (const { w, caseExt, persons, caseIdentifiers } of plans) {
@@ -129,47 +184,86 @@ async function writeChunk(tx: Kysely<DB>, writes: CaseWrite[]): Promise<WriteRes
       item: { idf: IdentifierInput; ext: string | null },
       personId: string | null,
       field: string,
+      isProtected: boolean,
     ) => {
+      const known = existing(identifierIdByKey, agencyId, item.ext);
+      const id = known?.id ?? newId();
+      const normalised = normaliseForField(item.idf.kind, item.idf.value, `${field}.value`);
       identifierRows.push({
         agency_id: agencyId,
-        id: idFor(identifierIdByKey, agencyId, item.ext),
+        id,
         case_id: caseId,
         person_id: personId,
         external_id: item.ext,
         kind: item.idf.kind,
-        value: item.idf.value,
-        normalised: normaliseForField(item.idf.kind, item.idf.value, `${field}.value`),
+        // A protected person's phone or UPI id is stored sealed, and matched through a blind index.
+        value: isProtected
+          ? resealIfChanged(keyring, identifierAad(agencyId, id), item.idf.value, known?.sealed)
+          : item.idf.value,
+        normalised: isProtected ? keyring.blindIndex(normalised) : normalised,
+        protected: isProtected,
         distribution: c.distribution ?? 'agency',
       });
     };
     persons.forEach(({ p, ext, ids }, pi) => {
-      const personId = idFor(personIdByKey, agencyId, ext);
+      const known = existing(personIdByKey, agencyId, ext);
+      const personId = known?.id ?? newId();
+      const isProtected = known?.protected === true || needsProtection({ ...p, recordDate: c.registered_at });
+      const fields: ProtectedFields = {
+        full_name: p.full_name,
+        aliases: p.aliases ?? [],
+        relation_name: p.relation_name ?? null,
+        birth_date: p.birth_date ?? null,
+        address: p.address ?? null,
+        pincode: p.pincode ?? null,
+        notes: p.notes ?? null,
+      };
+      let shown = fields;
+      let sealed: string | null = null;
+      if (isProtected) {
+        let name = known?.protected ? known.full_name : null;
+        if (!name) {
+          const counter = nextPseudonym.get(agencyId)!;
+          name = pseudonym(p.role, counter.code, counter.next++);
+        }
+        shown = {
+          full_name: name,
+          aliases: [],
+          relation_name: null,
+          birth_date: null,
+          address: null,
+          pincode: null,
+          notes: null,
+        };
+        sealed = resealIfChanged(
+          keyring,
+          personAad(agencyId, personId),
+          canonicalFields(fields),
+          known?.sealed,
+        );
+      }
       personRows.push({
         agency_id: agencyId,
         id: personId,
         case_id: caseId,
         external_id: ext,
         role: p.role,
-        full_name: p.full_name,
-        aliases: p.aliases ?? [],
+        ...shown,
         relation_kind: p.relation_kind ?? null,
-        relation_name: p.relation_name ?? null,
         gender: p.gender ?? null,
-        birth_date: p.birth_date ?? null,
         age: p.age ?? null,
         age_recorded_on: p.age_recorded_on ?? (p.age != null ? c.registered_at.slice(0, 10) : null),
-        address: p.address ?? null,
-        pincode: p.pincode ?? null,
         district_lgd_code: p.district_lgd_code ?? null,
-        notes: p.notes ?? null,
         distribution: p.distribution ?? c.distribution ?? 'agency',
+        protected: isProtected,
+        sealed,
       });
       ids.forEach((item, ii) => {
-        pushIdentifier(item, personId, `${pre}persons.${pi}.identifiers.${ii}`);
+        pushIdentifier(item, personId, `${pre}persons.${pi}.identifiers.${ii}`, isProtected);
       });
     });
     caseIdentifiers.forEach((item, ii) => {
-      pushIdentifier(item, null, `${pre}identifiers.${ii}`);
+      pushIdentifier(item, null, `${pre}identifiers.${ii}`, false);
     });
   }
 
@@ -243,24 +337,26 @@ async function upsertCases(tx: Kysely<DB>, rows: Json[]) {
 async function upsertPersons(tx: Kysely<DB>, rows: Json[]) {
   await sql`
     insert into persons (agency_id, id, case_id, external_id, role, full_name, aliases, relation_kind, relation_name,
-      gender, birth_date, age, age_recorded_on, address, pincode, district_lgd_code, notes, distribution)
+      gender, birth_date, age, age_recorded_on, address, pincode, district_lgd_code, notes, distribution, protected,
+      sealed)
     select agency_id, id, case_id, external_id, role, full_name, aliases, relation_kind, relation_name, gender,
-      birth_date, age, age_recorded_on, address, pincode, district_lgd_code, notes, distribution
+      birth_date, age, age_recorded_on, address, pincode, district_lgd_code, notes, distribution, protected, sealed
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(agency_id uuid, id uuid, case_id uuid,
       external_id text, role text, full_name text, aliases text[], relation_kind text, relation_name text,
       gender text, birth_date date, age integer, age_recorded_on date, address text, pincode text,
-      district_lgd_code integer, notes text, distribution text)
+      district_lgd_code integer, notes text, distribution text, protected boolean, sealed text)
     on conflict (agency_id, id) do update set
       case_id = excluded.case_id, external_id = excluded.external_id, role = excluded.role,
       full_name = excluded.full_name, aliases = excluded.aliases, relation_kind = excluded.relation_kind,
       relation_name = excluded.relation_name, gender = excluded.gender, birth_date = excluded.birth_date,
       age = excluded.age, age_recorded_on = excluded.age_recorded_on, address = excluded.address,
       pincode = excluded.pincode, district_lgd_code = excluded.district_lgd_code, notes = excluded.notes,
-      distribution = excluded.distribution, updated_at = now(), version = persons.version + 1
-    where (persons.case_id, persons.role, persons.full_name, persons.aliases, persons.relation_kind,
+      distribution = excluded.distribution, protected = excluded.protected, sealed = excluded.sealed,
+      updated_at = now(), version = persons.version + 1
+    where (persons.sealed, persons.case_id, persons.role, persons.full_name, persons.aliases, persons.relation_kind,
       persons.relation_name, persons.gender, persons.birth_date, persons.age, persons.age_recorded_on,
       persons.address, persons.pincode, persons.district_lgd_code, persons.notes, persons.distribution)
-      is distinct from (excluded.case_id, excluded.role, excluded.full_name, excluded.aliases,
+      is distinct from (excluded.sealed, excluded.case_id, excluded.role, excluded.full_name, excluded.aliases,
       excluded.relation_kind, excluded.relation_name, excluded.gender, excluded.birth_date, excluded.age,
       excluded.age_recorded_on, excluded.address, excluded.pincode, excluded.district_lgd_code, excluded.notes,
       excluded.distribution)`.execute(tx);
@@ -268,14 +364,16 @@ async function upsertPersons(tx: Kysely<DB>, rows: Json[]) {
 
 async function upsertIdentifiers(tx: Kysely<DB>, rows: Json[]) {
   await sql`
-    insert into identifiers (agency_id, id, case_id, person_id, external_id, kind, value, normalised, distribution)
-    select agency_id, id, case_id, person_id, external_id, kind, value, normalised, distribution
+    insert into identifiers (agency_id, id, case_id, person_id, external_id, kind, value, normalised, protected,
+      distribution)
+    select agency_id, id, case_id, person_id, external_id, kind, value, normalised, protected, distribution
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(agency_id uuid, id uuid, case_id uuid,
-      person_id uuid, external_id text, kind text, value text, normalised text, distribution text)
+      person_id uuid, external_id text, kind text, value text, normalised text, protected boolean,
+      distribution text)
     on conflict (agency_id, id) do update set
       case_id = excluded.case_id, person_id = excluded.person_id, external_id = excluded.external_id,
       kind = excluded.kind, value = excluded.value, normalised = excluded.normalised,
-      distribution = excluded.distribution
+      protected = excluded.protected, distribution = excluded.distribution
     where (identifiers.case_id, identifiers.person_id, identifiers.kind, identifiers.value, identifiers.distribution)
       is distinct from (excluded.case_id, excluded.person_id, excluded.kind, excluded.value, excluded.distribution)`.execute(
     tx,

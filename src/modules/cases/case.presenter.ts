@@ -1,4 +1,5 @@
 import type { IdentifierRow, PersonRow } from '../../db/schema.ts';
+import { ageBand } from '../victims/protection.ts';
 import type { CaseListRow } from './case.repository.ts';
 import type { CaseOut, CaseSummary } from './case.schemas.ts';
 
@@ -29,6 +30,9 @@ export function presentCaseSummary(r: CaseListRow): CaseSummary {
   };
 }
 
+/** Shown instead of a protected person's identifier; the real value needs a reveal. */
+export const PROTECTED_VALUE = '[protected]';
+
 export function presentIdentifier(r: IdentifierRow) {
   return {
     id: r.id,
@@ -37,8 +41,9 @@ export function presentIdentifier(r: IdentifierRow) {
     person_id: r.person_id,
     external_id: r.external_id,
     kind: r.kind,
-    value: r.value,
-    normalised: r.normalised,
+    value: r.protected ? PROTECTED_VALUE : r.value,
+    normalised: r.protected ? PROTECTED_VALUE : r.normalised,
+    protected: r.protected,
     distribution: r.distribution,
     created_at: iso(r.created_at) as string,
   };
@@ -57,8 +62,11 @@ export function presentPerson(r: PersonRow, identifiers?: IdentifierRow[]) {
     relation_name: r.relation_name,
     gender: r.gender,
     birth_date: r.birth_date,
-    age: r.age,
-    age_recorded_on: r.age_recorded_on,
+    // A protected person's exact age narrows who she is; the band is what a case needs.
+    age: r.protected ? null : r.age,
+    age_band: ageBand(r.age),
+    age_recorded_on: r.protected ? null : r.age_recorded_on,
+    protected: r.protected,
     address: r.address,
     pincode: r.pincode,
     district_lgd_code: r.district_lgd_code,

@@ -2,7 +2,6 @@ import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB, IdentifierRow, PersonRow } from '../../db/schema.ts';
 import { containsPattern } from '../../shared/paging.ts';
 import { type Actor, agencyScope } from '../access/actor.ts';
-import { identifierSearchForms } from '../identifiers/normalise.ts';
 import type { CaseListQuery } from './case.schemas.ts';
 
 /** Kysely only. Every query takes the actor and filters by its scope. */
@@ -61,6 +60,8 @@ export async function listCases(
   actor: Actor,
   q: CaseListQuery,
   cursor: Cursor | null,
+  /** Normalised forms (and blind indexes) of the search text as an identifier. */
+  identifierForms: string[] = [],
 ): Promise<CaseListRow[]> {
   let query = caseSelect(db, actor);
   if (q.status) query = query.where('c.status', '=', q.status);
@@ -85,7 +86,7 @@ export async function listCases(
   }
   if (q.q) {
     const like = containsPattern(q.q);
-    const forms = identifierSearchForms(q.q);
+    const forms = identifierForms;
     // Names of accused, buyers and others match; victims' names never do (POCSO s.23, BNS s.72): a child is
     // not to be found by typing her name into a list.
     query = query.where((eb) =>

@@ -28,7 +28,7 @@ export function caseRoutes(deps: AppDeps) {
           response: { 200: pageOf(caseSummaryOut), ...errorResponses },
         },
       },
-      async (request) => listCasesFor(deps.db, requireActor(request), request.query),
+      async (request) => listCasesFor(deps.db, deps.keyring, requireActor(request), request.query),
     );
     r.post(
       '/api/v1/cases',
@@ -41,7 +41,7 @@ export function caseRoutes(deps: AppDeps) {
         },
       },
       async (request, reply) => {
-        const created = await createCaseFor(deps.db, requireActor(request), request.body);
+        const created = await createCaseFor(deps.db, deps.keyring, requireActor(request), request.body);
         return reply.code(201).send(created);
       },
     );

@@ -131,6 +131,7 @@ export const identifierOut = z
     kind: z.string(),
     value: z.string(),
     normalised: z.string(),
+    protected: z.boolean(),
     distribution: z.string(),
     created_at: z.string(),
   })
@@ -150,7 +151,13 @@ export const personOut = z
     gender: z.string().nullable(),
     birth_date: z.string().nullable(),
     age: z.number().nullable(),
+    age_band: z.string().nullable(),
     age_recorded_on: z.string().nullable(),
+    protected: z
+      .boolean()
+      .describe(
+        'A victim or child witness: names and identifying fields are shown only through a logged reveal',
+      ),
     address: z.string().nullable(),
     pincode: z.string().nullable(),
     district_lgd_code: z.number().nullable(),

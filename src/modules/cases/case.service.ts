@@ -2,9 +2,11 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
+import type { Keyring } from '../../shared/envelope.ts';
 import { AppError, notFound, validationError, versionConflict } from '../../shared/errors.ts';
 import { type Actor, assertCan } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { identifierSearchForms } from '../identifiers/normalise.ts';
 import { presentCase, presentCaseSummary } from './case.presenter.ts';
 import { caseChildren, decodeCursor, encodeCursor, findCase, listCases } from './case.repository.ts';
 import type { CaseInput, CaseListQuery, CaseOut, CasePatch, CaseSummary } from './case.schemas.ts';
@@ -12,13 +14,18 @@ import { referenceProblems, writeCases } from './case-writer.ts';
 
 export async function listCasesFor(
   db: Kysely<DB>,
+  keyring: Keyring,
   actor: Actor,
   query: CaseListQuery,
 ): Promise<{ items: CaseSummary[]; next_cursor: string | null }> {
   assertCan(actor, 'case:read');
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (query.cursor && !cursor) throw validationError('cursor', 'is not a cursor this server issued');
-  const rows = await listCases(db, actor, query, cursor);
+  const forms = query.q ? identifierSearchForms(query.q) : [];
+  const rows = await listCases(db, actor, query, cursor, [
+    ...forms,
+    ...forms.map((f) => keyring.blindIndex(f)),
+  ]);
   const page = rows.slice(0, query.limit);
   // A free-text search may be a person's name: that it happened is audited, the text itself is not kept.
   if (query.q) await recordAudit(db, actor, { action: 'case.search', detail: { results: page.length } });
@@ -68,7 +75,12 @@ function checkDates(input: Partial<CaseInput>) {
   }
 }
 
-export async function createCaseFor(db: Kysely<DB>, actor: Actor, input: CaseInput): Promise<CaseOut> {
+export async function createCaseFor(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  actor: Actor,
+  input: CaseInput,
+): Promise<CaseOut> {
   assertCan(actor, 'case:write');
   checkDates(input);
   await assertReferences(db, input);
@@ -85,7 +97,9 @@ export async function createCaseFor(db: Kysely<DB>, actor: Actor, input: CaseInp
           { field: 'external_id', message: 'this external id is already used by your agency' },
         ]);
     }
-    const result = await writeCases(tx, [{ agencyId: actor.agencyId, input, createdBy: actor.userId }]);
+    const result = await writeCases(tx, keyring, [
+      { agencyId: actor.agencyId, input, createdBy: actor.userId },
+    ]);
     const id = result.caseIds[0] as string;
     await recordAudit(tx, actor, {
       action: 'case.create',

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { rebuildAgencyClosure } from '../../db/reference/seed-reference.ts';
 import type { DB } from '../../db/schema.ts';
+import type { Keyring } from '../../shared/envelope.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Role } from '../access/roles.ts';
 import { systemActor } from '../access/system-actor.ts';
@@ -59,6 +60,7 @@ export interface DemoResult {
  */
 export async function seedDemo(
   database: Database,
+  keyring: Keyring,
   options: { cases: number; seed: number },
 ): Promise<DemoResult> {
   const { db } = database;
@@ -67,6 +69,7 @@ export async function seedDemo(
   const actor = await systemActor(db);
   const summary = await importRecords(
     db,
+    keyring,
     actor,
     data.records.map((record, i) => ({ line: i + 1, record })),
     {

@@ -28,7 +28,7 @@ export function identifierRoutes(deps: AppDeps) {
           response: { 200: pageOf(identifierOut), ...errorResponses },
         },
       },
-      async (request) => listIdentifiersFor(deps.db, requireActor(request), request.query),
+      async (request) => listIdentifiersFor(deps.db, deps.keyring, requireActor(request), request.query),
     );
     r.post(
       '/api/v1/cases/:id/identifiers',
@@ -44,7 +44,15 @@ export function identifierRoutes(deps: AppDeps) {
       async (request, reply) =>
         reply
           .code(201)
-          .send(await addIdentifierFor(deps.db, requireActor(request), request.params.id, request.body)),
+          .send(
+            await addIdentifierFor(
+              deps.db,
+              deps.keyring,
+              requireActor(request),
+              request.params.id,
+              request.body,
+            ),
+          ),
     );
     r.get(
       '/api/v1/identifiers/:id',
@@ -69,7 +77,8 @@ export function identifierRoutes(deps: AppDeps) {
           response: { 200: identifierOut, ...errorResponses },
         },
       },
-      async (request) => updateIdentifierFor(deps.db, requireActor(request), request.params.id, request.body),
+      async (request) =>
+        updateIdentifierFor(deps.db, deps.keyring, requireActor(request), request.params.id, request.body),
     );
   };
 }

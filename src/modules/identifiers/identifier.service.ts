@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { identifierKinds } from '../../db/schema.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
+import type { Keyring } from '../../shared/envelope.ts';
 import { notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { decodeIdCursor, pageById } from '../../shared/paging.ts';
@@ -11,7 +12,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { presentIdentifier } from '../cases/case.presenter.ts';
 import { findCase } from '../cases/case.repository.ts';
 import { cursorParam, identifierInput, listLimit, uuid } from '../cases/case.schemas.ts';
-import { normaliseForField } from './normalise.ts';
+import { normaliseForField, storedIdentifier } from './normalise.ts';
 
 export const identifierCreate = identifierInput.extend({ person_id: uuid.nullish() });
 export type IdentifierCreate = z.infer<typeof identifierCreate>;
@@ -30,13 +31,21 @@ export const identifierListQuery = z
 export type IdentifierListQuery = z.infer<typeof identifierListQuery>;
 
 /** Identifiers in scope; a search by value matches the normalised form, so any spelling of a phone finds it. */
-export async function listIdentifiersFor(db: Kysely<DB>, actor: Actor, q: IdentifierListQuery) {
+export async function listIdentifiersFor(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  actor: Actor,
+  q: IdentifierListQuery,
+) {
   assertCan(actor, 'case:read');
   const after = decodeIdCursor(q.cursor);
   let query = db.selectFrom('identifiers as i').selectAll('i').where(agencyScope(actor, 'i.agency_id'));
   if (q.kind) query = query.where('i.kind', '=', q.kind);
-  if (q.kind && q.value)
-    query = query.where('i.normalised', '=', normaliseForField(q.kind, q.value, 'value'));
+  if (q.kind && q.value) {
+    // A victim's number is stored only as a blind index: search both forms.
+    const normalised = normaliseForField(q.kind, q.value, 'value');
+    query = query.where('i.normalised', 'in', [normalised, keyring.blindIndex(normalised)]);
+  }
   if (q.case_id) query = query.where('i.case_id', '=', q.case_id);
   if (q.person_id) query = query.where('i.person_id', '=', q.person_id);
   if (after) query = query.where('i.id', '>', after);
@@ -65,25 +74,28 @@ export async function getIdentifierFor(db: Kysely<DB>, actor: Actor, id: string)
 
 export async function addIdentifierFor(
   db: Kysely<DB>,
+  keyring: Keyring,
   actor: Actor,
   caseId: string,
   input: IdentifierCreate,
 ) {
   assertCan(actor, 'case:write');
-  const normalised = normaliseForField(input.kind, input.value, 'value');
+  normaliseForField(input.kind, input.value, 'value');
   const id = newId();
   await db.transaction().execute(async (tx) => {
     const c = await findCase(tx, actor, caseId);
     if (!c) throw notFound('Case');
+    let isProtected = false;
     if (input.person_id) {
       const p = await tx
         .selectFrom('persons')
-        .select('id')
+        .select(['id', 'protected'])
         .where('agency_id', '=', c.agency_id)
         .where('case_id', '=', c.id)
         .where('id', '=', input.person_id)
         .executeTakeFirst();
       if (!p) throw validationError('person_id', 'is not a person in this case');
+      isProtected = p.protected;
     }
     try {
       await tx
@@ -95,8 +107,7 @@ export async function addIdentifierFor(
           person_id: input.person_id ?? null,
           external_id: input.external_id ?? null,
           kind: input.kind,
-          value: input.value,
-          normalised,
+          ...storedIdentifier(keyring, c.agency_id, id, isProtected, input, 'value'),
           distribution: c.distribution,
         })
         .execute();
@@ -115,6 +126,7 @@ export async function addIdentifierFor(
 
 export async function updateIdentifierFor(
   db: Kysely<DB>,
+  keyring: Keyring,
   actor: Actor,
   id: string,
   patch: { value: string },
@@ -123,10 +135,17 @@ export async function updateIdentifierFor(
   await db.transaction().execute(async (tx) => {
     const row = await loadIdentifier(tx, actor, id);
     if (!row) throw notFound('Identifier');
-    const normalised = normaliseForField(row.kind, patch.value, 'value');
+    const stored = storedIdentifier(
+      keyring,
+      row.agency_id,
+      row.id,
+      row.protected,
+      { kind: row.kind, value: patch.value },
+      'value',
+    );
     await tx
       .updateTable('identifiers')
-      .set({ value: patch.value, normalised })
+      .set(stored)
       .where('agency_id', '=', row.agency_id)
       .where('id', '=', row.id)
       .execute();

@@ -1,5 +1,7 @@
 import type { IdentifierKind } from '../../db/schema.ts';
+import type { Keyring } from '../../shared/envelope.ts';
 import { validationError } from '../../shared/errors.ts';
+import { identifierAad } from '../victims/protection.ts';
 
 /** An identifier value that must not be stored; the caller names the field. */
 export class InvalidIdentifierError extends Error {}
@@ -94,4 +96,25 @@ export function identifierSearchForms(text: string): string[] {
     }
   }
   return [...forms];
+}
+
+/**
+ * The stored form of an identifier: as given, or — for a protected person (a victim, a child witness) — the value
+ * sealed under the keyring and the normalised form replaced by a blind index, so it still matches but is not kept.
+ */
+export function storedIdentifier(
+  keyring: Keyring,
+  agencyId: string,
+  identifierId: string,
+  isProtected: boolean,
+  idf: { kind: IdentifierKind; value: string },
+  field: string,
+): { value: string; normalised: string; protected: boolean } {
+  const normalised = normaliseForField(idf.kind, idf.value, field);
+  if (!isProtected) return { value: idf.value, normalised, protected: false };
+  return {
+    value: keyring.encrypt(idf.value, identifierAad(agencyId, identifierId)),
+    normalised: keyring.blindIndex(normalised),
+    protected: true,
+  };
 }

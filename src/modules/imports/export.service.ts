@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB, IdentifierRow, PersonRow } from '../../db/schema.ts';
+import type { Keyring } from '../../shared/envelope.ts';
 import { type Actor, agencyScope, assertCan } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { identifierAad, openFields } from '../victims/protection.ts';
 import type { ImportRecord } from './import-format.ts';
 
 type PersonRecord = NonNullable<ImportRecord['persons']>[number];
@@ -17,11 +19,19 @@ const orUndef = <T>(v: T | null) => (v === null ? undefined : v);
 export async function* exportRecords(
   db: Kysely<DB>,
   actor: Actor,
-  options: { agencyId?: string } = {},
+  options: {
+    agencyId?: string;
+    /**
+     * Decrypt victims' identities into the export (an operator's backup or migration). Without it, protected
+     * persons appear under their pseudonyms and their identifiers are left out.
+     */
+    revealWith?: Keyring;
+  } = {},
 ): AsyncGenerator<ImportRecord> {
   assertCan(actor, 'export:read');
   let after: { agency_id: string; id: string } | null = null;
   let total = 0;
+  let revealed = 0;
   for (;;) {
     let q = db
       .selectFrom('cases as c')
@@ -62,29 +72,35 @@ export async function* exportRecords(
     const identifiersBy = group(identifiers);
     for (const c of cases) {
       const ids = identifiersBy.get(c.id) ?? [];
+      const reveal = options.revealWith;
       const idOut = (i: IdentifierRow) => ({
         kind: i.kind,
-        value: i.value,
+        value: i.protected && reveal ? reveal.decrypt(i.value, identifierAad(i.agency_id, i.id)) : i.value,
         external_id: i.external_id ?? `id:${i.id}`,
       });
-      const personOut = (p: PersonRow) => ({
-        external_id: p.external_id ?? `id:${p.id}`,
-        role: p.role,
-        full_name: p.full_name,
-        aliases: p.aliases,
-        relation_kind: orUndef(p.relation_kind) as PersonRecord['relation_kind'],
-        relation_name: orUndef(p.relation_name),
-        gender: orUndef(p.gender) as PersonRecord['gender'],
-        birth_date: orUndef(p.birth_date),
-        age: orUndef(p.age),
-        age_recorded_on: orUndef(p.age_recorded_on),
-        address: orUndef(p.address),
-        pincode: orUndef(p.pincode),
-        district_lgd_code: orUndef(p.district_lgd_code),
-        notes: orUndef(p.notes),
-        distribution: p.distribution,
-        identifiers: ids.filter((i) => i.person_id === p.id).map(idOut),
-      });
+      const personOut = (p: PersonRow) => {
+        const f = p.protected && reveal ? openFields(reveal, p.agency_id, p.id, p.sealed!) : p;
+        if (p.protected && reveal) revealed++;
+        return {
+          external_id: p.external_id ?? `id:${p.id}`,
+          role: p.role,
+          full_name: f.full_name,
+          aliases: f.aliases,
+          relation_kind: orUndef(p.relation_kind) as PersonRecord['relation_kind'],
+          relation_name: orUndef(f.relation_name),
+          gender: orUndef(p.gender) as PersonRecord['gender'],
+          birth_date: orUndef(f.birth_date),
+          age: orUndef(p.age),
+          age_recorded_on: orUndef(p.age_recorded_on),
+          address: orUndef(f.address),
+          pincode: orUndef(f.pincode),
+          district_lgd_code: orUndef(p.district_lgd_code),
+          notes: orUndef(f.notes),
+          distribution: p.distribution,
+          identifiers: ids.filter((i) => i.person_id === p.id && (!i.protected || reveal)).map(idOut),
+          ...(p.protected && !reveal ? { pseudonym_only: true as const } : {}),
+        };
+      };
       yield {
         agency_code: c.agency_code,
         external_id: c.external_id ?? `id:${c.id}`,
@@ -112,7 +128,7 @@ export async function* exportRecords(
   }
   await recordAudit(db, actor, {
     action: 'export.cases',
-    detail: { cases: total, agency_id: options.agencyId ?? null },
+    detail: { cases: total, agency_id: options.agencyId ?? null, protected_persons_revealed: revealed },
   });
 }
 

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { identifierKinds } from '../../db/schema.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
-import { caseInput, type identifierInput } from '../cases/case.schemas.ts';
+import { caseInput, type identifierInput, personInput } from '../cases/case.schemas.ts';
 
 /**
  * The exchange format of `childgrid import` / `export`.
@@ -13,10 +13,30 @@ import { caseInput, type identifierInput } from '../cases/case.schemas.ts';
  * CSV: one row per person in a case (spreadsheets cannot nest); case columns repeat on each row of the case.
  * Lists are separated by `;`, identifiers written `kind:value` (e.g. `phone:+91 98765 43210;upi:ravi@ybl`).
  */
-export const importRecord = caseInput.extend({
-  agency_code: z.string().trim().min(1, 'must not be empty').max(40),
-  external_id: z.string().trim().min(1, 'must not be empty').max(200),
-});
+export const MASKED_EXPORT_MESSAGE =
+  'this is a masked export (victims under pseudonyms, their identifiers left out); re-importing it would overwrite ' +
+  'their identities: export with --include-protected to move data between installations';
+
+export const importRecord = caseInput
+  .extend({
+    agency_code: z.string().trim().min(1, 'must not be empty').max(40),
+    external_id: z.string().trim().min(1, 'must not be empty').max(200),
+    // Marks a masked export; such a file is refused (see MASKED_EXPORT_MESSAGE).
+    persons: z
+      .array(personInput.extend({ pseudonym_only: z.literal(true).optional() }))
+      .max(500)
+      .optional(),
+  })
+  .superRefine((r, ctx) => {
+    r.persons?.forEach((p, i) => {
+      if (p.pseudonym_only)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['persons', i, 'pseudonym_only'],
+          message: MASKED_EXPORT_MESSAGE,
+        });
+    });
+  });
 export type ImportRecord = z.infer<typeof importRecord>;
 
 export interface RowError extends FieldIssue {

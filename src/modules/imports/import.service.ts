@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { sha256Hex } from '../../shared/crypto.ts';
+import type { Keyring } from '../../shared/envelope.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { type Actor, agencyInScope, assertCan } from '../access/actor.ts';
@@ -34,6 +35,7 @@ export class ImportRejected extends AppError {
  */
 export async function importRecords(
   db: Kysely<DB>,
+  keyring: Keyring,
   actor: Actor,
   records: { line: number; record: ImportRecord }[],
   source: { name: string; text: string; format: string },
@@ -79,7 +81,7 @@ export async function importRecords(
   return db.transaction().execute(async (tx) => {
     let result: Awaited<ReturnType<typeof writeCases>>;
     try {
-      result = await writeCases(tx, writes);
+      result = await writeCases(tx, keyring, writes);
     } catch (err) {
       if (err instanceof AppError && err.issues) {
         throw new ImportRejected(

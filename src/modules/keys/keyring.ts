@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import {
+  BLIND_INDEX_KEY_ID,
   Keyring,
   type MasterKey,
   parseMasterKeys,
@@ -16,12 +17,14 @@ import { newId } from '../../shared/ids.ts';
  */
 export async function loadKeyring(db: Kysely<DB>, masterKeysText: string): Promise<Keyring> {
   const masters = parseMasterKeys(masterKeysText);
-  let rows = await db.selectFrom('data_keys').selectAll().orderBy('created_at').orderBy('id').execute();
-  if (rows.length === 0) {
-    await createDataKey(db, masters[0]!);
-    rows = await db.selectFrom('data_keys').selectAll().orderBy('created_at').orderBy('id').execute();
-  }
-  const active = rows.filter((r) => r.retired_at === null).at(-1) ?? rows.at(-1)!;
+  const load = () => db.selectFrom('data_keys').selectAll().orderBy('created_at').orderBy('id').execute();
+  let rows = await load();
+  if (!rows.some((r) => r.id === BLIND_INDEX_KEY_ID))
+    await createDataKey(db, masters[0]!, BLIND_INDEX_KEY_ID);
+  if (!rows.some((r) => r.id !== BLIND_INDEX_KEY_ID)) await createDataKey(db, masters[0]!);
+  rows = await load();
+  const deks = rows.filter((r) => r.id !== BLIND_INDEX_KEY_ID);
+  const active = deks.filter((r) => r.retired_at === null).at(-1) ?? deks.at(-1)!;
   return new Keyring(
     masters,
     rows.map((r) => ({ id: r.id, masterKeyId: r.master_key_id, wrapped: r.wrapped })),
@@ -29,8 +32,8 @@ export async function loadKeyring(db: Kysely<DB>, masterKeysText: string): Promi
   );
 }
 
-async function createDataKey(db: Kysely<DB>, master: MasterKey): Promise<string> {
-  const id = `k${newId().replaceAll('-', '').slice(0, 16)}`;
+async function createDataKey(db: Kysely<DB>, master: MasterKey, fixedId?: string): Promise<string> {
+  const id = fixedId ?? `k${newId().replaceAll('-', '').slice(-16)}`;
   const w = wrapDataKey(master, id, randomBytes(32));
   await db
     .insertInto('data_keys')

@@ -42,7 +42,9 @@ export function personRoutes(deps: AppDeps) {
       async (request, reply) =>
         reply
           .code(201)
-          .send(await addPersonFor(deps.db, requireActor(request), request.params.id, request.body)),
+          .send(
+            await addPersonFor(deps.db, deps.keyring, requireActor(request), request.params.id, request.body),
+          ),
     );
     r.get(
       '/api/v1/persons/:id',
@@ -67,7 +69,8 @@ export function personRoutes(deps: AppDeps) {
           response: { 200: personOut, ...errorResponses },
         },
       },
-      async (request) => updatePersonFor(deps.db, requireActor(request), request.params.id, request.body),
+      async (request) =>
+        updatePersonFor(deps.db, deps.keyring, requireActor(request), request.params.id, request.body),
     );
   };
 }

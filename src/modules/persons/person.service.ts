@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { personRoles } from '../../db/schema.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
+import type { Keyring } from '../../shared/envelope.ts';
 import { notFound, versionConflict } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { containsPattern, decodeIdCursor, pageById } from '../../shared/paging.ts';
@@ -11,7 +12,17 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { presentPerson } from '../cases/case.presenter.ts';
 import { findCase } from '../cases/case.repository.ts';
 import { cursorParam, listLimit, type PersonInput, type PersonPatch, uuid } from '../cases/case.schemas.ts';
-import { normaliseForField } from '../identifiers/normalise.ts';
+import { storedIdentifier } from '../identifiers/normalise.ts';
+import {
+  maskedFields,
+  needsProtection,
+  openFields,
+  type ProtectedFields,
+  protectedFieldNames,
+  pseudonym,
+  reservePseudonyms,
+  sealFields,
+} from '../victims/protection.ts';
 
 export const personListQuery = z.strictObject({
   case_id: uuid.optional(),
@@ -75,13 +86,35 @@ export async function getPersonFor(db: Kysely<DB>, actor: Actor, id: string) {
   return presentPerson(p, identifiers);
 }
 
-export async function addPersonFor(db: Kysely<DB>, actor: Actor, caseId: string, input: PersonInput) {
+export async function addPersonFor(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  actor: Actor,
+  caseId: string,
+  input: PersonInput,
+) {
   assertCan(actor, 'case:write');
   const id = newId();
   await db.transaction().execute(async (tx) => {
     const c = await findCase(tx, actor, caseId);
     if (!c) throw notFound('Case');
     try {
+      const fields: ProtectedFields = {
+        full_name: input.full_name,
+        aliases: input.aliases ?? [],
+        relation_name: input.relation_name ?? null,
+        birth_date: input.birth_date ?? null,
+        address: input.address ?? null,
+        pincode: input.pincode ?? null,
+        notes: input.notes ?? null,
+      };
+      const isProtected = needsProtection({ ...input, recordDate: new Date(c.registered_at).toISOString() });
+      const shown = isProtected
+        ? {
+            ...maskedFields,
+            full_name: pseudonym(input.role, c.agency_code, await reservePseudonyms(tx, c.agency_id, 1)),
+          }
+        : fields;
       await tx
         .insertInto('persons')
         .values({
@@ -90,35 +123,37 @@ export async function addPersonFor(db: Kysely<DB>, actor: Actor, caseId: string,
           case_id: c.id,
           external_id: input.external_id ?? null,
           role: input.role,
-          full_name: input.full_name,
-          aliases: input.aliases ?? [],
+          ...shown,
+          protected: isProtected,
+          sealed: isProtected ? sealFields(keyring, c.agency_id, id, fields) : null,
           relation_kind: input.relation_kind ?? null,
-          relation_name: input.relation_name ?? null,
           gender: input.gender ?? null,
-          birth_date: input.birth_date ?? null,
           age: input.age ?? null,
           age_recorded_on:
             input.age_recorded_on ?? (input.age != null ? new Date().toISOString().slice(0, 10) : null),
-          address: input.address ?? null,
-          pincode: input.pincode ?? null,
           district_lgd_code: input.district_lgd_code ?? null,
-          notes: input.notes ?? null,
           distribution: input.distribution ?? c.distribution,
         })
         .execute();
       for (const [i, idf] of (input.identifiers ?? []).entries()) {
-        const normalised = normaliseForField(idf.kind, idf.value, `identifiers.${i}.value`);
+        const identifierId = newId();
         await tx
           .insertInto('identifiers')
           .values({
             agency_id: c.agency_id,
-            id: newId(),
+            id: identifierId,
             case_id: c.id,
             person_id: id,
             external_id: idf.external_id ?? null,
             kind: idf.kind,
-            value: idf.value,
-            normalised,
+            ...storedIdentifier(
+              keyring,
+              c.agency_id,
+              identifierId,
+              isProtected,
+              idf,
+              `identifiers.${i}.value`,
+            ),
             distribution: input.distribution ?? c.distribution,
           })
           .execute();
@@ -136,7 +171,13 @@ export async function addPersonFor(db: Kysely<DB>, actor: Actor, caseId: string,
   return getPersonFor(db, actor, id);
 }
 
-export async function updatePersonFor(db: Kysely<DB>, actor: Actor, id: string, patch: PersonPatch) {
+export async function updatePersonFor(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  actor: Actor,
+  id: string,
+  patch: PersonPatch,
+) {
   assertCan(actor, 'case:write');
   await db.transaction().execute(async (tx) => {
     const p = await loadPerson(tx, actor, id);
@@ -145,7 +186,26 @@ export async function updatePersonFor(db: Kysely<DB>, actor: Actor, id: string, 
       throw versionConflict('person', patch.version, p.version);
     }
     const { version: _v, ...fields } = patch;
-    const changes = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    let changes: Record<string, unknown> = Object.fromEntries(
+      Object.entries(fields).filter(([, v]) => v !== undefined),
+    );
+    const changedFields = Object.keys(changes);
+    if (p.protected) {
+      // Identifying fields of a protected person change only inside the sealed value.
+      const sealedChanges = Object.fromEntries(
+        Object.entries(changes).filter(([k]) => (protectedFieldNames as readonly string[]).includes(k)),
+      );
+      changes = Object.fromEntries(
+        Object.entries(changes).filter(([k]) => !(protectedFieldNames as readonly string[]).includes(k)),
+      );
+      if (Object.keys(sealedChanges).length > 0) {
+        const merged = {
+          ...openFields(keyring, p.agency_id, p.id, p.sealed!),
+          ...sealedChanges,
+        } as ProtectedFields;
+        changes.sealed = sealFields(keyring, p.agency_id, p.id, merged);
+      }
+    }
     try {
       await tx
         .updateTable('persons')
@@ -161,7 +221,7 @@ export async function updatePersonFor(db: Kysely<DB>, actor: Actor, id: string, 
       recordKind: 'person',
       recordId: p.id,
       recordAgencyId: p.agency_id,
-      detail: { fields: Object.keys(changes) },
+      detail: { fields: changedFields },
     });
   });
   return getPersonFor(db, actor, id);
