@@ -33,6 +33,11 @@ export interface RoleDefinition {
   actions: readonly Action[];
   /** A second factor is mandatory for this role. */
   mfa: boolean;
+  /**
+   * Reads other agencies' records whose distribution level reaches its agency. Child-welfare and court roles do
+   * not: they receive a case by referral, with the fields the owner chose (never more of the police file).
+   */
+  sharedRecords: boolean;
 }
 
 const read: Action[] = ['case:read', 'agency:read', 'disclosure:request'];
@@ -46,46 +51,82 @@ const investigate: Action[] = [
 ];
 
 export const roles = {
-  investigating_officer: { label: 'Investigating officer', scope: 'agency', actions: investigate, mfa: true },
+  investigating_officer: {
+    label: 'Investigating officer',
+    scope: 'agency',
+    actions: investigate,
+    mfa: true,
+    sharedRecords: true,
+  },
   station_house_officer: {
     label: 'Station house officer',
     scope: 'agency',
     actions: [...investigate, 'consent:override'],
     mfa: true,
+    sharedRecords: true,
   },
   district_supervisor: {
     label: 'District supervisor / AHTU',
     scope: 'subtree',
     actions: [...investigate, 'consent:override'],
     mfa: true,
+    sharedRecords: true,
   },
   state_analyst: {
     label: 'State analyst (CID)',
     scope: 'subtree',
     actions: [...read, 'export:read'],
     mfa: false,
+    sharedRecords: true,
   },
   national_analyst: {
     label: 'National analyst (CBI/NCRB)',
     scope: 'subtree',
     actions: [...read, 'export:read'],
     mfa: false,
+    sharedRecords: true,
   },
-  cwc_member: { label: 'CWC member', scope: 'agency', actions: [...read, 'victim:reveal'], mfa: true },
-  dcpu_officer: { label: 'DCPU officer', scope: 'agency', actions: [...read, 'victim:reveal'], mfa: true },
-  ngo_caseworker: { label: 'Counsellor / NGO caseworker', scope: 'agency', actions: read, mfa: false },
-  prosecutor: { label: 'Prosecutor', scope: 'agency', actions: [...read, 'victim:reveal'], mfa: true },
+  cwc_member: {
+    label: 'CWC member',
+    scope: 'agency',
+    actions: [...read, 'victim:reveal'],
+    mfa: true,
+    sharedRecords: false,
+  },
+  dcpu_officer: {
+    label: 'DCPU officer',
+    scope: 'agency',
+    actions: [...read, 'victim:reveal'],
+    mfa: true,
+    sharedRecords: false,
+  },
+  ngo_caseworker: {
+    label: 'Counsellor / NGO caseworker',
+    scope: 'agency',
+    actions: read,
+    mfa: false,
+    sharedRecords: false,
+  },
+  prosecutor: {
+    label: 'Prosecutor',
+    scope: 'agency',
+    actions: [...read, 'victim:reveal'],
+    mfa: true,
+    sharedRecords: false,
+  },
   oversight_auditor: {
     label: 'Oversight auditor',
     scope: 'subtree',
     actions: ['agency:read', 'audit:read'],
     mfa: true,
+    sharedRecords: false,
   },
   agency_admin: {
     label: 'Agency administrator',
     scope: 'agency',
     actions: ['agency:read', 'agency:write', 'user:manage', 'group:manage', 'disclosure:decide'],
     mfa: true,
+    sharedRecords: false,
   },
   system_admin: {
     label: 'System administrator',
@@ -99,6 +140,7 @@ export const roles = {
       'consent:override',
     ],
     mfa: true,
+    sharedRecords: true,
   },
 } as const satisfies Record<string, RoleDefinition>;
 

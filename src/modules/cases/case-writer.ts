@@ -175,6 +175,7 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
       procedure_code: c.procedure_code,
       summary: c.summary ?? null,
       distribution: c.distribution ?? 'agency',
+      sharing_group_id: c.distribution === 'group' ? (c.sharing_group_id ?? null) : null,
       created_by: w.createdBy,
     });
     for (const code of new Set(c.offences ?? [])) {
@@ -203,6 +204,7 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
         normalised: isProtected ? keyring.blindIndex(normalised) : normalised,
         protected: isProtected,
         distribution: c.distribution ?? 'agency',
+        sharing_group_id: c.distribution === 'group' ? (c.sharing_group_id ?? null) : null,
       });
     };
     persons.forEach(({ p, ext, ids }, pi) => {
@@ -255,6 +257,7 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
         age_recorded_on: p.age_recorded_on ?? (p.age != null ? c.registered_at.slice(0, 10) : null),
         district_lgd_code: p.district_lgd_code ?? null,
         distribution: p.distribution ?? c.distribution ?? 'agency',
+        sharing_group_id: (p.distribution ?? c.distribution) === 'group' ? (c.sharing_group_id ?? null) : null,
         protected: isProtected,
         sealed,
       });
@@ -308,14 +311,14 @@ async function upsertCases(tx: Kysely<DB>, rows: Json[]) {
   await sql`
     insert into cases (agency_id, id, external_id, fir_number, fir_kind, gd_entry, registered_at, occurred_from,
       occurred_to, place, pincode, state_lgd_code, district_lgd_code, status, procedure_code, summary, distribution,
-      created_by)
+      sharing_group_id, created_by)
     select r.agency_id, r.id, r.external_id, r.fir_number, r.fir_kind, r.gd_entry, r.registered_at, r.occurred_from,
       r.occurred_to, r.place, r.pincode, d.state_lgd_code, r.district_lgd_code, r.status, r.procedure_code, r.summary,
-      r.distribution, r.created_by
+      r.distribution, r.sharing_group_id, r.created_by
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(agency_id uuid, id uuid, external_id text,
       fir_number text, fir_kind text, gd_entry text, registered_at timestamptz, occurred_from timestamptz,
       occurred_to timestamptz, place text, pincode text, district_lgd_code integer, status text, procedure_code text,
-      summary text, distribution text, created_by uuid)
+      summary text, distribution text, sharing_group_id uuid, created_by uuid)
     left join districts d on d.lgd_code = r.district_lgd_code
     on conflict (agency_id, id) do update set
       external_id = excluded.external_id, fir_number = excluded.fir_number, fir_kind = excluded.fir_kind,
@@ -323,13 +326,15 @@ async function upsertCases(tx: Kysely<DB>, rows: Json[]) {
       occurred_to = excluded.occurred_to, place = excluded.place, pincode = excluded.pincode,
       state_lgd_code = excluded.state_lgd_code, district_lgd_code = excluded.district_lgd_code,
       status = excluded.status, procedure_code = excluded.procedure_code, summary = excluded.summary,
-      distribution = excluded.distribution, updated_at = now(), version = cases.version + 1
+      distribution = excluded.distribution, sharing_group_id = excluded.sharing_group_id, updated_at = now(),
+      version = cases.version + 1
     where (cases.external_id, cases.fir_number, cases.fir_kind, cases.gd_entry, cases.registered_at,
       cases.occurred_from, cases.occurred_to, cases.place, cases.pincode, cases.district_lgd_code, cases.status,
-      cases.procedure_code, cases.summary, cases.distribution)
+      cases.procedure_code, cases.summary, cases.distribution, cases.sharing_group_id)
       is distinct from (excluded.external_id, excluded.fir_number, excluded.fir_kind, excluded.gd_entry,
       excluded.registered_at, excluded.occurred_from, excluded.occurred_to, excluded.place, excluded.pincode,
-      excluded.district_lgd_code, excluded.status, excluded.procedure_code, excluded.summary, excluded.distribution)`.execute(
+      excluded.district_lgd_code, excluded.status, excluded.procedure_code, excluded.summary, excluded.distribution,
+      excluded.sharing_group_id)`.execute(
     tx,
   );
 }
@@ -337,43 +342,48 @@ async function upsertCases(tx: Kysely<DB>, rows: Json[]) {
 async function upsertPersons(tx: Kysely<DB>, rows: Json[]) {
   await sql`
     insert into persons (agency_id, id, case_id, external_id, role, full_name, aliases, relation_kind, relation_name,
-      gender, birth_date, age, age_recorded_on, address, pincode, district_lgd_code, notes, distribution, protected,
-      sealed)
+      gender, birth_date, age, age_recorded_on, address, pincode, district_lgd_code, notes, distribution,
+      sharing_group_id, protected, sealed)
     select agency_id, id, case_id, external_id, role, full_name, aliases, relation_kind, relation_name, gender,
-      birth_date, age, age_recorded_on, address, pincode, district_lgd_code, notes, distribution, protected, sealed
+      birth_date, age, age_recorded_on, address, pincode, district_lgd_code, notes, distribution, sharing_group_id,
+      protected, sealed
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(agency_id uuid, id uuid, case_id uuid,
       external_id text, role text, full_name text, aliases text[], relation_kind text, relation_name text,
       gender text, birth_date date, age integer, age_recorded_on date, address text, pincode text,
-      district_lgd_code integer, notes text, distribution text, protected boolean, sealed text)
+      district_lgd_code integer, notes text, distribution text, sharing_group_id uuid, protected boolean, sealed text)
     on conflict (agency_id, id) do update set
       case_id = excluded.case_id, external_id = excluded.external_id, role = excluded.role,
       full_name = excluded.full_name, aliases = excluded.aliases, relation_kind = excluded.relation_kind,
       relation_name = excluded.relation_name, gender = excluded.gender, birth_date = excluded.birth_date,
       age = excluded.age, age_recorded_on = excluded.age_recorded_on, address = excluded.address,
       pincode = excluded.pincode, district_lgd_code = excluded.district_lgd_code, notes = excluded.notes,
-      distribution = excluded.distribution, protected = excluded.protected, sealed = excluded.sealed,
+      distribution = excluded.distribution, sharing_group_id = excluded.sharing_group_id,
+      protected = excluded.protected, sealed = excluded.sealed,
       updated_at = now(), version = persons.version + 1
     where (persons.sealed, persons.case_id, persons.role, persons.full_name, persons.aliases, persons.relation_kind,
       persons.relation_name, persons.gender, persons.birth_date, persons.age, persons.age_recorded_on,
-      persons.address, persons.pincode, persons.district_lgd_code, persons.notes, persons.distribution)
+      persons.address, persons.pincode, persons.district_lgd_code, persons.notes, persons.distribution,
+      persons.sharing_group_id)
       is distinct from (excluded.sealed, excluded.case_id, excluded.role, excluded.full_name, excluded.aliases,
       excluded.relation_kind, excluded.relation_name, excluded.gender, excluded.birth_date, excluded.age,
       excluded.age_recorded_on, excluded.address, excluded.pincode, excluded.district_lgd_code, excluded.notes,
-      excluded.distribution)`.execute(tx);
+      excluded.distribution, excluded.sharing_group_id)`.execute(tx);
 }
 
 async function upsertIdentifiers(tx: Kysely<DB>, rows: Json[]) {
   await sql`
     insert into identifiers (agency_id, id, case_id, person_id, external_id, kind, value, normalised, protected,
-      distribution)
-    select agency_id, id, case_id, person_id, external_id, kind, value, normalised, protected, distribution
+      distribution, sharing_group_id)
+    select agency_id, id, case_id, person_id, external_id, kind, value, normalised, protected, distribution,
+      sharing_group_id
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(agency_id uuid, id uuid, case_id uuid,
       person_id uuid, external_id text, kind text, value text, normalised text, protected boolean,
-      distribution text)
+      distribution text, sharing_group_id uuid)
     on conflict (agency_id, id) do update set
       case_id = excluded.case_id, person_id = excluded.person_id, external_id = excluded.external_id,
       kind = excluded.kind, value = excluded.value, normalised = excluded.normalised,
-      protected = excluded.protected, distribution = excluded.distribution
+      protected = excluded.protected, distribution = excluded.distribution,
+      sharing_group_id = excluded.sharing_group_id
     where (identifiers.case_id, identifiers.person_id, identifiers.kind, identifiers.value, identifiers.distribution)
       is distinct from (excluded.case_id, excluded.person_id, excluded.kind, excluded.value, excluded.distribution)`.execute(
     tx,
@@ -400,6 +410,15 @@ export async function referenceProblems(
       if (!offenceSet.has(code))
         problems.push({ field: `${prefix}offences.${i}`, message: `unknown offence code ${code}` });
     });
+    if ((input.distribution === 'group') !== (input.sharing_group_id != null)) {
+      problems.push({
+        field: `${prefix}sharing_group_id`,
+        message: 'is given exactly when distribution is group',
+      });
+    }
+    if (input.distribution !== 'group' && (input.persons ?? []).some((p) => p.distribution === 'group')) {
+      problems.push({ field: `${prefix}persons`, message: 'a person can be shared with a group only when the case is' });
+    }
     if (input.district_lgd_code != null && !districtSet.has(input.district_lgd_code)) {
       problems.push({ field: `${prefix}district_lgd_code`, message: 'unknown district LGD code' });
     }

@@ -24,6 +24,7 @@ export function presentCaseSummary(r: CaseListRow): CaseSummary {
     procedure_code: r.procedure_code,
     offences: r.offences,
     distribution: r.distribution,
+    access: r.access,
     person_counts: r.person_counts,
     updated_at: iso(r.updated_at) as string,
     version: r.version,
@@ -87,15 +88,19 @@ export function presentCase(r: CaseListRow, persons: PersonRow[], identifiers: I
     list.push(i);
     byPerson.set(i.person_id, list);
   }
+  // A disclosed case carries only the field groups the owner granted.
+  const grant = (group: string) => r.access !== 'disclosed' || r.granted_fields.includes(group);
   return {
     ...presentCaseSummary(r),
     gd_entry: r.gd_entry,
     occurred_from: iso(r.occurred_from),
     occurred_to: iso(r.occurred_to),
-    summary: r.summary,
+    summary: grant('summary') ? r.summary : null,
     created_at: iso(r.created_at) as string,
     created_by: r.created_by,
-    persons: persons.map((p) => presentPerson(p, byPerson.get(p.id) ?? [])),
-    identifiers: identifiers.filter((i) => !i.person_id).map(presentIdentifier),
+    persons: grant('persons')
+      ? persons.map((p) => presentPerson(p, grant('identifiers') ? (byPerson.get(p.id) ?? []) : []))
+      : [],
+    identifiers: grant('identifiers') ? identifiers.filter((i) => !i.person_id).map(presentIdentifier) : [],
   };
 }

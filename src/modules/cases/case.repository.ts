@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB, IdentifierRow, PersonRow } from '../../db/schema.ts';
 import { containsPattern } from '../../shared/paging.ts';
 import { type Actor, agencyScope } from '../access/actor.ts';
+import { accessKind, grantedFields, readable } from '../access/policy.ts';
 import type { CaseListQuery } from './case.schemas.ts';
 
 /** Kysely only. Every query takes the actor and filters by its scope. */
@@ -11,6 +12,8 @@ export interface CaseListRow extends CaseRow {
   agency_name: string;
   agency_kind: string;
   district_name: string | null;
+  access: 'own' | 'shared' | 'disclosed';
+  granted_fields: string[];
   offences: string[];
   person_counts: Record<string, number>;
 }
@@ -32,14 +35,22 @@ export function decodeCursor(value: string): Cursor | null {
   return { registeredAt, id };
 }
 
-function caseSelect(db: Kysely<DB>, actor: Actor) {
+/**
+ * `read`: every case the caller may read (policy.ts); `write`: only cases in the caller's own scope — a case
+ * shared with another agency is read there, never changed there.
+ */
+export type AccessMode = 'read' | 'write';
+
+function caseSelect(db: Kysely<DB>, actor: Actor, mode: AccessMode = 'read') {
   return db
     .selectFrom('cases as c')
     .innerJoin('agencies as a', 'a.id', 'c.agency_id')
     .leftJoin('districts as d', 'd.lgd_code', 'c.district_lgd_code')
-    .where(agencyScope(actor, 'c.agency_id'))
+    .where(mode === 'read' ? readable(actor, 'c') : agencyScope(actor, 'c.agency_id'))
     .selectAll('c')
     .select([
+      accessKind(actor, 'c').as('access'),
+      grantedFields(actor, 'c').as('granted_fields'),
       'a.code as agency_code',
       'a.name as agency_name',
       'a.kind as agency_kind',
@@ -140,8 +151,15 @@ export async function listCases(
     .execute()) as CaseListRow[];
 }
 
-export async function findCase(db: Kysely<DB>, actor: Actor, id: string): Promise<CaseListRow | undefined> {
-  return (await caseSelect(db, actor).where('c.id', '=', id).executeTakeFirst()) as CaseListRow | undefined;
+export async function findCase(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  mode: AccessMode = 'read',
+): Promise<CaseListRow | undefined> {
+  return (await caseSelect(db, actor, mode).where('c.id', '=', id).executeTakeFirst()) as
+    | CaseListRow
+    | undefined;
 }
 
 export async function caseChildren(

@@ -79,6 +79,7 @@ const caseFields = {
   summary: optionalText(20000),
   offences: z.array(offenceCode).max(50).optional(),
   distribution: z.enum(distributionLevels).optional(),
+  sharing_group_id: uuid.nullish().describe('With distribution `group`: the sharing group the case is shared with'),
 };
 export const caseInput = z
   .strictObject({
@@ -187,6 +188,11 @@ export const caseSummaryOut = z
     procedure_code: z.string(),
     offences: z.array(z.string()),
     distribution: z.string(),
+    access: z
+      .enum(['own', 'shared', 'disclosed'])
+      .describe(
+        'own: your agency or below; shared: its distribution reaches you; disclosed: granted to you on request',
+      ),
     person_counts: z.record(z.string(), z.number()),
     updated_at: z.string(),
     version: z.number(),

@@ -10,6 +10,7 @@ import { identifierSearchForms } from '../identifiers/normalise.ts';
 import { presentCase, presentCaseSummary } from './case.presenter.ts';
 import { caseChildren, decodeCursor, encodeCursor, findCase, listCases } from './case.repository.ts';
 import type { CaseInput, CaseListQuery, CaseOut, CasePatch, CaseSummary } from './case.schemas.ts';
+import { assertGroupMember } from '../sharing/sharing-group.service.ts';
 import { referenceProblems, writeCases } from './case-writer.ts';
 
 export async function listCasesFor(
@@ -84,6 +85,7 @@ export async function createCaseFor(
   assertCan(actor, 'case:write');
   checkDates(input);
   await assertReferences(db, input);
+  if (input.sharing_group_id) await assertGroupMember(db, actor.agencyId, input.sharing_group_id, 'sharing_group_id');
   const caseId = await db.transaction().execute(async (tx) => {
     if (input.external_id) {
       const taken = await tx
@@ -128,6 +130,7 @@ const patchableColumns = [
   'procedure_code',
   'summary',
   'distribution',
+  'sharing_group_id',
 ] as const;
 
 /** Optimistic concurrency: the caller sends the version it read; a stale version is a 409. */
@@ -139,12 +142,16 @@ export async function updateCaseFor(
 ): Promise<CaseOut> {
   assertCan(actor, 'case:write');
   await db.transaction().execute(async (tx) => {
-    const row = await findCase(tx, actor, id);
+    const row = await findCase(tx, actor, id, 'write');
     if (!row) throw notFound('Case');
     if (row.version !== patch.version) {
       throw versionConflict('case', patch.version, row.version);
     }
-    await assertReferences(tx, patch);
+    const distribution = patch.distribution ?? row.distribution;
+    const group = patch.sharing_group_id !== undefined ? patch.sharing_group_id : row.sharing_group_id;
+    await assertReferences(tx, { ...patch, distribution, sharing_group_id: distribution === 'group' ? group : null });
+    if (distribution === 'group' && group) await assertGroupMember(tx, row.agency_id, group, 'sharing_group_id');
+    if (patch.distribution && patch.distribution !== 'group') patch = { ...patch, sharing_group_id: null };
     checkDates({
       occurred_from: patch.occurred_from ?? row.occurred_from?.toISOString() ?? null,
       occurred_to: patch.occurred_to ?? row.occurred_to?.toISOString() ?? null,

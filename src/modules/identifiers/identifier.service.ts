@@ -8,9 +8,10 @@ import { notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { decodeIdCursor, pageById } from '../../shared/paging.ts';
 import { type Actor, agencyScope, assertCan } from '../access/actor.ts';
+import { readable } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { presentIdentifier } from '../cases/case.presenter.ts';
-import { findCase } from '../cases/case.repository.ts';
+import { type AccessMode, findCase } from '../cases/case.repository.ts';
 import { cursorParam, identifierInput, listLimit, uuid } from '../cases/case.schemas.ts';
 import { normaliseForField, storedIdentifier } from './normalise.ts';
 
@@ -39,7 +40,10 @@ export async function listIdentifiersFor(
 ) {
   assertCan(actor, 'case:read');
   const after = decodeIdCursor(q.cursor);
-  let query = db.selectFrom('identifiers as i').selectAll('i').where(agencyScope(actor, 'i.agency_id'));
+  let query = db
+    .selectFrom('identifiers as i')
+    .selectAll('i')
+    .where(readable(actor, 'i', 'i.case_id', 'identifiers'));
   if (q.kind) query = query.where('i.kind', '=', q.kind);
   if (q.kind && q.value) {
     // A victim's number is stored only as a blind index: search both forms.
@@ -56,11 +60,13 @@ export async function listIdentifiersFor(
   return pageById(rows, q.limit, presentIdentifier);
 }
 
-async function loadIdentifier(db: Kysely<DB>, actor: Actor, id: string) {
+async function loadIdentifier(db: Kysely<DB>, actor: Actor, id: string, mode: AccessMode = 'read') {
   return db
     .selectFrom('identifiers as i')
     .selectAll('i')
-    .where(agencyScope(actor, 'i.agency_id'))
+    .where(
+      mode === 'read' ? readable(actor, 'i', 'i.case_id', 'identifiers') : agencyScope(actor, 'i.agency_id'),
+    )
     .where('i.id', '=', id)
     .executeTakeFirst();
 }
@@ -83,7 +89,7 @@ export async function addIdentifierFor(
   normaliseForField(input.kind, input.value, 'value');
   const id = newId();
   await db.transaction().execute(async (tx) => {
-    const c = await findCase(tx, actor, caseId);
+    const c = await findCase(tx, actor, caseId, 'write');
     if (!c) throw notFound('Case');
     let isProtected = false;
     if (input.person_id) {
@@ -133,7 +139,7 @@ export async function updateIdentifierFor(
 ) {
   assertCan(actor, 'case:write');
   await db.transaction().execute(async (tx) => {
-    const row = await loadIdentifier(tx, actor, id);
+    const row = await loadIdentifier(tx, actor, id, 'write');
     if (!row) throw notFound('Identifier');
     const stored = storedIdentifier(
       keyring,

@@ -66,6 +66,18 @@ export async function importRecords(
       });
       continue;
     }
+    if (record.sharing_group_id) {
+      const member = await db
+        .selectFrom('sharing_group_members')
+        .select('group_id')
+        .where('group_id', '=', record.sharing_group_id)
+        .where('agency_id', '=', agencyId)
+        .executeTakeFirst();
+      if (!member) {
+        errors.push({ line, field: 'sharing_group_id', message: `is not a sharing group ${record.agency_code} belongs to` });
+        continue;
+      }
+    }
     const { agency_code: _code, ...input } = record;
     writes.push({ agencyId, input, createdBy: actor.userId, fieldPrefix: `line ${line}: ` });
   }

@@ -8,9 +8,10 @@ import { notFound, versionConflict } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { containsPattern, decodeIdCursor, pageById } from '../../shared/paging.ts';
 import { type Actor, agencyScope, assertCan } from '../access/actor.ts';
+import { readable } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { presentPerson } from '../cases/case.presenter.ts';
-import { findCase } from '../cases/case.repository.ts';
+import { type AccessMode, findCase } from '../cases/case.repository.ts';
 import { cursorParam, listLimit, type PersonInput, type PersonPatch, uuid } from '../cases/case.schemas.ts';
 import { storedIdentifier } from '../identifiers/normalise.ts';
 import {
@@ -33,11 +34,11 @@ export const personListQuery = z.strictObject({
 });
 export type PersonListQuery = z.infer<typeof personListQuery>;
 
-async function loadPerson(db: Kysely<DB>, actor: Actor, id: string) {
+async function loadPerson(db: Kysely<DB>, actor: Actor, id: string, mode: AccessMode = 'read') {
   return db
     .selectFrom('persons as p')
     .selectAll('p')
-    .where(agencyScope(actor, 'p.agency_id'))
+    .where(mode === 'read' ? readable(actor, 'p', 'p.case_id', 'persons') : agencyScope(actor, 'p.agency_id'))
     .where('p.id', '=', id)
     .executeTakeFirst();
 }
@@ -46,7 +47,10 @@ async function loadPerson(db: Kysely<DB>, actor: Actor, id: string) {
 export async function listPersonsFor(db: Kysely<DB>, actor: Actor, q: PersonListQuery) {
   assertCan(actor, 'case:read');
   const after = decodeIdCursor(q.cursor);
-  let query = db.selectFrom('persons as p').selectAll('p').where(agencyScope(actor, 'p.agency_id'));
+  let query = db
+    .selectFrom('persons as p')
+    .selectAll('p')
+    .where(readable(actor, 'p', 'p.case_id', 'persons'));
   if (q.case_id) query = query.where('p.case_id', '=', q.case_id);
   if (q.role) query = query.where('p.role', '=', q.role);
   if (q.q) {
@@ -96,7 +100,7 @@ export async function addPersonFor(
   assertCan(actor, 'case:write');
   const id = newId();
   await db.transaction().execute(async (tx) => {
-    const c = await findCase(tx, actor, caseId);
+    const c = await findCase(tx, actor, caseId, 'write');
     if (!c) throw notFound('Case');
     try {
       const fields: ProtectedFields = {
@@ -180,7 +184,7 @@ export async function updatePersonFor(
 ) {
   assertCan(actor, 'case:write');
   await db.transaction().execute(async (tx) => {
-    const p = await loadPerson(tx, actor, id);
+    const p = await loadPerson(tx, actor, id, 'write');
     if (!p) throw notFound('Person');
     if (p.version !== patch.version) {
       throw versionConflict('person', patch.version, p.version);

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import { type Actor, agencyInScope, agencyScope, assertCan } from '../access/actor.ts';
+import { type Actor, agencyInScope, assertCan } from '../access/actor.ts';
+import { readable } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { identifierAad, openFields } from './protection.ts';
 
@@ -58,7 +59,7 @@ export async function revealPerson(
   const p = await db
     .selectFrom('persons as p')
     .selectAll('p')
-    .where(agencyScope(actor, 'p.agency_id'))
+    .where(readable(actor, 'p', 'p.case_id', 'persons'))
     .where('p.id', '=', personId)
     .executeTakeFirst();
   if (!p) throw notFound('Person');

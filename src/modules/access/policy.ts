@@ -1,0 +1,64 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Actor, agencyScope } from './actor.ts';
+import { roles } from './roles.ts';
+
+/**
+ * Who may read a record (a case, a person, an identifier): the policy compiled to SQL, used by every list and
+ * read so that a record the caller may not read is simply not found — and, in searches, becomes a hit.
+ *
+ * A record is readable by the caller when
+ * 1. its owning agency is in the caller's scope (own agency, or below it for supervisory roles); or
+ * 2. its distribution level reaches the caller's agency — `district` (same district), `state` (same state),
+ *    `national`, or `group` (the caller's agency is a member of the record's sharing group) — and the caller's
+ *    role reads shared records (police and analysts; child-welfare roles receive records by referral); or
+ * 3. the owning agency approved a disclosure request or made a referral of that case to the caller's agency,
+ *    and it has not expired.
+ *
+ * `t` is the SQL alias of a table with `agency_id`, `distribution`, `sharing_group_id`; `caseId` the expression
+ * naming the case the row belongs to (`t.id` for cases, `t.case_id` for persons and identifiers).
+ */
+export function readable(
+  actor: Actor,
+  t: string,
+  caseId = `${t}.id`,
+  /** For persons and identifiers: the field group a disclosure must grant (`persons`, `identifiers`). */
+  grantField?: string,
+): RawBuilder<SqlBool> {
+  const own = agencyScope(actor, `${t}.agency_id`);
+  const viaGrant = grantedCase(actor, t, caseId, grantField);
+  if (!roles[actor.role].sharedRecords) return sql<SqlBool>`(${own} or ${viaGrant})`;
+  const ref = (c: string) => sql.ref(`${t}.${c}`);
+  return sql<SqlBool>`(${own}
+    or ${ref('distribution')} = 'national'
+    or (${ref('distribution')} in ('state', 'district') and exists (
+      select 1 from agencies o join agencies me on me.id = ${actor.agencyId}
+      where o.id = ${ref('agency_id')}
+        and (case ${ref('distribution')} when 'state' then o.state_lgd_code = me.state_lgd_code
+             else o.district_lgd_code = me.district_lgd_code end)))
+    or (${ref('distribution')} = 'group' and ${ref('sharing_group_id')} in (
+      select group_id from sharing_group_members where agency_id = ${actor.agencyId}))
+    or ${viaGrant})`;
+}
+
+/** An approved, unexpired disclosure or referral of the case to the caller's agency. */
+export function grantedCase(actor: Actor, t: string, caseId: string, field?: string): RawBuilder<SqlBool> {
+  const fieldCheck = field ? sql`and ${field} = any(d.fields_granted)` : sql``;
+  return sql<SqlBool>`exists (select 1 from disclosures d
+    where d.agency_id = ${sql.ref(`${t}.agency_id`)} and d.record_kind = 'case' and d.record_id = ${sql.ref(caseId)}
+      and d.requester_agency_id = ${actor.agencyId} and d.status = 'approved'
+      and (d.expires_at is null or d.expires_at > now()) ${fieldCheck})`;
+}
+
+/** How the caller reads the row: `own` (in scope), `shared` (distribution), `disclosed` (a grant). */
+export function accessKind(actor: Actor, t: string): RawBuilder<'own' | 'shared' | 'disclosed'> {
+  return sql<'own' | 'shared' | 'disclosed'>`case when ${agencyScope(actor, `${t}.agency_id`)} then 'own'
+    when ${grantedCase(actor, t, `${t}.id`)} then 'disclosed' else 'shared' end`;
+}
+
+/** The field groups granted to the caller's agency on a disclosed case (empty when read otherwise). */
+export function grantedFields(actor: Actor, t: string): RawBuilder<string[]> {
+  return sql<string[]>`coalesce((select array_agg(distinct f) from disclosures d, unnest(d.fields_granted) f
+    where d.agency_id = ${sql.ref(`${t}.agency_id`)} and d.record_kind = 'case' and d.record_id = ${sql.ref(`${t}.id`)}
+      and d.requester_agency_id = ${actor.agencyId} and d.status = 'approved'
+      and (d.expires_at is null or d.expires_at > now())), '{}')`;
+}

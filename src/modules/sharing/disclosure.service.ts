@@ -1,0 +1,553 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { z } from 'zod';
+import type { DB, DisclosuresTable } from '../../db/schema.ts';
+import type { Keyring } from '../../shared/envelope.ts';
+import { AppError, notFound, validationError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { type Actor, agencyInScope, assertCan, can } from '../access/actor.ts';
+import { readable } from '../access/policy.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findCase } from '../cases/case.repository.ts';
+import { identifierSearchForms } from '../identifiers/normalise.ts';
+import type {
+  consentInput,
+  disclosureDecisionInput,
+  disclosureListQuery,
+  disclosureOut,
+  disclosureRequestInput,
+  hitOut,
+  linkOut,
+  referralInput,
+} from './sharing.schemas.ts';
+import { fieldGroups } from './sharing.schemas.ts';
+
+type DisclosureRow = Selectable<DisclosuresTable>;
+
+const contactColumns = [
+  'id',
+  'code',
+  'name',
+  'kind',
+  'contact_officer',
+  'contact_phone',
+  'contact_email',
+] as const;
+
+async function contacts(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return new Map<string, z.infer<typeof hitOut>['agency']>();
+  const rows = await db
+    .selectFrom('agencies')
+    .select(contactColumns)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((a) => [a.id, a]));
+}
+
+async function notify(db: Kysely<DB>, agencyId: string, kind: string, subjectId: string, message: string) {
+  await db
+    .insertInto('notifications')
+    .values({
+      agency_id: agencyId,
+      id: newId(),
+      kind,
+      subject_kind: 'disclosure',
+      subject_id: subjectId,
+      message,
+    })
+    .execute();
+}
+
+async function present(db: Kysely<DB>, rows: DisclosureRow[]): Promise<z.infer<typeof disclosureOut>[]> {
+  const agencies = await contacts(
+    db,
+    rows.flatMap((r) => [r.agency_id, r.requester_agency_id]),
+  );
+  const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    record_kind: r.record_kind,
+    record_id: r.record_id,
+    owner: agencies.get(r.agency_id)!,
+    requester: agencies.get(r.requester_agency_id)!,
+    purpose: r.purpose,
+    case_reference: r.case_reference,
+    fields_requested: r.fields_requested,
+    status: r.status,
+    fields_granted: r.fields_granted,
+    expires_at: iso(r.expires_at),
+    decided_at: iso(r.decided_at),
+    decision_reason: r.decision_reason,
+    consent_override_reason: r.consent_override_reason,
+    created_at: iso(r.created_at)!,
+  }));
+}
+
+/**
+ * Matches of identifiers against every agency's records: those the caller may read are links; the others are
+ * hits — that a record exists, how it matched and whom to contact, never its content (MISP's lesson).
+ */
+export async function identifierMatches(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  actor: Actor,
+  probes: { kind: string; normalised: string }[],
+  excludeCaseId?: string,
+): Promise<{ links: z.infer<typeof linkOut>[]; hits: z.infer<typeof hitOut>[] }> {
+  assertCan(actor, 'case:read');
+  if (probes.length === 0) return { links: [], hits: [] };
+  const values = probes.flatMap((p) => [
+    { kind: p.kind, normalised: p.normalised },
+    { kind: p.kind, normalised: keyring.blindIndex(p.normalised) },
+  ]);
+  const rows = await sql<{
+    case_id: string;
+    agency_id: string;
+    kind: string;
+    fir_number: string | null;
+    can_read: boolean;
+    disclosure_status: string | null;
+  }>`
+    select distinct on (i.case_id, i.kind) i.case_id, i.agency_id, i.kind, c.fir_number,
+      ${readable(actor, 'c')} as can_read,
+      (select d.status from disclosures d where d.agency_id = i.agency_id and d.record_id = i.case_id
+         and d.requester_agency_id = ${actor.agencyId} order by d.created_at desc limit 1) as disclosure_status
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(kind text, normalised text)
+    join identifiers i on i.kind = v.kind and i.normalised = v.normalised
+    join cases c on c.agency_id = i.agency_id and c.id = i.case_id
+    where ${excludeCaseId ?? null}::uuid is null or i.case_id <> ${excludeCaseId ?? null}::uuid
+    order by i.case_id, i.kind
+    limit 500`.execute(db);
+  const agencies = await contacts(
+    db,
+    rows.rows.map((r) => r.agency_id),
+  );
+  const links: z.infer<typeof linkOut>[] = [];
+  const hits: z.infer<typeof hitOut>[] = [];
+  for (const r of rows.rows) {
+    const agency = agencies.get(r.agency_id)!;
+    const match = { kind: r.kind, on: 'identifier' };
+    if (r.can_read) links.push({ case_id: r.case_id, fir_number: r.fir_number, agency, match });
+    else {
+      hits.push({
+        record_kind: 'case',
+        record_id: r.case_id,
+        match,
+        strength: 'exact',
+        agency,
+        disclosure_status: r.disclosure_status,
+      });
+    }
+  }
+  return { links, hits };
+}
+
+/** Matches for one typed value (any spelling); the search is audited without its text. */
+export async function searchIdentifier(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  actor: Actor,
+  kind: string,
+  value: string,
+) {
+  const forms = identifierSearchForms(value);
+  const result = await identifierMatches(
+    db,
+    keyring,
+    actor,
+    forms.map((normalised) => ({ kind, normalised })),
+  );
+  await recordAudit(db, actor, {
+    action: 'grid.search_identifier',
+    detail: { kind, links: result.links.length, hits: result.hits.length },
+  });
+  return result;
+}
+
+/** Links and hits for every identifier of a case the caller reads. */
+export async function caseMatches(db: Kysely<DB>, keyring: Keyring, actor: Actor, caseId: string) {
+  const c = await findCase(db, actor, caseId);
+  if (!c) throw notFound('Case');
+  const ids = await db
+    .selectFrom('identifiers')
+    .select(['kind', 'normalised', 'protected'])
+    .where('agency_id', '=', c.agency_id)
+    .where('case_id', '=', c.id)
+    .execute();
+  // A protected value is stored as a blind index and matches other blind indexes of the same value; a plain value
+  // matches plain values and (through the blind index identifierMatches adds) protected ones.
+  return identifierMatches(
+    db,
+    keyring,
+    actor,
+    ids.map((i) => ({ kind: i.kind, normalised: i.normalised })),
+    c.id,
+  );
+}
+
+export async function requestDisclosure(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: z.infer<typeof disclosureRequestInput>,
+) {
+  assertCan(actor, 'disclosure:request');
+  const id = newId();
+  await db.transaction().execute(async (tx) => {
+    const record = await tx
+      .selectFrom('cases')
+      .select(['agency_id', 'id'])
+      .where('id', '=', input.record_id)
+      .executeTakeFirst();
+    if (!record) throw notFound('Case');
+    if (await findCase(tx, actor, record.id)) {
+      throw new AppError('conflict', 'record_id: you can already read this case', [
+        { field: 'record_id', message: 'you can already read this case' },
+      ]);
+    }
+    const pending = await tx
+      .selectFrom('disclosures')
+      .select('id')
+      .where('agency_id', '=', record.agency_id)
+      .where('record_id', '=', record.id)
+      .where('requester_agency_id', '=', actor.agencyId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (pending) {
+      throw new AppError('conflict', 'record_id: your agency already has a pending request for this case', [
+        { field: 'record_id', message: 'your agency already has a pending request for this case' },
+      ]);
+    }
+    await tx
+      .insertInto('disclosures')
+      .values({
+        agency_id: record.agency_id,
+        id,
+        kind: 'request',
+        record_kind: 'case',
+        record_id: record.id,
+        requester_agency_id: actor.agencyId,
+        requester_user_id: actor.userId,
+        purpose: input.purpose,
+        case_reference: input.case_reference,
+        fields_requested: input.fields ?? [...fieldGroups],
+      })
+      .execute();
+    await notify(
+      tx,
+      record.agency_id,
+      'disclosure.requested',
+      id,
+      'Another agency asks to see one of your cases',
+    );
+    await recordAudit(tx, actor, {
+      action: 'disclosure.request',
+      recordKind: 'case',
+      recordId: record.id,
+      recordAgencyId: record.agency_id,
+      detail: { disclosure_id: id, purpose: input.purpose, fields: input.fields ?? [...fieldGroups] },
+    });
+  });
+  return (await present(db, [await loadDisclosure(db, id)]))[0]!;
+}
+
+async function loadDisclosure(db: Kysely<DB>, id: string): Promise<DisclosureRow> {
+  const row = await db.selectFrom('disclosures').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Disclosure');
+  return row as DisclosureRow;
+}
+
+export async function listDisclosures(db: Kysely<DB>, actor: Actor, q: z.infer<typeof disclosureListQuery>) {
+  assertCan(actor, q.box === 'inbox' ? 'disclosure:decide' : 'disclosure:request');
+  let query = db.selectFrom('disclosures').selectAll();
+  query =
+    q.box === 'inbox'
+      ? query.where('agency_id', '=', actor.agencyId)
+      : query.where('requester_agency_id', '=', actor.agencyId);
+  if (q.status) query = query.where('status', '=', q.status);
+  const rows = (await query.orderBy('created_at', 'desc').limit(200).execute()) as DisclosureRow[];
+  return { items: await present(db, rows) };
+}
+
+/** Only the agency that owns the record decides; a refusal carries a reason, an approval its field groups. */
+export async function decideDisclosure(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof disclosureDecisionInput>,
+) {
+  assertCan(actor, 'disclosure:decide');
+  await db.transaction().execute(async (tx) => {
+    const d = await tx
+      .selectFrom('disclosures')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!d || !(await agencyInScope(tx, actor, d.agency_id))) throw notFound('Disclosure');
+    if (d.status !== 'pending')
+      throw new AppError('conflict', `status: the request is already ${d.status}`, [
+        { field: 'status', message: `is already ${d.status}` },
+      ]);
+    if (input.expires_at && Date.parse(input.expires_at) <= Date.now())
+      throw validationError('expires_at', 'must be in the future');
+    const approve = input.decision === 'approve';
+    const fields = approve ? (input.fields ?? d.fields_requested) : [];
+    await tx
+      .updateTable('disclosures')
+      .set({
+        status: approve ? 'approved' : 'refused',
+        fields_granted: fields,
+        expires_at: input.expires_at ?? null,
+        decided_by: actor.userId,
+        decided_at: new Date(),
+        decision_reason: input.reason ?? null,
+      })
+      .where('agency_id', '=', d.agency_id)
+      .where('id', '=', d.id)
+      .execute();
+    await notify(
+      tx,
+      d.requester_agency_id,
+      approve ? 'disclosure.approved' : 'disclosure.refused',
+      d.id,
+      approve ? 'Your disclosure request was approved' : 'Your disclosure request was refused',
+    );
+    await recordAudit(tx, actor, {
+      action: approve ? 'disclosure.approve' : 'disclosure.refuse',
+      recordKind: 'case',
+      recordId: d.record_id,
+      recordAgencyId: d.agency_id,
+      detail: { disclosure_id: d.id, fields, reason: input.reason ?? null },
+    });
+  });
+  return (await present(db, [await loadDisclosure(db, id)]))[0]!;
+}
+
+export async function withdrawDisclosure(db: Kysely<DB>, actor: Actor, id: string) {
+  assertCan(actor, 'disclosure:request');
+  await db.transaction().execute(async (tx) => {
+    const d = await tx
+      .selectFrom('disclosures')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!d || d.requester_agency_id !== actor.agencyId) throw notFound('Disclosure');
+    if (d.status !== 'pending' && d.status !== 'approved') {
+      throw new AppError('conflict', `status: the request is already ${d.status}`, [
+        { field: 'status', message: `is already ${d.status}` },
+      ]);
+    }
+    await tx
+      .updateTable('disclosures')
+      .set({ status: 'withdrawn' })
+      .where('agency_id', '=', d.agency_id)
+      .where('id', '=', d.id)
+      .execute();
+    await recordAudit(tx, actor, {
+      action: 'disclosure.withdraw',
+      recordKind: 'case',
+      recordId: d.record_id,
+      recordAgencyId: d.agency_id,
+      detail: { disclosure_id: d.id },
+    });
+  });
+  return (await present(db, [await loadDisclosure(db, id)]))[0]!;
+}
+
+/**
+ * The owner refers a case to another agency (a CWC, a DCPU, a court). Primero's rule: the consent of each child
+ * victim and of a guardian is recorded first, unless a permitted role overrides with a reason.
+ */
+export async function referCase(
+  db: Kysely<DB>,
+  actor: Actor,
+  caseId: string,
+  input: z.infer<typeof referralInput>,
+) {
+  assertCan(actor, 'case:write');
+  const id = newId();
+  await db.transaction().execute(async (tx) => {
+    const c = await findCase(tx, actor, caseId, 'write');
+    if (!c) throw notFound('Case');
+    const target = await tx
+      .selectFrom('agencies')
+      .select(['id'])
+      .where('id', '=', input.to_agency_id)
+      .executeTakeFirst();
+    if (!target) throw validationError('to_agency_id', 'is not an agency');
+    if (target.id === c.agency_id) throw validationError('to_agency_id', 'is the agency that owns the case');
+    const children = await tx
+      .selectFrom('persons')
+      .select(['id', 'full_name'])
+      .where('agency_id', '=', c.agency_id)
+      .where('case_id', '=', c.id)
+      .where('protected', '=', true)
+      .execute();
+    const missing: { field: string; message: string }[] = [];
+    for (const child of children) {
+      const given = await tx
+        .selectFrom('consents')
+        .select('given_by')
+        .where('agency_id', '=', c.agency_id)
+        .where('person_id', '=', child.id)
+        .where('purpose', '=', 'referral')
+        .where('withdrawn_at', 'is', null)
+        .where((eb) => eb.or([eb('to_agency_id', 'is', null), eb('to_agency_id', '=', target.id)]))
+        .execute();
+      for (const who of ['child', 'guardian'] as const) {
+        if (!given.some((g) => g.given_by === who)) {
+          missing.push({
+            field: `consent.${child.full_name}.${who}`,
+            message: `no ${who} consent recorded for ${child.full_name}`,
+          });
+        }
+      }
+    }
+    if (missing.length > 0) {
+      if (!input.consent_override_reason) {
+        throw new AppError(
+          'consent_required',
+          `Consent is not recorded for ${missing.length} of the children's consents needed`,
+          missing,
+        );
+      }
+      if (!can(actor, 'consent:override')) {
+        throw new AppError('forbidden', `Your role (${actor.role}) may not refer without consent`);
+      }
+    }
+    await tx
+      .insertInto('disclosures')
+      .values({
+        agency_id: c.agency_id,
+        id,
+        kind: 'referral',
+        record_kind: 'case',
+        record_id: c.id,
+        requester_agency_id: target.id,
+        requester_user_id: actor.userId,
+        purpose: input.purpose,
+        fields_requested: input.fields ?? [...fieldGroups],
+        status: 'approved',
+        fields_granted: input.fields ?? [...fieldGroups],
+        expires_at: input.expires_at ?? null,
+        decided_by: actor.userId,
+        decided_at: new Date(),
+        consent_override_reason: missing.length > 0 ? (input.consent_override_reason ?? null) : null,
+      })
+      .execute();
+    await notify(tx, target.id, 'referral.received', id, 'A case was referred to your agency');
+    await recordAudit(tx, actor, {
+      action: 'case.refer',
+      recordKind: 'case',
+      recordId: c.id,
+      recordAgencyId: c.agency_id,
+      detail: {
+        disclosure_id: id,
+        to_agency_id: target.id,
+        consent_override: missing.length > 0,
+        purpose: input.purpose,
+      },
+    });
+  });
+  return (await present(db, [await loadDisclosure(db, id)]))[0]!;
+}
+
+/** Consent of a child victim (or child witness) or of the guardian, recorded by the agency that owns the case. */
+export async function recordConsent(
+  db: Kysely<DB>,
+  actor: Actor,
+  personId: string,
+  input: z.infer<typeof consentInput>,
+) {
+  assertCan(actor, 'case:write');
+  const id = newId();
+  const person = await db.transaction().execute(async (tx) => {
+    const p = await tx
+      .selectFrom('persons as p')
+      .select(['p.agency_id', 'p.id', 'p.protected'])
+      .where('p.id', '=', personId)
+      .executeTakeFirst();
+    if (!p || !(await agencyInScope(tx, actor, p.agency_id))) throw notFound('Person');
+    if (!p.protected)
+      throw validationError('person_id', 'consent is recorded for child victims and child witnesses');
+    await tx
+      .insertInto('consents')
+      .values({
+        agency_id: p.agency_id,
+        id,
+        person_id: p.id,
+        given_by: input.given_by,
+        purpose: input.purpose,
+        to_agency_id: input.to_agency_id ?? null,
+        recorded_by: actor.userId,
+        notes: input.notes ?? null,
+      })
+      .execute();
+    await recordAudit(tx, actor, {
+      action: 'consent.record',
+      recordKind: 'person',
+      recordId: p.id,
+      recordAgencyId: p.agency_id,
+      detail: { given_by: input.given_by, purpose: input.purpose },
+    });
+    return p;
+  });
+  return listConsents(db, actor, person.id).then((l) => l.items.find((c) => c.id === id)!);
+}
+
+export async function listConsents(db: Kysely<DB>, actor: Actor, personId: string) {
+  assertCan(actor, 'case:read');
+  const p = await db
+    .selectFrom('persons')
+    .select(['agency_id', 'id'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (!p || !(await agencyInScope(db, actor, p.agency_id))) throw notFound('Person');
+  const rows = await db
+    .selectFrom('consents')
+    .selectAll()
+    .where('agency_id', '=', p.agency_id)
+    .where('person_id', '=', p.id)
+    .orderBy('recorded_at')
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      person_id: r.person_id,
+      given_by: r.given_by,
+      purpose: r.purpose,
+      to_agency_id: r.to_agency_id,
+      recorded_at: new Date(r.recorded_at).toISOString(),
+      withdrawn_at: r.withdrawn_at ? new Date(r.withdrawn_at).toISOString() : null,
+      notes: r.notes,
+    })),
+  };
+}
+
+export async function listNotifications(db: Kysely<DB>, actor: Actor, unreadOnly: boolean) {
+  let q = db.selectFrom('notifications').selectAll().where('agency_id', '=', actor.agencyId);
+  if (unreadOnly) q = q.where('read_at', 'is', null);
+  const rows = await q.orderBy('created_at', 'desc').limit(200).execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      subject_kind: r.subject_kind,
+      subject_id: r.subject_id,
+      message: r.message,
+      created_at: new Date(r.created_at).toISOString(),
+      read_at: r.read_at ? new Date(r.read_at).toISOString() : null,
+    })),
+  };
+}
+
+export async function markNotificationRead(db: Kysely<DB>, actor: Actor, id: string) {
+  const r = await db
+    .updateTable('notifications')
+    .set({ read_at: new Date() })
+    .where('agency_id', '=', actor.agencyId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw notFound('Notification');
+}
