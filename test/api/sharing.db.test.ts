@@ -26,7 +26,7 @@ forEachDatabase('sharing without leaking: distribution, hits, disclosures, group
   let cwcAgencyId: string;
   let privateCase: string;
   const get = (u: TestUser, url: string) => app.inject({ method: 'GET', url, headers: u.headers });
-  const post = (u: TestUser, url: string, payload: unknown) =>
+  const post = (u: TestUser, url: string, payload: Record<string, unknown>) =>
     app.inject({ method: 'POST', url, headers: u.headers, payload });
 
   before(async () => {
