@@ -103,17 +103,26 @@ forEachDatabase('cases API', (ctx) => {
       byFir.items.map((c: { id: string }) => c.id),
       [caseId],
     );
-    const search = async (q: string) =>
+    const search = async (q: string, purpose?: string) =>
       (
         await app.inject({
           method: 'GET',
-          url: `/api/v1/cases?q=${encodeURIComponent(q)}`,
+          url: `/api/v1/cases?q=${encodeURIComponent(q)}${purpose ? `&purpose=${encodeURIComponent(purpose)}` : ''}`,
           headers: io.headers,
         })
       ).json().items.length;
-    assert.equal(await search('ramesh kumar'), 5, "an accused's name finds the cases");
+    assert.equal(await search('ramesh kumar'), 0, 'without a stated purpose a name matches nothing');
+    assert.equal(
+      await search('ramesh kumar', 'Suspect in our FIR 77/2025'),
+      5,
+      "with a purpose, an accused's name finds the cases",
+    );
     assert.equal(await search('098765-43210'), 5, 'a phone in another spelling finds the cases');
-    assert.equal(await search('Synthetic Victim'), 0, "a victim's name never finds a case in the list");
+    assert.equal(
+      await search('Synthetic Victim', 'Looking for the child'),
+      0,
+      "a victim's name never finds a case in the list",
+    );
     const searches = await ctx.database.db
       .selectFrom('audit_events')
       .select('detail')

@@ -83,9 +83,20 @@ forEachDatabase('persons, identifiers, agencies and reference API', (ctx) => {
       [buyer.id],
     );
     const search = (
-      await app.inject({ method: 'GET', url: '/api/v1/persons?q=salim', headers: io.headers })
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/persons?q=salim&purpose=Buyer%20named%20in%20a%20tip%20about%20our%20case',
+        headers: io.headers,
+      })
     ).json();
     assert.equal(search.items.length, 1);
+    const noPurpose = await app.inject({
+      method: 'GET',
+      url: '/api/v1/persons?q=salim',
+      headers: io.headers,
+    });
+    assert.equal(noPurpose.statusCode, 400);
+    assert.equal(noPurpose.json().error.issues[0].field, 'purpose');
     const audited = await ctx.database.db
       .selectFrom('audit_events')
       .select('action')

@@ -257,7 +257,8 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
         age_recorded_on: p.age_recorded_on ?? (p.age != null ? c.registered_at.slice(0, 10) : null),
         district_lgd_code: p.district_lgd_code ?? null,
         distribution: p.distribution ?? c.distribution ?? 'agency',
-        sharing_group_id: (p.distribution ?? c.distribution) === 'group' ? (c.sharing_group_id ?? null) : null,
+        sharing_group_id:
+          (p.distribution ?? c.distribution) === 'group' ? (c.sharing_group_id ?? null) : null,
         protected: isProtected,
         sealed,
       });
@@ -334,9 +335,7 @@ async function upsertCases(tx: Kysely<DB>, rows: Json[]) {
       is distinct from (excluded.external_id, excluded.fir_number, excluded.fir_kind, excluded.gd_entry,
       excluded.registered_at, excluded.occurred_from, excluded.occurred_to, excluded.place, excluded.pincode,
       excluded.district_lgd_code, excluded.status, excluded.procedure_code, excluded.summary, excluded.distribution,
-      excluded.sharing_group_id)`.execute(
-    tx,
-  );
+      excluded.sharing_group_id)`.execute(tx);
 }
 
 async function upsertPersons(tx: Kysely<DB>, rows: Json[]) {
@@ -417,7 +416,10 @@ export async function referenceProblems(
       });
     }
     if (input.distribution !== 'group' && (input.persons ?? []).some((p) => p.distribution === 'group')) {
-      problems.push({ field: `${prefix}persons`, message: 'a person can be shared with a group only when the case is' });
+      problems.push({
+        field: `${prefix}persons`,
+        message: 'a person can be shared with a group only when the case is',
+      });
     }
     if (input.district_lgd_code != null && !districtSet.has(input.district_lgd_code)) {
       problems.push({ field: `${prefix}district_lgd_code`, message: 'unknown district LGD code' });

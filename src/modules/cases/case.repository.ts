@@ -98,8 +98,8 @@ export async function listCases(
   if (q.q) {
     const like = containsPattern(q.q);
     const forms = identifierForms;
-    // Names of accused, buyers and others match; victims' names never do (POCSO s.23, BNS s.72): a child is
-    // not to be found by typing her name into a list.
+    // Names of accused, buyers and others match only with a stated purpose (a person search); victims' names
+    // never do (POCSO s.23, BNS s.72): a child is not to be found by typing her name into a list.
     query = query.where((eb) =>
       eb.or([
         eb('c.fir_number', 'ilike', like),
@@ -110,6 +110,7 @@ export async function listCases(
         eb.exists(
           eb
             .selectFrom('persons as p')
+            .where(sql<boolean>`${q.purpose ?? null}::text is not null`)
             .select(sql`1`.as('one'))
             .whereRef('p.agency_id', '=', 'c.agency_id')
             .whereRef('p.case_id', '=', 'c.id')

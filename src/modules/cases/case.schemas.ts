@@ -79,7 +79,9 @@ const caseFields = {
   summary: optionalText(20000),
   offences: z.array(offenceCode).max(50).optional(),
   distribution: z.enum(distributionLevels).optional(),
-  sharing_group_id: uuid.nullish().describe('With distribution `group`: the sharing group the case is shared with'),
+  sharing_group_id: uuid
+    .nullish()
+    .describe('With distribution `group`: the sharing group the case is shared with'),
 };
 export const caseInput = z
   .strictObject({
@@ -113,6 +115,13 @@ export const caseListQuery = z.strictObject({
   agency_id: uuid.optional(),
   state_lgd_code: z.coerce.number().int().positive().optional(),
   district_lgd_code: z.coerce.number().int().positive().optional(),
+  purpose: z
+    .string()
+    .trim()
+    .min(10, 'state why you search for a person (at least 10 characters); it is kept in the audit log')
+    .max(500)
+    .optional()
+    .describe('With q: also match names of accused, buyers and others, for this stated purpose (audited)'),
   registered_from: isoDate.optional(),
   registered_to: isoDate.optional(),
   cursor: cursorParam,

@@ -7,10 +7,10 @@ import { AppError, notFound, validationError, versionConflict } from '../../shar
 import { type Actor, assertCan } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { identifierSearchForms } from '../identifiers/normalise.ts';
+import { assertGroupMember } from '../sharing/sharing-group.service.ts';
 import { presentCase, presentCaseSummary } from './case.presenter.ts';
 import { caseChildren, decodeCursor, encodeCursor, findCase, listCases } from './case.repository.ts';
 import type { CaseInput, CaseListQuery, CaseOut, CasePatch, CaseSummary } from './case.schemas.ts';
-import { assertGroupMember } from '../sharing/sharing-group.service.ts';
 import { referenceProblems, writeCases } from './case-writer.ts';
 
 export async function listCasesFor(
@@ -29,7 +29,12 @@ export async function listCasesFor(
   ]);
   const page = rows.slice(0, query.limit);
   // A free-text search may be a person's name: that it happened is audited, the text itself is not kept.
-  if (query.q) await recordAudit(db, actor, { action: 'case.search', detail: { results: page.length } });
+  if (query.q) {
+    await recordAudit(db, actor, {
+      action: 'case.search',
+      detail: { results: page.length, purpose: query.purpose ?? null },
+    });
+  }
   const last = page.at(-1);
   return {
     items: page.map(presentCaseSummary),
@@ -85,7 +90,8 @@ export async function createCaseFor(
   assertCan(actor, 'case:write');
   checkDates(input);
   await assertReferences(db, input);
-  if (input.sharing_group_id) await assertGroupMember(db, actor.agencyId, input.sharing_group_id, 'sharing_group_id');
+  if (input.sharing_group_id)
+    await assertGroupMember(db, actor.agencyId, input.sharing_group_id, 'sharing_group_id');
   const caseId = await db.transaction().execute(async (tx) => {
     if (input.external_id) {
       const taken = await tx
@@ -149,8 +155,13 @@ export async function updateCaseFor(
     }
     const distribution = patch.distribution ?? row.distribution;
     const group = patch.sharing_group_id !== undefined ? patch.sharing_group_id : row.sharing_group_id;
-    await assertReferences(tx, { ...patch, distribution, sharing_group_id: distribution === 'group' ? group : null });
-    if (distribution === 'group' && group) await assertGroupMember(tx, row.agency_id, group, 'sharing_group_id');
+    await assertReferences(tx, {
+      ...patch,
+      distribution,
+      sharing_group_id: distribution === 'group' ? group : null,
+    });
+    if (distribution === 'group' && group)
+      await assertGroupMember(tx, row.agency_id, group, 'sharing_group_id');
     if (patch.distribution && patch.distribution !== 'group') patch = { ...patch, sharing_group_id: null };
     checkDates({
       occurred_from: patch.occurred_from ?? row.occurred_from?.toISOString() ?? null,

@@ -25,13 +25,22 @@ import {
   sealFields,
 } from '../victims/protection.ts';
 
-export const personListQuery = z.strictObject({
-  case_id: uuid.optional(),
-  role: z.enum(personRoles).optional(),
-  q: z.string().trim().min(2).max(200).optional(),
-  cursor: cursorParam,
-  limit: listLimit,
-});
+export const searchPurpose = z
+  .string()
+  .trim()
+  .min(10, 'state why you search for a person (at least 10 characters); it is kept in the audit log')
+  .max(500);
+
+export const personListQuery = z
+  .strictObject({
+    case_id: uuid.optional(),
+    role: z.enum(personRoles).optional(),
+    q: z.string().trim().min(2).max(200).optional(),
+    purpose: searchPurpose.optional().describe('Required with q: why you search for this person (audited)'),
+    cursor: cursorParam,
+    limit: listLimit,
+  })
+  .refine((v) => !v.q || v.purpose, { message: 'a name search needs a stated purpose', path: ['purpose'] });
 export type PersonListQuery = z.infer<typeof personListQuery>;
 
 async function loadPerson(db: Kysely<DB>, actor: Actor, id: string, mode: AccessMode = 'read') {
@@ -66,7 +75,10 @@ export async function listPersonsFor(db: Kysely<DB>, actor: Actor, q: PersonList
     .execute();
   const result = pageById(rows, q.limit, (p) => presentPerson(p));
   if (q.q)
-    await recordAudit(db, actor, { action: 'person.search', detail: { results: result.items.length } });
+    await recordAudit(db, actor, {
+      action: 'person.search',
+      detail: { results: result.items.length, purpose: q.purpose ?? null },
+    });
   return result;
 }
 
