@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -36,7 +38,8 @@ export const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: false,
+    // Behind a reverse proxy, request.ip (audit, rate limits) comes from X-Forwarded-For of TRUST_PROXY only.
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy.join(',') : false,
     ...options,
     logger: options.logger
       ? {
@@ -57,6 +60,29 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   const hasWeb = existsSync(webDist);
   registerErrorHandling(app, { spaFallback: hasWeb });
   await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // HSTS only where the site is served over TLS: a plain-HTTP station LAN (COOKIE_SECURE=false) must keep working.
+    strictTransportSecurity: deps.config.cookieSecure
+      ? { maxAge: 31_536_000, includeSubDomains: true }
+      : false,
+  });
+  // Limits are declared per route (sign-in, second-factor codes, password change): see modules/auth/rate-limits.ts.
+  await app.register(fastifyRateLimit, { global: false });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -80,7 +106,15 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    // Swagger UI's own CSP (its images and fonts) replaces the app's on its pages; never framed, no forced HTTPS.
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.decorateRequest('session', null);
@@ -100,22 +134,18 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
       }
     }
     request.session = session;
-    request.actor = actorOf(session.user, request.ip);
+    // A session that still owes its second factor has no actor: requireActor answers 403 mfa_required.
+    request.actor = session.mfa.block ? null : actorOf(session.user, request.ip);
   });
+  // Security headers come from helmet (above); API answers are also never cached.
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
     if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
       reply.header('cache-control', 'no-store');
-    } else if (!request.url.startsWith('/api/docs')) {
-      reply.header(
-        'content-security-policy',
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-      );
     }
     return payload;
   });
+  if (!deps.config.mfaRequired)
+    app.log.warn('MFA_REQUIRED=false: roles that must use a second factor can sign in without one');
 
   await app.register(authRoutes(deps));
   await app.register(referenceRoutes(deps));

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { after, before, describe } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { Secret, TOTP } from 'otpauth';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
@@ -108,6 +110,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DEMO: 'false',
     COOKIE_SECURE: 'false',
     LOG_LEVEL: 'silent',
+    // Tests sign in many users from one address (127.0.0.1); the per-address limit has its own test.
+    SIGN_IN_LIMIT_PER_ADDRESS: '10000',
+    // Suites that sign in through the browser flow as an MFA role predate the second factor; test/auth/ turns
+    // this on (production default) and tests the gate. Routes needing a fresh factor check it either way.
+    MFA_REQUIRED: 'false',
     ...overrides,
   });
 }
@@ -191,6 +198,65 @@ export async function newUser(
     actor: { userId: id, agencyId: agency.id, role, clientAddress: '127.0.0.1' },
     headers: { authorization: `Bearer ${token}` },
   };
+}
+
+/** The TOTP code an authenticator app shows for `secret`, `steps` 30-second steps from now (±1 is accepted). */
+export function totpCode(secret: string, steps = 0): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+    timestamp: Date.now() + steps * 30_000,
+  });
+}
+
+export interface MfaSession {
+  user: TestUser;
+  /** Cookie and CSRF headers of a browser session that proved its second factor just now. */
+  headers: Record<string, string>;
+  /** The TOTP secret (base32) and the one-time recovery codes. */
+  secret: string;
+  recoveryCodes: string[];
+}
+
+/**
+ * A user who set up TOTP, signed in through the browser flow and proved the second factor just now: what routes
+ * guarded by `requireFreshMfa` (revealing a victim's identity, creating API tokens) need. `user.headers` still
+ * holds an API token, which such routes refuse.
+ *
+ * ```ts
+ * const { headers } = await newMfaSession(app, ctx.database, agency, 'investigating_officer');
+ * await app.inject({ method: 'POST', url: `/api/v1/persons/${id}/reveal`, headers, payload });
+ * ```
+ */
+export async function newMfaSession(
+  app: FastifyInstance,
+  database: Database,
+  agency: { id: string; code: string },
+  role: Role,
+  config = testConfig(),
+): Promise<MfaSession> {
+  const user = await newUser(database, agency, role, config);
+  const signIn = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { email: user.email, password: TEST_PASSWORD },
+  });
+  if (signIn.statusCode !== 200) throw new Error(`sign-in failed: ${signIn.body}`);
+  const cookie = signIn.cookies.find((c) => c.name === 'cg_session');
+  if (!cookie) throw new Error('sign-in set no session cookie');
+  const headers = {
+    cookie: `cg_session=${cookie.value}`,
+    'x-csrf-token': signIn.json().csrf_token as string,
+  };
+  const setup = await app.inject({ method: 'POST', url: '/api/v1/auth/mfa/setup', headers });
+  if (setup.statusCode !== 200) throw new Error(`MFA set-up failed: ${setup.body}`);
+  const secret = setup.json().secret as string;
+  const confirm = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/mfa/confirm',
+    headers,
+    payload: { code: totpCode(secret) },
+  });
+  if (confirm.statusCode !== 200) throw new Error(`MFA confirmation failed: ${confirm.body}`);
+  return { user, headers, secret, recoveryCodes: confirm.json().recovery_codes as string[] };
 }
 
 /** A minimal valid case body; override any field. */

@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { roleNames } from '../modules/access/roles.ts';
-import { addUser } from '../modules/auth/auth.service.ts';
+import { systemActor } from '../modules/access/system-actor.ts';
+import { addUser, unlockUser } from '../modules/auth/auth.service.ts';
+import { resetMfa } from '../modules/auth/mfa.service.ts';
 import { readStdin, reportError, withDatabase } from './context.ts';
 
 export function userCommand() {
@@ -45,5 +47,40 @@ export function userCommand() {
         }
       },
     );
+  user
+    .command('unlock')
+    .description('Clear the failure count that locks an account after ten wrong passwords or codes (audited)')
+    .requiredOption('--email <email>', 'the locked account')
+    .action(async (opts: { email: string }) => {
+      try {
+        await withDatabase(async ({ db }) => {
+          const { failedAttempts } = await unlockUser(db, await systemActor(db), opts.email);
+          console.log(`Unlocked ${opts.email} (it had ${failedAttempts} failed attempt(s) in a row).`);
+        });
+      } catch (err) {
+        reportError(err);
+      }
+    });
+  user
+    .command('reset-mfa')
+    .description(
+      "Remove a user's second factor and recovery codes (a lost phone) and end their browser sessions; " +
+        'at the next sign-in they set up a new one (audited)',
+    )
+    .requiredOption('--email <email>', 'the account')
+    .action(async (opts: { email: string }) => {
+      try {
+        await withDatabase(async ({ db }) => {
+          const r = await resetMfa(db, await systemActor(db), opts.email);
+          console.log(
+            r.wasEnrolled
+              ? `Removed the second factor of ${opts.email}; ended ${r.endedSessions} browser session(s).`
+              : `${opts.email} had no second factor set up; ended ${r.endedSessions} browser session(s).`,
+          );
+        });
+      } catch (err) {
+        reportError(err);
+      }
+    });
   return user;
 }

@@ -9,6 +9,10 @@ export const errorStatus = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
+  /** Signed in with a password; the session still needs the second factor (POST /api/v1/auth/mfa/verify). */
+  mfa_required: 403,
+  /** The role must use a second factor and the user has not set one up (POST /api/v1/auth/mfa/setup). */
+  mfa_setup_required: 403,
   not_found: 404,
   conflict: 409,
   version_conflict: 409,
