@@ -112,9 +112,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     // Tests sign in many users from one address (127.0.0.1); the per-address limit has its own test.
     SIGN_IN_LIMIT_PER_ADDRESS: '10000',
-    // Suites that sign in through the browser flow as an MFA role predate the second factor; test/auth/ turns
-    // this on (production default) and tests the gate. Routes needing a fresh factor check it either way.
-    MFA_REQUIRED: 'false',
+    // The production default: roles that can reveal or administer must use a second factor (newMfaSession).
+    MFA_REQUIRED: 'true',
     ...overrides,
   });
 }

@@ -5,6 +5,7 @@ import {
   caseBody,
   forEachDatabase,
   newAgency,
+  newMfaSession,
   newUser,
   TEST_PASSWORD,
   type TestUser,
@@ -18,10 +19,11 @@ forEachDatabase('cases API', (ctx) => {
   let supervisor: TestUser;
   let cwc: TestUser;
   let caseId: string;
+  let station: { id: string; code: string };
 
   before(async () => {
     app = await testApp(ctx.database);
-    const station = await newAgency(ctx.database, { parentCode: 'MH-D490' });
+    station = await newAgency(ctx.database, { parentCode: 'MH-D490' });
     const otherStation = await newAgency(ctx.database, { parentCode: 'TG-D501' });
     io = await newUser(ctx.database, station, 'investigating_officer');
     otherIo = await newUser(ctx.database, otherStation, 'investigating_officer');
@@ -292,17 +294,28 @@ forEachDatabase('cases API', (ctx) => {
     const csrf = res.json().csrf_token;
     const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     assert.equal(me.json().user.email, io.email);
-    const noCsrf = await app.inject({
-      method: 'POST',
-      url: '/api/v1/cases',
-      headers: { cookie },
-      payload: caseBody(),
-    });
-    assert.equal(noCsrf.statusCode, 403);
-    const withCsrf = await app.inject({
+    // An officer's role must use a second factor: until one is set up, writes are refused.
+    const noFactor = await app.inject({
       method: 'POST',
       url: '/api/v1/cases',
       headers: { cookie, 'x-csrf-token': csrf },
+      payload: caseBody(),
+    });
+    assert.equal(noFactor.statusCode, 403);
+    assert.equal(noFactor.json().error.code, 'mfa_setup_required');
+    const mfa = await newMfaSession(app, ctx.database, station, 'investigating_officer');
+    const noCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: { cookie: mfa.headers.cookie },
+      payload: caseBody(),
+    });
+    assert.equal(noCsrf.statusCode, 403);
+    assert.match(noCsrf.json().error.message, /csrf/i);
+    const withCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: mfa.headers,
       payload: caseBody(),
     });
     assert.equal(withCsrf.statusCode, 201, withCsrf.body);

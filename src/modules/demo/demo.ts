@@ -166,13 +166,17 @@ export async function seedDemo(
     },
   ];
   for (const u of plan) {
-    await addUser(db, {
-      agencyCode: u.agency,
-      role: u.role,
-      email: u.email,
-      displayName: u.name,
-      password: DEMO_PASSWORD,
-    });
+    await addUser(
+      db,
+      {
+        agencyCode: u.agency,
+        role: u.role,
+        email: u.email,
+        displayName: u.name,
+        password: DEMO_PASSWORD,
+      },
+      { demo: true },
+    );
   }
   return {
     password: DEMO_PASSWORD,
