@@ -1,5 +1,8 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -17,20 +20,28 @@ function precompress(): Plugin {
   return {
     name: 'childgrid:precompress',
     apply: 'build',
-    enforce: 'post',
-    generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle)) {
-        if (!/\.(js|css|html|svg)$/.test(file.fileName)) continue;
-        const bytes = Buffer.from(file.type === 'chunk' ? file.code : file.source);
-        if (bytes.length < 1024) continue;
-        const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-        this.emitFile({ type: 'asset', fileName: `${file.fileName}.br`, source: brotli });
-        this.emitFile({
-          type: 'asset',
-          fileName: `${file.fileName}.gz`,
-          source: gzipSync(bytes, { level: 9 }),
-        });
-      }
+    // From the files as written: only then is every chunk final (Vite fills in the preload lists of lazily
+    // loaded screens late in generateBundle, so copies made there would differ from the files they stand for).
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? join(root, 'dist');
+      const brotli = promisify(brotliCompress);
+      const gz = promisify(gzip);
+      const files = Object.keys(bundle).filter((name) => /\.(js|css|html|svg)$/.test(name));
+      // In parallel on libuv's threads: Brotli at its best quality takes a while on the main chunk.
+      await Promise.all(
+        files.map(async (fileName) => {
+          const bytes = await readFile(join(dir, fileName));
+          if (bytes.length < 1024) return;
+          const [br, gzipped] = await Promise.all([
+            brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+            gz(bytes, { level: 9 }),
+          ]);
+          await Promise.all([
+            writeFile(join(dir, `${fileName}.br`), br),
+            writeFile(join(dir, `${fileName}.gz`), gzipped),
+          ]);
+        }),
+      );
     },
   };
 }

@@ -5,12 +5,17 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { apiSession } from './accounts.ts';
 import { runCaseFlow } from './case-flow.ts';
+import { runDisclosureFlow } from './disclosure-flow.ts';
+import { runRevealFlow } from './reveal-flow.ts';
 
 /**
  * End to end, as a user would start it: `src/main.ts` on an empty DATA_DIR (so the demo is seeded), then
- * Chromium signs in, registers a case and finds it; then the server is stopped with SIGTERM and started
- * again on the same directory, and the case is still there.
+ * Chromium runs the main journeys — sign in with a second factor, register a case and find it; reveal a
+ * victim's identity with a purpose and see it logged; ask another agency for disclosure from a hit and have
+ * it approved — then the server is stopped with SIGTERM and started again on the same directory, and the
+ * case is still there.
  */
 const root = new URL('../../', import.meta.url).pathname;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -75,7 +80,9 @@ function stop(server: Server): Promise<number | null> {
   });
 }
 
-describe('browser: sign in, register a case, find it; restart keeps it', () => {
+const demo = (name: string) => ({ email: `${name}@demo.childgrid.example`, password: 'childgrid-demo' });
+
+describe('browser: sign in, register a case, find it; reveal; disclosure; restart keeps it', () => {
   if (!existsSync(chromium)) {
     if (inCi) throw new Error(`Chromium not found at ${chromium}; CI must run the browser test`);
     test.skip(`Chromium not found at ${chromium} (apt-get install chromium); browser test skipped`);
@@ -85,6 +92,9 @@ describe('browser: sign in, register a case, find it; restart keeps it', () => {
   let port: number;
   let server: Server;
   let firNumber = '';
+  let caseId = '';
+  let victimName = '';
+  const shots = process.env.E2E_SCREENSHOTS ?? join(root, 'test-results');
   before(async () => {
     port = await freePort();
     server = await startServer(dataDir, port);
@@ -99,16 +109,41 @@ describe('browser: sign in, register a case, find it; restart keeps it', () => {
     assert.match(server.output(), /io@demo\.childgrid\.example/);
   });
 
-  test('an officer signs in, registers a case and finds it in the list', async () => {
-    const shots = process.env.E2E_SCREENSHOTS ?? join(root, 'test-results');
+  test('an officer signs in (setting up a second factor), registers a case and finds it in the list', async () => {
     const result = await runCaseFlow(
       `http://127.0.0.1:${port}`,
-      'io@demo.childgrid.example',
-      'childgrid-demo',
+      demo('io').email,
+      demo('io').password,
       shots,
     );
     assert.match(result.caseId, /^[0-9a-f-]{36}$/);
     firNumber = result.firNumber;
+    caseId = result.caseId;
+    victimName = result.victimName;
+  });
+
+  test("an officer reveals a victim's identity with a purpose; the reveal is logged and audited", async () => {
+    assert.ok(caseId, 'needs the case from the first flow');
+    const result = await runRevealFlow(
+      `http://127.0.0.1:${port}`,
+      demo('io'),
+      demo('auditor'),
+      caseId,
+      victimName,
+      shots,
+    );
+    assert.ok(result.purpose.length >= 10);
+  });
+
+  test('an AHTU officer asks a station for disclosure from a hit; the station approves it', async () => {
+    const result = await runDisclosureFlow(
+      `http://127.0.0.1:${port}`,
+      demo('ahtu'),
+      demo('io'),
+      demo('sho'),
+      shots,
+    );
+    assert.notEqual(result.ownerCaseId, result.requesterCaseId);
   });
 
   test('a second server on the same data directory is refused', async () => {
@@ -130,17 +165,11 @@ describe('browser: sign in, register a case, find it; restart keeps it', () => {
     assert.equal(code, 0, server.output());
     server = await startServer(dataDir, port);
     assert.doesNotMatch(server.output(), /Demo sign-ins/, 'an existing DATA_DIR is not seeded again');
-    const signIn = await fetch(`http://127.0.0.1:${port}/api/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'io@demo.childgrid.example', password: 'childgrid-demo' }),
-    });
-    assert.equal(signIn.status, 200);
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const list = await fetch(`http://127.0.0.1:${port}/api/v1/cases?q=${encodeURIComponent(firNumber)}`, {
-      headers: { cookie },
-    });
-    const body = (await list.json()) as { items: { fir_number: string }[] };
+    // The officer set up a second factor in the browser; the API session proves it with the next code.
+    const api = await apiSession(`http://127.0.0.1:${port}`, demo('io').email, demo('io').password);
+    const body = await api.get<{ items: { fir_number: string }[] }>(
+      `/cases?q=${encodeURIComponent(firNumber)}`,
+    );
     assert.deepEqual(
       body.items.map((c) => c.fir_number),
       [firNumber],

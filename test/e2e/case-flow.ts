@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { en } from '../../web/src/i18n/en.ts';
+import { screenshotter, signInThroughUi } from './accounts.ts';
 
 /** Debian's Chromium; CI installs it with `apt-get install -y chromium`. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,13 +23,23 @@ export function launchChromium(): Promise<Browser> {
 export interface CaseFlowResult {
   caseId: string;
   firNumber: string;
+  /** The victim's name as typed; the case page shows only a pseudonym until a logged reveal. */
+  victimName: string;
   screenshots: string[];
 }
 
+/** Uncaught errors in the page, checked at the end of each flow. */
+export function collectPageErrors(page: Page): Error[] {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  return errors;
+}
+
 /**
- * Sign in through the web app, record a case with the new-case form, and find it in the case list
- * by its FIR number and by the accused's phone written another way (but never by the victim's name) —
- * what an investigating officer does on the first day.
+ * Sign in through the web app — setting up the second factor the first time, entering a code later times —
+ * record a case with the new-case form, and find it in the case list by its FIR number and by the accused's
+ * phone written another way (but never by the victim's name) — what an investigating officer does on the
+ * first day.
  * @example await runCaseFlow('http://127.0.0.1:8080', 'io@example.test', 'secret', 'artifacts/e2e');
  */
 export async function runCaseFlow(
@@ -41,13 +50,7 @@ export async function runCaseFlow(
 ): Promise<CaseFlowResult> {
   const base = baseUrl.replace(/\/+$/, '');
   const screenshots: string[] = [];
-  if (screenshotDir) await mkdir(screenshotDir, { recursive: true });
-  const shoot = async (page: Page, name: string) => {
-    if (!screenshotDir) return;
-    const path = join(screenshotDir, `${name}.png`);
-    await page.screenshot({ path, fullPage: false });
-    screenshots.push(path);
-  };
+  const shoot = await screenshotter(screenshotDir, screenshots);
 
   // Unique per run so the list search finds exactly this case even on a persistent database.
   const run = Date.now();
@@ -59,16 +62,11 @@ export async function runCaseFlow(
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-IN' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    const pageErrors: Error[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
+    const pageErrors = collectPageErrors(page);
 
-    // Sign in: an unauthenticated visit lands on the sign-in screen.
-    await page.goto(`${base}/cases`);
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await shoot(page, '01-sign-in');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Sign in: an unauthenticated visit lands on the sign-in screen, then the second factor (set up the
+    // first time: the demo's officers must use one), then the page first asked for.
+    await signInThroughUi(page, base, email, password, { path: '/cases', shoot, prefix: '01-' });
     await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.locator('table.case-table[aria-busy="false"]').waitFor();
@@ -118,6 +116,8 @@ export async function runCaseFlow(
     }
     await page.getByLabel('Place', { exact: true }).fill('Lodge near the bus stand');
     await page.getByLabel('PIN code').fill('411002');
+    // Shared with the district's agencies; others whose records match see only a hit.
+    await page.getByLabel('Who may read this case').selectOption('district');
 
     const offenceSearch = page.getByLabel('Search offences');
     await offenceSearch.fill('POCSO 6');
@@ -154,9 +154,21 @@ export async function runCaseFlow(
     await page.waitForURL(/\/cases\/(?!new)[^/?#]+$/);
     const caseId = new URL(page.url()).pathname.split('/').pop() ?? '';
     await page.getByRole('heading', { name: `FIR ${firNumber}`, level: 1 }).waitFor();
+    // The victim appears by pseudonym and age band only (POCSO s.23, BNS s.72); the accused by name.
     const victims = page.getByRole('region', { name: /Victims \(protected\)/ });
-    await victims.getByText(victimName).waitFor();
+    await victims
+      .getByText(/^V-[A-Z0-9-]+$/)
+      .first()
+      .waitFor();
+    await victims.getByText('age 12–15').waitFor();
+    assert.equal(await page.getByText(victimName).count(), 0, "the victim's name is not on the case page");
     await page.getByText('Synthetic Accused Kumar').waitFor();
+    await page.getByText('Shared: District').waitFor();
+    await page
+      .getByRole('region', { name: /Grid matches/ })
+      .getByText(/No other agency|Hits|Cases you can open/)
+      .first()
+      .waitFor();
     await page.getByText('POCSO-6', { exact: true }).first().waitFor();
     await shoot(page, '04-case-page');
 
@@ -182,6 +194,19 @@ export async function runCaseFlow(
     assert.equal(await row.count(), 1, 'the accused phone in another spelling should find the case');
     await shoot(page, '06-case-list-by-phone');
 
+    // An accused's name finds the case only for a stated purpose, which the audit log keeps.
+    await search(page, 'Synthetic Accused Kumar');
+    await page.getByText('No cases match these filters.').waitFor();
+    assert.equal(await row.count(), 0, 'a name without a purpose finds nothing');
+    await page
+      .getByLabel('Purpose, to search names too')
+      .fill('Trace the accused in other stations (browser test)');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.has('purpose'));
+    await row.waitFor();
+    assert.equal(await row.count(), 1, 'the accused name with a purpose should find the case');
+    await shoot(page, '07-case-list-by-name');
+
     // The row opens the case.
     await row.getByRole('link', { name: firNumber }).click();
     await page.waitForURL(`**/cases/${caseId}`);
@@ -192,7 +217,7 @@ export async function runCaseFlow(
       'the page raised uncaught errors',
     );
     await context.close();
-    return { caseId, firNumber, screenshots };
+    return { caseId, firNumber, victimName, screenshots };
   } finally {
     await browser.close();
   }

@@ -1,13 +1,47 @@
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorNotice, Loading } from './components/notices.tsx';
 import { TopBar } from './components/top-bar.tsx';
 import { useDocumentTitle } from './components/use-document-title.ts';
+import { type Action, useActions } from './features/auth/permissions.ts';
+import { SecondFactorPage } from './features/auth/second-factor-page.tsx';
 import { useSession } from './features/auth/session.tsx';
 import { SignInPage, safeNext } from './features/auth/sign-in-page.tsx';
 import { CaseListPage } from './features/cases/case-list-page.tsx';
 import { CasePage } from './features/cases/case-page.tsx';
 import { NewCasePage } from './features/cases/new-case-page.tsx';
+import { NotificationsProvider } from './features/disclosures/notifications.tsx';
 import { t } from './i18n/t.ts';
+
+// Screens most users open rarely are fetched when first opened, keeping the first load small on slow links.
+const DisclosuresPage = lazy(() =>
+  import('./features/disclosures/disclosures-page.tsx').then((m) => ({ default: m.DisclosuresPage })),
+);
+const GridSearchPage = lazy(() =>
+  import('./features/grid/grid-search-page.tsx').then((m) => ({ default: m.GridSearchPage })),
+);
+const SecurityPage = lazy(() =>
+  import('./features/auth/security-page.tsx').then((m) => ({ default: m.SecurityPage })),
+);
+const UsersPage = lazy(() =>
+  import('./features/admin/users-page.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const GroupsPage = lazy(() =>
+  import('./features/admin/groups-page.tsx').then((m) => ({ default: m.GroupsPage })),
+);
+const AuditPage = lazy(() =>
+  import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
+);
+
+/** Where "/" leads: the first screen the role may use. */
+function homeFor(actions: ReadonlySet<string>): string {
+  if (actions.has('case:read')) return '/cases';
+  if (actions.has('audit:read')) return '/audit';
+  if (actions.has('user:manage')) return '/admin/users';
+  if (actions.has('group:manage')) return '/admin/groups';
+  if (actions.has('disclosure:decide')) return '/disclosures';
+  return '/security';
+}
 
 export function App() {
   const { session, retry } = useSession();
@@ -34,24 +68,73 @@ export function App() {
     const next = `${location}${window.location.search}`;
     return <Redirect to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
+  // The password was right; the second factor is still owed (the address stays, so the app opens there next).
+  if (session.mfa.pending) return <SecondFactorPage />;
 
   return (
-    <div className="shell">
-      <TopBar />
-      <main id="main" className="main" tabIndex={-1}>
-        <Switch>
-          <Route path="/">
-            <Redirect to="/cases" replace />
-          </Route>
-          <Route path="/sign-in">
-            <Redirect to={safeNext(new URLSearchParams(window.location.search).get('next'))} replace />
-          </Route>
-          <Route path="/cases" component={CaseListPage} />
-          <Route path="/cases/new" component={NewCasePage} />
-          <Route path="/cases/:id" component={CasePage} />
-          <Route component={NotFoundPage} />
-        </Switch>
-      </main>
+    <NotificationsProvider>
+      <div className="shell">
+        <TopBar />
+        <main id="main" className="main" tabIndex={-1}>
+          <Suspense fallback={<Loading />}>
+            <Routes />
+          </Suspense>
+        </main>
+      </div>
+    </NotificationsProvider>
+  );
+}
+
+function Routes() {
+  const actions = useActions();
+  const allow = (needed: Action[], page: ReactNode) => (
+    <Allowed actions={actions} needed={needed}>
+      {page}
+    </Allowed>
+  );
+  return (
+    <Switch>
+      <Route path="/">{actions ? <Redirect to={homeFor(actions)} replace /> : <Loading />}</Route>
+      <Route path="/sign-in">
+        <Redirect to={safeNext(new URLSearchParams(window.location.search).get('next'))} replace />
+      </Route>
+      <Route path="/cases">{allow(['case:read'], <CaseListPage />)}</Route>
+      <Route path="/cases/new">{allow(['case:read'], <NewCasePage />)}</Route>
+      <Route path="/cases/:id">{allow(['case:read'], <CasePage />)}</Route>
+      <Route path="/grid">{allow(['case:read'], <GridSearchPage />)}</Route>
+      <Route path="/disclosures">
+        <DisclosuresPage />
+      </Route>
+      <Route path="/admin/users">{allow(['user:manage'], <UsersPage />)}</Route>
+      <Route path="/admin/groups">{allow(['group:manage'], <GroupsPage />)}</Route>
+      <Route path="/audit">{allow(['audit:read'], <AuditPage />)}</Route>
+      <Route path="/security" component={SecurityPage} />
+      <Route component={NotFoundPage} />
+    </Switch>
+  );
+}
+
+/** A screen for roles with one of `needed`; others are told plainly rather than shown a page of errors. */
+function Allowed({
+  actions,
+  needed,
+  children,
+}: {
+  actions: ReadonlySet<string> | undefined;
+  needed: Action[];
+  children: ReactNode;
+}) {
+  if (!actions) return <Loading />;
+  if (needed.some((a) => actions.has(a))) return children;
+  return <NotAllowedPage />;
+}
+
+function NotAllowedPage() {
+  useDocumentTitle(t('notAllowed.title'));
+  return (
+    <div className="page">
+      <h1>{t('notAllowed.title')}</h1>
+      <p className="page-notice">{t('notAllowed.body')}</p>
     </div>
   );
 }

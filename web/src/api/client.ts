@@ -1,16 +1,49 @@
 import type {
+  AdminUser,
+  AgencyListQuery,
+  AgencyPage,
   ApiIssue,
+  AuditEventQuery,
+  AuditPage,
+  AuditUserActivity,
   Case,
   CaseListQuery,
   CasePage,
+  Consent,
+  ConsentList,
+  Disclosure,
+  DisclosureDecision,
+  DisclosureList,
+  DisclosureListQuery,
   DistrictList,
   ErrorBody,
+  IdentifierSearch,
+  Matches,
   Meta,
+  MfaConfirmed,
+  MfaSetup,
+  MfaVerified,
   NewCase,
+  NewConsent,
+  NewDisclosureRequest,
+  NewReferral,
+  NewSharingGroup,
+  NewUser,
+  NotificationList,
   OffenceList,
+  OidcInfo,
+  PasswordChanged,
+  RevealedIdentity,
+  RevealLog,
   RoleList,
   Session,
+  SessionSummary,
+  SharingGroup,
+  SharingGroupList,
   StateList,
+  UserListQuery,
+  UserPage,
+  UserPatch,
 } from './types.ts';
 
 /** An error answered by the API (or a network failure, with `status` 0 and code `network`). */
@@ -98,6 +131,8 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   );
 }
 
+const id = (value: string) => encodeURIComponent(value);
+
 export const api = {
   meta: (signal?: AbortSignal) => request<Meta>('GET', '/meta', { signal }),
 
@@ -105,6 +140,15 @@ export const api = {
   signIn: (email: string, password: string) =>
     request<Session>('POST', '/auth/sign-in', { body: { email, password } }),
   signOut: () => request<void>('POST', '/auth/sign-out'),
+  oidc: (signal?: AbortSignal) => request<OidcInfo>('GET', '/auth/oidc', { signal }),
+  mfaSetup: () => request<MfaSetup>('POST', '/auth/mfa/setup'),
+  mfaConfirm: (code: string) => request<MfaConfirmed>('POST', '/auth/mfa/confirm', { body: { code } }),
+  mfaVerify: (code: string) => request<MfaVerified>('POST', '/auth/mfa/verify', { body: { code } }),
+  sessions: (signal?: AbortSignal) =>
+    request<{ sessions: SessionSummary[] }>('GET', '/auth/sessions', { signal }),
+  revokeSession: (sessionId: string) => request<void>('DELETE', `/auth/sessions/${id(sessionId)}`),
+  changePassword: (current_password: string, new_password: string) =>
+    request<PasswordChanged>('POST', '/auth/password', { body: { current_password, new_password } }),
 
   /** In statute order: POCSO, BNS, IPC, ITPA, JJ, IT; sections by number. */
   offences: (signal?: AbortSignal) => request<OffenceList>('GET', '/reference/offences', { signal }),
@@ -121,4 +165,64 @@ export const api = {
   getCase: (id: string, signal?: AbortSignal) =>
     request<Case>('GET', `/cases/${encodeURIComponent(id)}`, { signal }),
   createCase: (input: NewCase) => request<Case>('POST', '/cases', { body: input }),
+
+  agencies: (query: AgencyListQuery, signal?: AbortSignal) =>
+    request<AgencyPage>('GET', '/agencies', { query: { ...query }, signal }),
+
+  /** Logged with the purpose; 403 `mfa_required` when the second factor is older than 15 minutes. */
+  reveal: (personId: string, purpose: string) =>
+    request<RevealedIdentity>('POST', `/persons/${id(personId)}/reveal`, { body: { purpose } }),
+  reveals: (personId: string, signal?: AbortSignal) =>
+    request<RevealLog>('GET', `/persons/${id(personId)}/reveals`, { signal }),
+  consents: (personId: string, signal?: AbortSignal) =>
+    request<ConsentList>('GET', `/persons/${id(personId)}/consents`, { signal }),
+  recordConsent: (personId: string, input: NewConsent) =>
+    request<Consent>('POST', `/persons/${id(personId)}/consents`, { body: input }),
+
+  caseMatches: (caseId: string, signal?: AbortSignal) =>
+    request<Matches>('GET', `/cases/${id(caseId)}/matches`, { signal }),
+  searchIdentifier: (query: IdentifierSearch, signal?: AbortSignal) =>
+    request<Matches>('GET', '/grid/identifier', { query: { ...query }, signal }),
+  /** 409 `consent_required` lists, in `issues`, each child's missing consent. */
+  refer: (caseId: string, input: NewReferral) =>
+    request<Disclosure>('POST', `/cases/${id(caseId)}/referrals`, { body: input }),
+
+  disclosures: (query: DisclosureListQuery, signal?: AbortSignal) =>
+    request<DisclosureList>('GET', '/disclosures', { query: { ...query }, signal }),
+  requestDisclosure: (input: NewDisclosureRequest) =>
+    request<Disclosure>('POST', '/disclosures', { body: input }),
+  decideDisclosure: (disclosureId: string, input: DisclosureDecision) =>
+    request<Disclosure>('POST', `/disclosures/${id(disclosureId)}/decision`, { body: input }),
+  withdrawDisclosure: (disclosureId: string) =>
+    request<Disclosure>('POST', `/disclosures/${id(disclosureId)}/withdraw`),
+
+  notifications: (unread: boolean, signal?: AbortSignal) =>
+    request<NotificationList>('GET', '/notifications', { query: { unread: String(unread) }, signal }),
+  markNotificationRead: (notificationId: string) =>
+    request<void>('POST', `/notifications/${id(notificationId)}/read`),
+
+  sharingGroups: (signal?: AbortSignal) => request<SharingGroupList>('GET', '/sharing-groups', { signal }),
+  createSharingGroup: (input: NewSharingGroup) =>
+    request<SharingGroup>('POST', '/sharing-groups', { body: input }),
+  addGroupMember: (groupId: string, agencyId: string) =>
+    request<SharingGroup>('POST', `/sharing-groups/${id(groupId)}/members`, {
+      body: { agency_id: agencyId },
+    }),
+  removeGroupMember: (groupId: string, agencyId: string) =>
+    request<SharingGroup>('DELETE', `/sharing-groups/${id(groupId)}/members/${id(agencyId)}`),
+
+  users: (query: UserListQuery, signal?: AbortSignal) =>
+    request<UserPage>('GET', '/users', { query: { ...query }, signal }),
+  createUser: (input: NewUser) => request<AdminUser>('POST', '/users', { body: input }),
+  updateUser: (userId: string, patch: UserPatch) =>
+    request<AdminUser>('PATCH', `/users/${id(userId)}`, { body: patch }),
+  unlockUser: (userId: string) => request<AdminUser>('POST', `/users/${id(userId)}/unlock`),
+  resetUserMfa: (userId: string) => request<AdminUser>('POST', `/users/${id(userId)}/reset-mfa`),
+
+  auditEvents: (query: AuditEventQuery, signal?: AbortSignal) =>
+    request<AuditPage>('GET', '/audit/events', { query: { ...query }, signal }),
+  auditRecord: (kind: string, recordId: string, cursor?: string, signal?: AbortSignal) =>
+    request<AuditPage>('GET', `/audit/records/${id(kind)}/${id(recordId)}`, { query: { cursor }, signal }),
+  auditUser: (userId: string, cursor?: string, signal?: AbortSignal) =>
+    request<AuditUserActivity>('GET', `/audit/users/${id(userId)}`, { query: { cursor }, signal }),
 };

@@ -6,6 +6,7 @@
  */
 import {
   caseStatuses,
+  distributionLevels,
   firKinds,
   genders,
   identifierKinds,
@@ -16,7 +17,16 @@ import {
 import type { components, paths } from './openapi.d.ts';
 
 export type { CaseStatus, IdentifierKind, PersonRole } from '../../../src/shared/vocabulary.ts';
-export { caseStatuses, firKinds, genders, identifierKinds, personRoles, procedureCodes, relationKinds };
+export {
+  caseStatuses,
+  distributionLevels,
+  firKinds,
+  genders,
+  identifierKinds,
+  personRoles,
+  procedureCodes,
+  relationKinds,
+};
 
 export type FirKind = (typeof firKinds)[number];
 export type ProcedureCode = (typeof procedureCodes)[number];
@@ -25,11 +35,31 @@ export type Gender = (typeof genders)[number];
 
 type Schemas = components['schemas'];
 
-/** The JSON body of a path's successful answer. */
-type Answer<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends {
+type Method = 'get' | 'post' | 'patch' | 'delete';
+
+/** The JSON body of a path's successful answer (200, or 201 for a creation). */
+type Answer<P extends keyof paths, M extends Method> = paths[P][M] extends {
   responses: { 200: { content: { 'application/json': infer Body } } };
 }
   ? Body
+  : paths[P][M] extends { responses: { 201: { content: { 'application/json': infer Body } } } }
+    ? Body
+    : never;
+
+/** The JSON body a path accepts. */
+type RequestBody<P extends keyof paths, M extends Method> = paths[P][M] extends {
+  requestBody: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : paths[P][M] extends { requestBody?: { content: { 'application/json': infer Body } } }
+    ? Body
+    : never;
+
+/** The query string a path accepts. */
+type QueryOf<P extends keyof paths, M extends Method> = paths[P][M] extends {
+  parameters: { query?: infer Query };
+}
+  ? NonNullable<Query>
   : never;
 
 export type Case = Schemas['Case'];
@@ -44,6 +74,14 @@ export type ApiIssue = NonNullable<ErrorBody['error']['issues']>[number];
 
 export type Session = Answer<'/api/v1/auth/me', 'get'>;
 export type User = Session['user'];
+/** The second factor in this session: `pending` says what must happen before the app may be used. */
+export type MfaState = Session['mfa'];
+export type SessionSummary = Answer<'/api/v1/auth/sessions', 'get'>['sessions'][number];
+export type MfaSetup = Answer<'/api/v1/auth/mfa/setup', 'post'>;
+export type MfaConfirmed = Answer<'/api/v1/auth/mfa/confirm', 'post'>;
+export type MfaVerified = Answer<'/api/v1/auth/mfa/verify', 'post'>;
+export type OidcInfo = Answer<'/api/v1/auth/oidc', 'get'>;
+export type PasswordChanged = Answer<'/api/v1/auth/password', 'post'>;
 export type Meta = Answer<'/api/v1/meta', 'get'>;
 export type OffenceList = Answer<'/api/v1/reference/offences', 'get'>;
 export type Offence = OffenceList['items'][number];
@@ -55,6 +93,56 @@ export type RoleList = Answer<'/api/v1/reference/roles', 'get'>;
 export type RoleInfo = RoleList['items'][number];
 export type CasePage = Answer<'/api/v1/cases', 'get'>;
 export type CaseListQuery = NonNullable<paths['/api/v1/cases']['get']['parameters']['query']>;
+export type Distribution = NonNullable<NewCase['distribution']>;
+export type CaseAccess = Case['access'];
+
+export type AgencyPage = Answer<'/api/v1/agencies', 'get'>;
+export type Agency = AgencyPage['items'][number];
+export type AgencyListQuery = QueryOf<'/api/v1/agencies', 'get'>;
+
+/** A victim's or child witness's identity, as a logged reveal answers it. */
+export type RevealedIdentity = Answer<'/api/v1/persons/{id}/reveal', 'post'>;
+export type RevealLog = Answer<'/api/v1/persons/{id}/reveals', 'get'>;
+export type RevealLogEntry = RevealLog['items'][number];
+export type Consent = Answer<'/api/v1/persons/{id}/consents', 'post'>;
+export type ConsentList = Answer<'/api/v1/persons/{id}/consents', 'get'>;
+export type NewConsent = RequestBody<'/api/v1/persons/{id}/consents', 'post'>;
+
+export type Matches = Answer<'/api/v1/cases/{id}/matches', 'get'>;
+export type CaseLink = Matches['links'][number];
+export type Hit = Schemas['Hit'];
+export type IdentifierSearch = QueryOf<'/api/v1/grid/identifier', 'get'>;
+
+export type Disclosure = Schemas['Disclosure'];
+export type DisclosureList = Answer<'/api/v1/disclosures', 'get'>;
+export type DisclosureListQuery = QueryOf<'/api/v1/disclosures', 'get'>;
+export type DisclosureStatus = NonNullable<DisclosureListQuery['status']>;
+export type NewDisclosureRequest = RequestBody<'/api/v1/disclosures', 'post'>;
+export type DisclosureDecision = RequestBody<'/api/v1/disclosures/{id}/decision', 'post'>;
+/** The parts of a case an owner can grant: summary, persons, identifiers. */
+export type FieldGroup = NonNullable<NewDisclosureRequest['fields']>[number];
+export type NewReferral = RequestBody<'/api/v1/cases/{id}/referrals', 'post'>;
+
+export type NotificationList = Answer<'/api/v1/notifications', 'get'>;
+export type Notification = NotificationList['items'][number];
+
+export type SharingGroup = Schemas['SharingGroup'];
+export type SharingGroupList = Answer<'/api/v1/sharing-groups', 'get'>;
+export type NewSharingGroup = RequestBody<'/api/v1/sharing-groups', 'post'>;
+
+export type AdminUser = Schemas['AdminUser'];
+export type UserPage = Answer<'/api/v1/users', 'get'>;
+export type UserListQuery = QueryOf<'/api/v1/users', 'get'>;
+export type NewUser = RequestBody<'/api/v1/users', 'post'>;
+export type UserPatch = RequestBody<'/api/v1/users/{id}', 'patch'>;
+
+export type AuditEvent = Schemas['AuditEvent'];
+export type AuditPage = Answer<'/api/v1/audit/events', 'get'>;
+export type AuditEventQuery = QueryOf<'/api/v1/audit/events', 'get'>;
+export type AuditUserActivity = Schemas['AuditUserActivity'];
+
+/** The field groups in the order forms show them. */
+export const fieldGroups = ['summary', 'persons', 'identifiers'] as const satisfies readonly FieldGroup[];
 
 // The generated request types and the shared vocabularies must name the same values; if the server's
 // schema and src/shared/vocabulary.ts ever drift apart, these lines stop compiling.
@@ -70,5 +158,7 @@ export type VocabularyMatchesApi = AllTrue<
     Same<NonNullable<NewPerson['gender']>, Gender>,
     Same<NewIdentifier['kind'], (typeof identifierKinds)[number]>,
     Same<NonNullable<CaseListQuery['status']>, (typeof caseStatuses)[number]>,
+    Same<Distribution, (typeof distributionLevels)[number]>,
+    Same<FieldGroup, (typeof fieldGroups)[number]>,
   ]
 >;

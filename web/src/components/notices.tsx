@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client.ts';
 import { t } from '../i18n/t.ts';
 
@@ -21,5 +22,39 @@ export function ErrorNotice({ error, onRetry }: { error: ApiError; onRetry?: () 
         </button>
       )}
     </div>
+  );
+}
+
+/**
+ * Why a write (a button, a form) failed, beside the button that started it. Field problems are also listed,
+ * so none is lost when the form has no place for a field the server named.
+ */
+export function ActionError({ error, title }: { error: ApiError | null; title?: string }) {
+  if (!error) return null;
+  return (
+    <div className="notice notice-error action-error" role="alert">
+      <span>
+        {title && <strong>{title} </strong>}
+        {error.message}
+      </span>
+      {error.issues.length > 1 && (
+        <ul>
+          {error.issues.map((issue) => (
+            <li key={`${issue.field}:${issue.message}`}>
+              <code>{issue.field}</code>: {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A short confirmation after a write succeeded, announced politely. */
+export function Done({ children }: { children: ReactNode }) {
+  return (
+    <p className="notice notice-success" role="status">
+      {children}
+    </p>
   );
 }

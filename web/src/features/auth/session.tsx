@@ -1,19 +1,22 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from '../../api/client.ts';
-import type { User } from '../../api/types.ts';
+import type { MfaState, User } from '../../api/types.ts';
 import { toApiError } from '../../api/use-resource.ts';
 
 export type SessionState =
   | { status: 'loading' }
   /** `initial`: not signed in when the app opened; `expired`: the server ended the session; `signed_out`: the user did. */
   | { status: 'signed_out'; reason: 'initial' | 'expired' | 'signed_out' }
-  | { status: 'signed_in'; user: User }
+  /** Signed in; while `mfa.pending` is set the app shows only the second-factor step. */
+  | { status: 'signed_in'; user: User; mfa: MfaState }
   | { status: 'unreachable'; error: ApiError };
 
 interface SessionContextValue {
   session: SessionState;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** The second factor was set up or verified in this session: the app opens. */
+  mfaDone(mfa: MfaState): void;
   retry(): void;
 }
 
@@ -27,7 +30,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     api.me(signal).then(
       (s) => {
         setCsrfToken(s.csrf_token);
-        setSession({ status: 'signed_in', user: s.user });
+        setSession({ status: 'signed_in', user: s.user, mfa: s.mfa });
       },
       (error: unknown) => {
         if (signal?.aborted) return;
@@ -58,7 +61,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (email: string, password: string) => {
     const s = await api.signIn(email, password);
     setCsrfToken(s.csrf_token);
-    setSession({ status: 'signed_in', user: s.user });
+    setSession({ status: 'signed_in', user: s.user, mfa: s.mfa });
+  }, []);
+
+  const mfaDone = useCallback((mfa: MfaState) => {
+    setSession((current) => (current.status === 'signed_in' ? { ...current, mfa } : current));
   }, []);
 
   const signOut = useCallback(async () => {
@@ -75,7 +82,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     check();
   }, [check]);
 
-  const value = useMemo(() => ({ session, signIn, signOut, retry }), [session, signIn, signOut, retry]);
+  const value = useMemo(
+    () => ({ session, signIn, signOut, mfaDone, retry }),
+    [session, signIn, signOut, mfaDone, retry],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -83,6 +93,13 @@ export function useSession(): SessionContextValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession outside SessionProvider');
   return value;
+}
+
+/** The second-factor state of this session; only for screens rendered behind the sign-in gate. */
+export function useMfa(): MfaState {
+  const { session } = useSession();
+  if (session.status !== 'signed_in') throw new Error('useMfa while not signed in');
+  return session.mfa;
 }
 
 /** The signed-in user; only for screens rendered behind the sign-in gate. */

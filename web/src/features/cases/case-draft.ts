@@ -1,6 +1,7 @@
 import type {
   ApiIssue,
   CaseStatus,
+  Distribution,
   FirKind,
   Gender,
   NewCase,
@@ -43,6 +44,9 @@ export interface CaseDraft {
   pincode: string;
   offences: string[];
   summary: string;
+  /** Who besides the agency reads the case; `group` needs `sharing_group_id`. */
+  distribution: Distribution;
+  sharing_group_id: string;
   persons: PersonDraft[];
 }
 
@@ -64,6 +68,9 @@ export function newCaseDraft(): CaseDraft {
     pincode: '',
     offences: [],
     summary: '',
+    // The least sharing by default: the officer widens it on purpose.
+    distribution: 'agency',
+    sharing_group_id: '',
     persons: [],
   };
 }
@@ -127,6 +134,8 @@ export function toCaseInput(draft: CaseDraft): Submission {
     procedure_code: draft.procedure_code,
     summary: text(draft.summary),
     offences: draft.offences,
+    distribution: draft.distribution,
+    sharing_group_id: draft.distribution === 'group' ? draft.sharing_group_id || undefined : undefined,
     persons,
   };
   return { input, phonePaths };
@@ -139,6 +148,8 @@ export function validateDraft(draft: CaseDraft): FieldErrors {
     errors.registered_at = t('validation.required');
   if (draft.pincode.trim() && !/^[1-9][0-9]{5}$/.test(draft.pincode.trim()))
     errors.pincode = t('validation.pincode');
+  if (draft.distribution === 'group' && !draft.sharing_group_id)
+    errors.sharing_group_id = t('validation.group');
   draft.persons.forEach((p, i) => {
     if (!p.full_name.trim()) errors[`persons.${i}.full_name`] = t('validation.required');
     const age = p.age.trim();

@@ -1,8 +1,12 @@
 import { type CaseListQuery, type CaseStatus, caseStatuses } from '../../api/types.ts';
 
+/** Names of accused, buyers and others are searched only with a stated purpose of at least this length. */
+export const minSearchPurpose = 10;
+
 /** The case-list filters, kept in the URL so a filtered list can be bookmarked and shared. */
 export const filterKeys = [
   'q',
+  'purpose',
   'status',
   'offence',
   'state_lgd_code',
@@ -20,8 +24,9 @@ export function readFilters(search: string): CaseFilters {
   const params = new URLSearchParams(search);
   const filters = { ...emptyFilters };
   for (const key of filterKeys) filters[key] = params.get(key)?.trim() ?? '';
-  // A district only makes sense within its state.
+  // A district only makes sense within its state, and a search purpose only with a search.
   if (!filters.state_lgd_code) filters.district_lgd_code = '';
+  if (!filters.q) filters.purpose = '';
   return filters;
 }
 
@@ -41,6 +46,7 @@ export function filtersToQuery(filters: CaseFilters): CaseListQuery {
   const date = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
   return {
     q: f.q || undefined,
+    purpose: f.purpose.length >= minSearchPurpose ? f.purpose : undefined,
     status: isStatus(f.status) ? f.status : undefined,
     offence: f.offence || undefined,
     state_lgd_code: code(f.state_lgd_code),

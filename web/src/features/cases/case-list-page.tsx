@@ -20,6 +20,7 @@ import {
   filtersToQuery,
   filtersToSearch,
   hasFilters,
+  minSearchPurpose,
   readFilters,
 } from './case-filters.ts';
 
@@ -40,6 +41,7 @@ export function CaseListPage() {
   const [draft, setDraft] = useState<CaseFilters>(applied);
   const [draftFor, setDraftFor] = useState(appliedKey);
   const [list, setList] = useState<ListState>({ items: [], nextCursor: null, loading: 'first', error: null });
+  const [purposeError, setPurposeError] = useState<string | null>(null);
   const controllerRef = useRef<AbortController | null>(null);
   const offenceIndex = useOffenceIndex();
   const canWrite = useCan('case:write') === true;
@@ -96,6 +98,12 @@ export function CaseListPage() {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    const purpose = draft.purpose.trim();
+    if (draft.q.trim() && purpose && purpose.length < minSearchPurpose) {
+      setPurposeError(t('filters.purposeShort', { n: minSearchPurpose }));
+      return;
+    }
+    setPurposeError(null);
     apply(draft);
   }
 
@@ -140,6 +148,7 @@ export function CaseListPage() {
           apply(emptyFilters);
         }}
         canClear={filtered}
+        purposeError={purposeError}
       />
 
       <section className="table-panel" aria-labelledby="cases-table-caption">
@@ -175,6 +184,11 @@ export function CaseListPage() {
                       {c.fir_number ?? t('cases.noFir')}
                     </Link>
                     {c.fir_kind !== 'fir' && <span className="tag">{tValue('firKind', c.fir_kind)}</span>}
+                    {c.access !== 'own' && (
+                      <span className={`tag access-${c.access}`} title={t(`access.${c.access}Title`)}>
+                        {tValue('access', c.access)}
+                      </span>
+                    )}
                   </td>
                   <td className="truncate" title={c.agency.name}>
                     {c.agency.name}
@@ -244,6 +258,7 @@ function CaseFilterBar({
   onSubmit,
   onClear,
   canClear,
+  purposeError,
 }: {
   draft: CaseFilters;
   setDraft: (f: CaseFilters) => void;
@@ -251,6 +266,7 @@ function CaseFilterBar({
   onSubmit: (e: FormEvent) => void;
   onClear: () => void;
   canClear: boolean;
+  purposeError: string | null;
 }) {
   const offences = useOffences();
   const states = useStates();
@@ -369,6 +385,26 @@ function CaseFilterBar({
             {t('filters.clear')}
           </button>
         </div>
+        {/* Names are searched only for a stated purpose, which goes into the audit log with the search. */}
+        {draft.q.trim() && (
+          <div className={`field filter-purpose${purposeError ? ' has-error' : ''}`}>
+            <label htmlFor="f-purpose">{t('filters.purpose')}</label>
+            <input
+              id="f-purpose"
+              type="text"
+              value={draft.purpose}
+              maxLength={500}
+              autoComplete="off"
+              placeholder={t('filters.purposePlaceholder')}
+              aria-invalid={purposeError ? true : undefined}
+              aria-describedby="f-purpose-hint"
+              onChange={(e) => setDraft({ ...draft, purpose: e.target.value })}
+            />
+            <span id="f-purpose-hint" className={purposeError ? 'field-error' : 'field-hint'}>
+              {purposeError ?? t('filters.purposeHint')}
+            </span>
+          </div>
+        )}
       </form>
     </search>
   );

@@ -1,15 +1,27 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { api } from '../../api/client.ts';
-import { type Case, type Identifier, type Offence, type Person, personRoles } from '../../api/types.ts';
+import {
+  type Case,
+  type Disclosure,
+  type Identifier,
+  type Offence,
+  type Person,
+  personRoles,
+} from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { ErrorNotice, Loading } from '../../components/notices.tsx';
+import { fieldGroupList } from '../../components/field-groups.tsx';
+import { Done, ErrorNotice, Loading } from '../../components/notices.tsx';
 import { inReferenceOrder } from '../../components/offence-chips.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { t, tValue } from '../../i18n/t.ts';
+import { useActions } from '../auth/permissions.ts';
+import { MatchList } from '../grid/matches.tsx';
 import { useOffenceIndex, useStates } from '../reference/reference.ts';
+import { ProtectedPersons } from './protected-persons.tsx';
+import { ReferDialog } from './refer-dialog.tsx';
 
 export function CasePage() {
   const { id } = useParams<{ id: string }>();
@@ -51,12 +63,22 @@ function Breadcrumb({ label }: { label: string }) {
 function CaseView({ c }: { c: Case }) {
   const offenceIndex = useOffenceIndex();
   const states = useStates();
+  const actions = useActions();
+  const [referring, setReferring] = useState(false);
+  const [referred, setReferred] = useState<Disclosure | null>(null);
+  const [consentVersion, setConsentVersion] = useState(0);
   const stateName = states?.find((s) => s.lgd_code === c.state_lgd_code)?.name;
   const title = firLabel(c);
+  const own = c.access === 'own';
+  const canWrite = own && actions?.has('case:write') === true;
+  // Victims and child witnesses are listed apart, by pseudonym; everyone else by role.
+  const protectedPersons = c.persons.filter((p) => p.protected);
   const byRole = new Map<string, Person[]>();
-  for (const p of c.persons) byRole.set(p.role, [...(byRole.get(p.role) ?? []), p]);
+  for (const p of c.persons) {
+    if (!p.protected) byRole.set(p.role, [...(byRole.get(p.role) ?? []), p]);
+  }
   const otherRoles = [...byRole.keys()].filter((r) => !(personRoles as readonly string[]).includes(r));
-  const roleOrder = [...personRoles.filter((r) => r !== 'victim'), ...otherRoles];
+  const roleOrder = [...personRoles.filter((r) => r !== 'victim'), ...otherRoles, 'victim'];
 
   return (
     <div className="page">
@@ -69,12 +91,34 @@ function CaseView({ c }: { c: Case }) {
           <span className="tag tag-outline" title={t('case.procedureCode')}>
             {c.procedure_code}
           </span>
+          <span
+            className={`tag distribution-tag distribution-${c.distribution}`}
+            title={t('case.distribution')}
+          >
+            {t('case.distributionTag', { level: tValue('distribution', c.distribution) })}
+          </span>
+          {canWrite && (
+            <div className="case-actions">
+              <button type="button" className="btn btn-small" onClick={() => setReferring(true)}>
+                {t('refer.button')}
+              </button>
+            </div>
+          )}
         </div>
         <p className="case-station">
           {c.agency.name}
           {c.district_name && ` · ${c.district_name}`}
           {stateName && ` · ${stateName}`}
         </p>
+        <AccessBanner c={c} />
+        {referred && (
+          <Done>
+            {t('refer.done', {
+              agency: referred.requester.name,
+              fields: fieldGroupList(referred.fields_granted),
+            })}
+          </Done>
+        )}
         <dl className="facts">
           <Fact label={t('case.registeredAt')} value={formatDateTime(c.registered_at)} />
           <Fact label={t('case.gdEntry')} value={c.gd_entry} />
@@ -82,7 +126,7 @@ function CaseView({ c }: { c: Case }) {
           <Fact label={t('case.place')} value={c.place} />
           <Fact label={t('case.pincode')} value={c.pincode} />
           <Fact label={t('case.procedureCode')} value={c.procedure_code} />
-          <Fact label={t('case.distribution')} value={tValue('distribution', c.distribution)} />
+          <Fact label={t('case.distribution')} value={tValue('distributionLong', c.distribution)} />
           <Fact label={t('case.updatedAt')} value={formatDateTime(c.updated_at)} />
         </dl>
       </header>
@@ -94,11 +138,18 @@ function CaseView({ c }: { c: Case }) {
             {c.summary ? (
               <p className="summary-text">{c.summary}</p>
             ) : (
-              <p className="muted">{t('case.noSummary')}</p>
+              <p className="muted">{c.access === 'disclosed' ? t('case.notGranted') : t('case.noSummary')}</p>
             )}
           </section>
 
-          <VictimsSection victims={byRole.get('victim') ?? []} />
+          <ProtectedPersons
+            persons={protectedPersons}
+            canReveal={actions?.has('victim:reveal') === true}
+            isOwner={own}
+            canRecordConsent={canWrite}
+            consentVersion={consentVersion}
+            onConsentChanged={() => setConsentVersion((v) => v + 1)}
+          />
 
           {roleOrder.map((role) => {
             const persons = byRole.get(role);
@@ -115,12 +166,13 @@ function CaseView({ c }: { c: Case }) {
           {c.persons.length === 0 && (
             <section className="panel">
               <h2>{t('case.persons')}</h2>
-              <p className="muted">{t('case.noPersons')}</p>
+              <p className="muted">{c.access === 'disclosed' ? t('case.notGranted') : t('case.noPersons')}</p>
             </section>
           )}
         </div>
 
         <aside className="case-side">
+          <MatchesPanel c={c} />
           <section className="panel" aria-labelledby="sec-offences">
             <h2 id="sec-offences">
               {t('case.offences')} <span className="count">{c.offences.length}</span>
@@ -137,6 +189,7 @@ function CaseView({ c }: { c: Case }) {
             <h2 id="sec-record">{t('case.record')}</h2>
             <dl className="facts facts-stacked">
               <Fact label={t('case.owner')} value={`${c.agency.name} (${c.agency.code})`} />
+              <Fact label={t('case.access')} value={tValue('access', c.access)} />
               <Fact label={t('case.createdAt')} value={formatDateTime(c.created_at)} />
               <Fact label={t('case.externalId')} value={c.external_id} />
               <Fact label={t('case.version')} value={String(c.version)} />
@@ -144,7 +197,79 @@ function CaseView({ c }: { c: Case }) {
           </section>
         </aside>
       </div>
+      {referring && (
+        <ReferDialog
+          c={c}
+          onClose={() => setReferring(false)}
+          onReferred={(d) => {
+            setReferring(false);
+            setReferred(d);
+          }}
+        />
+      )}
     </div>
+  );
+}
+
+/** Whose record this is, when it is not the officer's own agency's, and on what terms it is seen. */
+function AccessBanner({ c }: { c: Case }) {
+  if (c.access === 'own') return null;
+  if (c.access === 'shared') {
+    return (
+      <p className="notice notice-shared access-banner">
+        <strong>{t('access.sharedTitle')}</strong>{' '}
+        {t('access.sharedBody', { agency: c.agency.name, level: tValue('distribution', c.distribution) })}
+      </p>
+    );
+  }
+  return <DisclosedBanner c={c} />;
+}
+
+function DisclosedBanner({ c }: { c: Case }) {
+  // The grant itself (which parts, until when) is in the agency's outbox.
+  const grants = useResource(
+    (signal) => api.disclosures({ box: 'outbox', status: 'approved' }, signal),
+    `grants:${c.id}`,
+  );
+  const grant = grants.data?.items.find((d) => d.record_id === c.id);
+  return (
+    <p className="notice notice-disclosed access-banner">
+      <strong>{t('access.disclosedTitle')}</strong> {t('access.disclosedBody', { agency: c.agency.name })}
+      {grant && (
+        <span>
+          {' '}
+          {t('access.disclosedGrant', { fields: fieldGroupList(grant.fields_granted) })}
+          {grant.expires_at && ` ${t('access.disclosedUntil', { date: formatDate(grant.expires_at) })}`}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/** Other agencies' records sharing an identifier with this case: links to open, hits to ask about. */
+function MatchesPanel({ c }: { c: Case }) {
+  const [version, setVersion] = useState(0);
+  const matches = useResource((signal) => api.caseMatches(c.id, signal), `matches:${c.id}:${version}`);
+  const count = matches.data
+    ? new Set([...matches.data.links.map((l) => l.case_id), ...matches.data.hits.map((h) => h.record_id)])
+        .size
+    : null;
+  return (
+    <section className="panel panel-matches" aria-labelledby="sec-matches">
+      <h2 id="sec-matches">
+        {t('matches.title')}{' '}
+        {count !== null && <span className={`count${count ? ' count-alert' : ''}`}>{count}</span>}
+      </h2>
+      {matches.state === 'loading' && <Loading label={t('matches.loading')} />}
+      {matches.state === 'error' && <ErrorNotice error={matches.error} />}
+      {matches.state === 'ready' && (
+        <MatchList
+          matches={matches.data}
+          caseReference={c.fir_number ? t('case.firTitle', { number: c.fir_number }) : undefined}
+          onChanged={() => setVersion((v) => v + 1)}
+        />
+      )}
+    </section>
   );
 }
 
@@ -161,26 +286,6 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
       <dt>{label}</dt>
       <dd>{value || <span className="muted">—</span>}</dd>
     </div>
-  );
-}
-
-function VictimsSection({ victims }: { victims: Person[] }) {
-  return (
-    <section className="panel panel-protected" aria-labelledby="sec-victims">
-      <h2 id="sec-victims">
-        <svg className="icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-          <path
-            d="M8 1 2.5 3v4.2c0 3.4 2.3 6.3 5.5 7.3 3.2-1 5.5-3.9 5.5-7.3V3L8 1z"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.4"
-          />
-        </svg>
-        {t('case.victims')} <span className="count">{victims.length}</span>
-      </h2>
-      <p className="protected-note">{t('case.victimsNote')}</p>
-      {victims.length ? <PersonTable persons={victims} /> : <p className="muted">{t('case.noVictims')}</p>}
-    </section>
   );
 }
 

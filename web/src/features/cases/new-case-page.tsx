@@ -4,6 +4,8 @@ import { ApiError, api } from '../../api/client.ts';
 import {
   type ApiIssue,
   caseStatuses,
+  type Distribution,
+  distributionLevels,
   firKinds,
   genders,
   type PersonRole,
@@ -12,6 +14,7 @@ import {
   relationKinds,
   type User,
 } from '../../api/types.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { controlProps, Field } from '../../components/field.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { type MessageKey, t, tValue } from '../../i18n/t.ts';
@@ -45,6 +48,8 @@ const caseFieldKeys = [
   'pincode',
   'offences',
   'summary',
+  'distribution',
+  'sharing_group_id',
 ] as const;
 const personFieldKeys = ['role', 'full_name', 'relation_kind', 'relation_name', 'gender', 'age'] as const;
 
@@ -367,6 +372,8 @@ function NewCaseForm({ user }: { user: User }) {
           </div>
         </section>
 
+        <SharingFields draft={draft} set={set} errors={errors} />
+
         <section className="panel form-section" aria-labelledby="nc-sec-offences">
           <h2 id="nc-sec-offences" className="visually-hidden">
             {t('newCase.offences')}
@@ -427,6 +434,73 @@ function NewCaseForm({ user }: { user: User }) {
         </div>
       </form>
     </div>
+  );
+}
+
+/**
+ * Who may read the case besides the recording agency (MISP's distribution levels). Anyone else whose
+ * records share an identifier with it sees only a hit: that a match exists and whom to ask.
+ */
+function SharingFields({
+  draft,
+  set,
+  errors,
+}: {
+  draft: CaseDraft;
+  set: <K extends keyof CaseDraft>(key: K, value: CaseDraft[K]) => void;
+  errors: FieldErrors;
+}) {
+  const groups = useResource((signal) => api.sharingGroups(signal), 'sharing-groups');
+  const hint = t(`distributionHint.${draft.distribution}`);
+  return (
+    <section className="panel form-section" aria-labelledby="nc-sec-sharing">
+      <h2 id="nc-sec-sharing">{t('newCase.secSharing')}</h2>
+      <div className="form-grid sharing-grid">
+        <Field
+          id={fieldId('distribution')}
+          label={t('newCase.distribution')}
+          error={errors.distribution}
+          hint={hint}
+        >
+          <select
+            {...controlProps(fieldId('distribution'), errors.distribution, hint)}
+            value={draft.distribution}
+            onChange={(e) => set('distribution', e.target.value as Distribution)}
+          >
+            {distributionLevels.map((level) => (
+              <option key={level} value={level}>
+                {tValue('distributionLong', level)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {draft.distribution === 'group' && (
+          <Field
+            id={fieldId('sharing_group_id')}
+            label={t('newCase.sharing_group_id')}
+            error={errors.sharing_group_id ?? (groups.state === 'error' ? groups.error.message : undefined)}
+            hint={groups.data?.items.length === 0 ? t('newCase.noGroups') : undefined}
+            required
+          >
+            <select
+              {...controlProps(fieldId('sharing_group_id'), errors.sharing_group_id)}
+              value={draft.sharing_group_id}
+              disabled={!groups.data?.items.length}
+              onChange={(e) => set('sharing_group_id', e.target.value)}
+            >
+              <option value="">
+                {groups.state === 'loading' ? t('common.loading') : t('newCase.chooseGroup')}
+              </option>
+              {groups.data?.items.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name} ({t('groups.memberCount', { count: g.members.length })})
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+      </div>
+    </section>
   );
 }
 
