@@ -106,12 +106,24 @@ export function UsersPage() {
         <table className="data-table users-table" aria-busy={list.loading}>
           <thead>
             <tr>
-              <th scope="col">{t('users.col.name')}</th>
-              <th scope="col">{t('users.col.agency')}</th>
-              <th scope="col">{t('users.role')}</th>
-              <th scope="col">{t('users.col.status')}</th>
-              <th scope="col">{t('users.col.mfa')}</th>
-              <th scope="col">{t('users.col.lastSignIn')}</th>
+              <th scope="col" className="col-name">
+                {t('users.col.name')}
+              </th>
+              <th scope="col" className="col-agency">
+                {t('users.col.agency')}
+              </th>
+              <th scope="col" className="col-role">
+                {t('users.role')}
+              </th>
+              <th scope="col" className="col-status">
+                {t('users.col.status')}
+              </th>
+              <th scope="col" className="col-mfa">
+                {t('users.col.mfa')}
+              </th>
+              <th scope="col" className="col-last">
+                {t('users.col.lastSignIn')}
+              </th>
               <th scope="col">
                 <span className="visually-hidden">{t('common.actions')}</span>
               </th>
@@ -141,7 +153,7 @@ export function UsersPage() {
                 <td>
                   {u.mfa_enabled ? t('users.mfaOn') : <span className="muted">{t('users.mfaOff')}</span>}
                 </td>
-                <td className="nowrap num-date">{formatDateTime(u.last_sign_in_at)}</td>
+                <td className="num-date">{formatDateTime(u.last_sign_in_at)}</td>
                 <td className="row-actions">
                   <button
                     type="button"

@@ -1,4 +1,4 @@
-import { type FormEvent, Fragment, useEffect, useState } from 'react';
+import { type FormEvent, Fragment, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import type { Consent, Person, RevealedIdentity } from '../../api/types.ts';
 import { issueFor, useAction } from '../../api/use-action.ts';
@@ -238,6 +238,7 @@ function RevealDialog({
   const [checked, setChecked] = useState(false);
   const [stepUp, setStepUp] = useState(false);
   const [code, setCode] = useState('');
+  const codeRef = useRef<HTMLInputElement>(null);
   const reveal = useAction((text: string) => api.reveal(person.id, text));
   const verify = useAction((c: string) => api.mfaVerify(c));
   const short = purpose.trim().length < minRevealPurpose;
@@ -255,6 +256,9 @@ function RevealDialog({
   useEffect(() => {
     if (reveal.error?.code === 'mfa_required') setStepUp(true);
   }, [reveal.error]);
+  useEffect(() => {
+    if (stepUp) codeRef.current?.focus();
+  }, [stepUp]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -318,6 +322,7 @@ function RevealDialog({
             >
               <input
                 {...controlProps('rv-code', issueFor(verify.error, 'code') ?? verify.error?.message)}
+                ref={codeRef}
                 type="text"
                 className="code-input"
                 inputMode="numeric"

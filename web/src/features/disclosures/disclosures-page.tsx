@@ -124,7 +124,7 @@ function DisclosureTable({ box, status }: { box: 'inbox' | 'outbox'; status: Dis
           <thead>
             <tr>
               <th scope="col" className="col-date">
-                {t('disclosures.col.date')}
+                {box === 'inbox' ? t('disclosures.col.date') : t('disclosures.col.sent')}
               </th>
               <th scope="col" className="col-agency">
                 {box === 'inbox' ? t('disclosures.col.from') : t('disclosures.col.to')}
