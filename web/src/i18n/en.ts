@@ -170,7 +170,9 @@ export const en = {
   'access.sharedBody':
     'This case belongs to {agency}. Its owner shares it at {level} level, which reaches your agency: you can read it, not change it.',
   'access.disclosedBody':
-    '{agency} approved your agency’s request to see this case. You see only the parts they granted; the reading is logged.',
+    '{agency} granted your agency’s request to see this case. You see only the parts granted; each reading is logged.',
+  'access.referredBody':
+    '{agency} referred this case to your agency. You see only the parts referred; each reading is logged.',
   'access.disclosedGrant': 'Granted: case details and {fields}.',
   'access.disclosedUntil': 'Until {date}.',
 
@@ -382,7 +384,7 @@ export const en = {
   'disclosures.statusFilter': 'Status',
   'disclosures.all': 'All',
   'disclosures.col.date': 'Received',
-  'disclosures.col.sent': 'Sent',
+  'disclosures.col.sent': 'Date',
   'disclosures.col.from': 'From',
   'disclosures.col.to': 'Owner',
   'disclosures.col.purpose': 'Purpose',

@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { type ApiError, api } from '../../api/client.ts';
-import type { AdminUser, UserListQuery } from '../../api/types.ts';
+import type { AdminUser, NewUser, UserListQuery, UserPatch } from '../../api/types.ts';
 import { issueFor, useAction } from '../../api/use-action.ts';
 import { toApiError } from '../../api/use-resource.ts';
 import { type AgencyChoice, AgencyPicker } from '../../components/agency-picker.tsx';
@@ -326,7 +326,7 @@ function EditUserDialog({
   const save = useAction(() =>
     api.updateUser(user.id, {
       display_name: name.trim() !== user.display_name ? name.trim() : undefined,
-      role: role !== user.role ? (role as AdminUser['role'] & UserListQuery['role']) : undefined,
+      role: role !== user.role ? (role as NonNullable<UserPatch['role']>) : undefined,
     }),
   );
   async function onSubmit(event: FormEvent) {
@@ -383,7 +383,7 @@ function AddUserDialog({ onClose, onAdded }: { onClose: () => void; onAdded: (u:
   const add = useAction(() =>
     api.createUser({
       agency_id: agency?.id ?? '',
-      role: role as Parameters<typeof api.createUser>[0]['role'],
+      role: role as NewUser['role'],
       email: email.trim(),
       display_name: name.trim(),
       password,

@@ -234,7 +234,10 @@ function DisclosedBanner({ c }: { c: Case }) {
   const grant = grants.data?.items.find((d) => d.record_id === c.id);
   return (
     <p className="notice notice-disclosed access-banner">
-      <strong>{t('access.disclosedTitle')}</strong> {t('access.disclosedBody', { agency: c.agency.name })}
+      <strong>{t('access.disclosedTitle')}</strong>{' '}
+      {grant?.kind === 'referral'
+        ? t('access.referredBody', { agency: c.agency.name })
+        : t('access.disclosedBody', { agency: c.agency.name })}
       {grant && (
         <span>
           {' '}
