@@ -16,6 +16,7 @@ import {
 import { type AppDeps, SESSION_COOKIE } from './http/context.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { agencyRoutes } from './modules/agencies/agency.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { actorOf, resolveSession } from './modules/auth/auth.service.ts';
 import { caseRoutes } from './modules/cases/case.routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(caseRoutes(deps));
   await app.register(personRoutes(deps));
   await app.register(identifierRoutes(deps));
+  await app.register(auditRoutes(deps));
 
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   return app;

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { version } from '../version.ts';
+import { auditCommand } from './audit.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { keysCommand } from './keys.ts';
@@ -20,6 +21,7 @@ program.addCommand(seedCommand());
 program.addCommand(importCommand());
 program.addCommand(exportCommand());
 program.addCommand(keysCommand());
+program.addCommand(auditCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));
