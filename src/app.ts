@@ -24,6 +24,9 @@ import { identifierRoutes } from './modules/identifiers/identifier.routes.ts';
 import { personRoutes } from './modules/persons/person.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
+import { sharingRoutes } from './modules/sharing/sharing.routes.ts';
+import { userRoutes } from './modules/users/user.routes.ts';
+import { victimRoutes } from './modules/victims/victim.routes.ts';
 import { AppError } from './shared/errors.ts';
 
 export const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -156,7 +159,25 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(personRoutes(deps));
   await app.register(identifierRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(victimRoutes(deps));
+  await app.register(sharingRoutes(deps));
+  await app.register(userRoutes(deps));
 
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br and .gz copies: a station on a slow link gets a quarter of the bytes.
+      preCompressed: true,
+      setHeaders: (reply, path) => {
+        // Hashed bundle names change with every build, so they can be cached for good; index.html never is.
+        reply.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
   return app;
 }

@@ -15,6 +15,8 @@ export const errorStatus = {
   mfa_setup_required: 403,
   not_found: 404,
   conflict: 409,
+  /** A referral needs the child's and the guardian's consent first (or a permitted override with a reason). */
+  consent_required: 409,
   version_conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,

@@ -74,7 +74,11 @@ export async function importRecords(
         .where('agency_id', '=', agencyId)
         .executeTakeFirst();
       if (!member) {
-        errors.push({ line, field: 'sharing_group_id', message: `is not a sharing group ${record.agency_code} belongs to` });
+        errors.push({
+          line,
+          field: 'sharing_group_id',
+          message: `is not a sharing group ${record.agency_code} belongs to`,
+        });
         continue;
       }
     }
