@@ -1,0 +1,302 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../../src/modules/access/roles.ts';
+import { issueApiToken } from '../../src/modules/auth/auth.service.ts';
+import { caseBody, TEST_PASSWORD, testConfig } from '../harness.ts';
+import { type CaseRecord, insertDisclosure, SHARED_PHONE, type World } from './fixtures.ts';
+import type { DistributedTarget, Target } from './route-policy.ts';
+
+/** One request of the matrix. `headers` replaces the caller's (for calls that must not spend its session). */
+export interface Call {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Caller {
+  role: Role;
+  userId: string;
+}
+
+/** How to call a route on a target, as the caller. May prepare state (a fresh pending request, a token). */
+export type RequestBuilder = (w: World, target: Target, caller: Caller) => Call | Promise<Call>;
+
+const rec = (w: World, t: Target): CaseRecord => w.records[t as DistributedTarget];
+const unique = () => randomBytes(4).toString('hex');
+const PURPOSE = 'same phone in our FIR 12/2025 (trafficking)';
+
+async function version(w: World, table: 'cases' | 'persons', id: string): Promise<number> {
+  const row = await w.database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst();
+  // Another agency's record: any version will do, the answer is 404 before the version is looked at.
+  return row?.version ?? 1;
+}
+
+async function freshToken(w: World, userId: string) {
+  return issueApiToken(w.database.db, testConfig(), userId, 'matrix throwaway', 1);
+}
+
+const agencyOf = (w: World, t: Target) =>
+  t === 'own' ? w.agencies.A : t === 'below' ? w.agencies.A1 : w.agencies.B;
+const userOf = (w: World, t: Target) =>
+  t === 'own' ? w.managedUser : t === 'below' ? w.belowUser : w.otherUser;
+const groupOf = (w: World, t: Target) => w.groups[t as keyof World['groups']];
+
+/** Keyed by policyName(): the route, and the variant in parentheses. */
+export const requests: Record<string, RequestBuilder> = {
+  'GET /api/v1/reference/offences': () => ({ method: 'GET', url: '/api/v1/reference/offences' }),
+  'GET /api/v1/reference/roles': () => ({ method: 'GET', url: '/api/v1/reference/roles' }),
+  'GET /api/v1/reference/states': () => ({ method: 'GET', url: '/api/v1/reference/states' }),
+  'GET /api/v1/reference/districts': () => ({
+    method: 'GET',
+    url: '/api/v1/reference/districts?state_lgd_code=27',
+  }),
+  'GET /api/v1/agencies': () => ({ method: 'GET', url: '/api/v1/agencies?limit=5' }),
+  'GET /api/v1/agencies/:id': (w, t) => ({ method: 'GET', url: `/api/v1/agencies/${agencyOf(w, t).id}` }),
+  'POST /api/v1/agencies': (w) => ({
+    method: 'POST',
+    url: '/api/v1/agencies',
+    payload: {
+      code: `MX-${unique().toUpperCase()}`,
+      name: 'Matrix outpost',
+      kind: 'police_station',
+      parent_id: w.agencies.A.id,
+    },
+  }),
+  'PATCH /api/v1/agencies/:id': (w, t) => ({
+    method: 'PATCH',
+    url: `/api/v1/agencies/${agencyOf(w, t).id}`,
+    payload: { contact_officer: 'SI Matrix' },
+  }),
+
+  'GET /api/v1/auth/me': () => ({ method: 'GET', url: '/api/v1/auth/me' }),
+  // Signing out ends the session: spend a throwaway token of the same user, not the caller's.
+  'POST /api/v1/auth/sign-out': async (w, _t, caller) => ({
+    method: 'POST',
+    url: '/api/v1/auth/sign-out',
+    headers: { authorization: `Bearer ${(await freshToken(w, caller.userId)).token}` },
+  }),
+  // Ends the user's other sessions, never the current one: the caller's token survives.
+  'POST /api/v1/auth/password': () => ({
+    method: 'POST',
+    url: '/api/v1/auth/password',
+    payload: { current_password: TEST_PASSWORD, new_password: `matrix passphrase ${unique()} walks on` },
+  }),
+  'GET /api/v1/auth/sessions': () => ({ method: 'GET', url: '/api/v1/auth/sessions' }),
+  'DELETE /api/v1/auth/sessions/:id': async (w, t, caller) => ({
+    method: 'DELETE',
+    url: `/api/v1/auth/sessions/${t === 'own' ? (await freshToken(w, caller.userId)).id : w.otherSessionId}`,
+  }),
+  'POST /api/v1/auth/tokens': () => ({
+    method: 'POST',
+    url: '/api/v1/auth/tokens',
+    payload: { label: 'matrix' },
+  }),
+  'POST /api/v1/auth/mfa/setup': () => ({ method: 'POST', url: '/api/v1/auth/mfa/setup' }),
+  'POST /api/v1/auth/mfa/confirm': () => ({
+    method: 'POST',
+    url: '/api/v1/auth/mfa/confirm',
+    payload: { code: '123456' },
+  }),
+  'POST /api/v1/auth/mfa/verify': () => ({
+    method: 'POST',
+    url: '/api/v1/auth/mfa/verify',
+    payload: { code: '123456' },
+  }),
+
+  'GET /api/v1/cases': (w, t) => ({
+    method: 'GET',
+    url: `/api/v1/cases?agency_id=${rec(w, t).ownerAgencyId}&limit=200`,
+  }),
+  'POST /api/v1/cases': () => ({ method: 'POST', url: '/api/v1/cases', payload: caseBody() }),
+  'GET /api/v1/cases/:id': (w, t) => ({ method: 'GET', url: `/api/v1/cases/${rec(w, t).caseId}` }),
+  'PATCH /api/v1/cases/:id': async (w, t) => ({
+    method: 'PATCH',
+    url: `/api/v1/cases/${rec(w, t).caseId}`,
+    payload: { version: await version(w, 'cases', rec(w, t).caseId), place: 'Near the railway station' },
+  }),
+  'GET /api/v1/persons': (w, t) => ({ method: 'GET', url: `/api/v1/persons?case_id=${rec(w, t).caseId}` }),
+  'POST /api/v1/cases/:id/persons': (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/cases/${rec(w, t).caseId}/persons`,
+    payload: { role: 'buyer', full_name: 'Synthetic Matrix Buyer', age: 40 },
+  }),
+  'GET /api/v1/persons/:id': (w, t) => ({ method: 'GET', url: `/api/v1/persons/${rec(w, t).accusedId}` }),
+  'PATCH /api/v1/persons/:id': async (w, t) => ({
+    method: 'PATCH',
+    url: `/api/v1/persons/${rec(w, t).accusedId}`,
+    payload: { version: await version(w, 'persons', rec(w, t).accusedId), age: 36 },
+  }),
+  'GET /api/v1/identifiers': (w, t) => ({
+    method: 'GET',
+    url: `/api/v1/identifiers?case_id=${rec(w, t).caseId}`,
+  }),
+  'POST /api/v1/cases/:id/identifiers': (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/cases/${rec(w, t).caseId}/identifiers`,
+    payload: { kind: 'upi', value: `matrix${unique()}@okaxis` },
+  }),
+  'GET /api/v1/identifiers/:id': (w, t) => ({
+    method: 'GET',
+    url: `/api/v1/identifiers/${rec(w, t).phoneId}`,
+  }),
+  'PATCH /api/v1/identifiers/:id': (w, t) => ({
+    method: 'PATCH',
+    url: `/api/v1/identifiers/${rec(w, t).vehicleId}`,
+    payload: { value: 'MH-12-AB-1234' },
+  }),
+
+  'POST /api/v1/persons/:id/reveal': (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/persons/${rec(w, t).victimId}/reveal`,
+    payload: { purpose: 'production before the CWC on 3 December' },
+  }),
+  'GET /api/v1/persons/:id/reveals': (w, t) => ({
+    method: 'GET',
+    url: `/api/v1/persons/${rec(w, t).victimId}/reveals`,
+  }),
+  'GET /api/v1/grid/identifier': () => ({
+    method: 'GET',
+    url: `/api/v1/grid/identifier?kind=phone&value=${encodeURIComponent(SHARED_PHONE)}`,
+  }),
+  'GET /api/v1/cases/:id/matches': (w, t) => ({
+    method: 'GET',
+    url: `/api/v1/cases/${rec(w, t).caseId}/matches`,
+  }),
+
+  // Every caller is in A, and an agency has one pending request per case: withdraw A's earlier one first.
+  'POST /api/v1/disclosures': async (w, t) => {
+    await w.database.db
+      .updateTable('disclosures')
+      .set({ status: 'withdrawn' })
+      .where('record_id', '=', rec(w, t).caseId)
+      .where('requester_agency_id', '=', w.agencies.A.id)
+      .where('status', '=', 'pending')
+      .execute();
+    return {
+      method: 'POST',
+      url: '/api/v1/disclosures',
+      payload: {
+        record_kind: 'case',
+        record_id: rec(w, t).caseId,
+        purpose: PURPOSE,
+        case_reference: 'FIR 12/2025',
+      },
+    };
+  },
+  'GET /api/v1/disclosures': () => ({ method: 'GET', url: '/api/v1/disclosures' }),
+  'GET /api/v1/disclosures (outbox)': () => ({ method: 'GET', url: '/api/v1/disclosures?box=outbox' }),
+  // A fresh pending request for each call: B asks for A's (or A1's) case, or E's request to B (not A's).
+  'POST /api/v1/disclosures/:id/decision': async (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/disclosures/${
+      t === 'own' || t === 'below'
+        ? await insertDisclosure(w.database, {
+            owner: rec(w, t).ownerAgencyId,
+            caseId: rec(w, t).caseId,
+            requester: w.agencies.B.id,
+          })
+        : w.foreignDisclosureId
+    }/decision`,
+    payload: { decision: 'refuse', reason: 'not shared outside the district' },
+  }),
+  // A's fresh pending request to B (A's outbox), or E's request (not A's).
+  'POST /api/v1/disclosures/:id/withdraw': async (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/disclosures/${
+      t === 'own'
+        ? await insertDisclosure(w.database, {
+            owner: w.agencies.B.id,
+            caseId: w.records.other_agency.caseId,
+            requester: w.agencies.A.id,
+          })
+        : w.foreignDisclosureId
+    }/withdraw`,
+  }),
+
+  'POST /api/v1/cases/:id/referrals': (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/cases/${rec(w, t).caseId}/referrals`,
+    payload: { to_agency_id: w.agencies.T.id, purpose: 'care and protection of the child by the CWC' },
+  }),
+  'POST /api/v1/cases/:id/referrals (without consent, overridden with a reason)': (w) => ({
+    method: 'POST',
+    url: `/api/v1/cases/${w.noConsentCase.caseId}/referrals`,
+    payload: {
+      to_agency_id: w.agencies.T.id,
+      purpose: 'care and protection of the child by the CWC',
+      consent_override_reason: 'the child must be produced before the CWC within 24 hours',
+    },
+  }),
+  'POST /api/v1/persons/:id/consents': (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/persons/${rec(w, t).victimId}/consents`,
+    payload: { given_by: 'guardian', purpose: 'transfer' },
+  }),
+  'GET /api/v1/persons/:id/consents': (w, t) => ({
+    method: 'GET',
+    url: `/api/v1/persons/${rec(w, t).victimId}/consents`,
+  }),
+
+  'GET /api/v1/notifications': () => ({ method: 'GET', url: '/api/v1/notifications' }),
+  'POST /api/v1/notifications/:id/read': (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/notifications/${w.notifications[t as 'own' | 'other_agency']}/read`,
+  }),
+
+  'GET /api/v1/sharing-groups': () => ({ method: 'GET', url: '/api/v1/sharing-groups' }),
+  'POST /api/v1/sharing-groups': () => ({
+    method: 'POST',
+    url: '/api/v1/sharing-groups',
+    payload: { name: `Matrix group ${unique()}` },
+  }),
+  'GET /api/v1/sharing-groups/:id': (w, t) => ({
+    method: 'GET',
+    url: `/api/v1/sharing-groups/${groupOf(w, t)}`,
+  }),
+  'POST /api/v1/sharing-groups/:id/members': (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/sharing-groups/${groupOf(w, t)}/members`,
+    payload: { agency_id: w.agencies.X.id },
+  }),
+  'DELETE /api/v1/sharing-groups/:id/members/:agency_id': (w, t) => ({
+    method: 'DELETE',
+    url: `/api/v1/sharing-groups/${groupOf(w, t)}/members/${w.agencies.X.id}`,
+  }),
+
+  'GET /api/v1/users': () => ({ method: 'GET', url: '/api/v1/users' }),
+  'POST /api/v1/users': (w) => ({
+    method: 'POST',
+    url: '/api/v1/users',
+    payload: {
+      agency_id: w.agencies.A.id,
+      role: 'ngo_caseworker',
+      email: `matrix.${unique()}@test.example`,
+      display_name: 'Matrix Caseworker',
+      password: TEST_PASSWORD,
+    },
+  }),
+  'GET /api/v1/users/:id': (w, t) => ({ method: 'GET', url: `/api/v1/users/${userOf(w, t).id}` }),
+  'PATCH /api/v1/users/:id': (w, t) => ({
+    method: 'PATCH',
+    url: `/api/v1/users/${userOf(w, t).id}`,
+    payload: { display_name: 'Renamed By Matrix' },
+  }),
+  'POST /api/v1/users/:id/unlock': (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/users/${userOf(w, t).id}/unlock`,
+  }),
+  'POST /api/v1/users/:id/reset-mfa': (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/users/${userOf(w, t).id}/reset-mfa`,
+  }),
+
+  'GET /api/v1/audit/events': () => ({ method: 'GET', url: '/api/v1/audit/events?limit=5' }),
+  'GET /api/v1/audit/records/:kind/:id': (w) => ({
+    method: 'GET',
+    url: `/api/v1/audit/records/case/${w.records.own.caseId}?limit=5`,
+  }),
+  'GET /api/v1/audit/users/:id': (w, t) => ({
+    method: 'GET',
+    url: `/api/v1/audit/users/${userOf(w, t).id}?limit=5`,
+  }),
+};

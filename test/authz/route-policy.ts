@@ -1,0 +1,531 @@
+import type { Role } from '../../src/modules/access/roles.ts';
+import type { RouteKey } from './routes.ts';
+
+/**
+ * The authorization policy of every API route, written down once so that a reviewer reads who may do what, and
+ * so that a route added without a line here fails the matrix test (test/authz/matrix.db.test.ts).
+ *
+ * Role sets are spelled out, not derived from src/modules/access/roles.ts: changing a role's rights must change
+ * this file too, in the same review.
+ */
+
+/** Every role, in the order of roles.ts. */
+export const allRoles = [
+  'investigating_officer',
+  'station_house_officer',
+  'district_supervisor',
+  'state_analyst',
+  'national_analyst',
+  'cwc_member',
+  'dcpu_officer',
+  'ngo_caseworker',
+  'prosecutor',
+  'oversight_auditor',
+  'agency_admin',
+  'system_admin',
+] as const satisfies readonly Role[];
+
+/** Read cases, persons and identifiers (`case:read`); also ask for disclosures (`disclosure:request`). */
+const caseReaders = [
+  'investigating_officer',
+  'station_house_officer',
+  'district_supervisor',
+  'state_analyst',
+  'national_analyst',
+  'cwc_member',
+  'dcpu_officer',
+  'ngo_caseworker',
+  'prosecutor',
+  'system_admin',
+] as const satisfies readonly Role[];
+const disclosureRequesters = caseReaders;
+
+/** Register and change cases, persons, identifiers, consents, referrals (`case:write`). */
+const caseWriters = [
+  'investigating_officer',
+  'station_house_officer',
+  'district_supervisor',
+  'system_admin',
+] as const satisfies readonly Role[];
+
+/** Refer a case without the children's consent, giving a reason (`consent:override`). */
+const consentOverriders = [
+  'station_house_officer',
+  'district_supervisor',
+  'system_admin',
+] as const satisfies readonly Role[];
+
+/** Decide disclosure requests for their agency's records (`disclosure:decide`). */
+const disclosureDeciders = [
+  'investigating_officer',
+  'station_house_officer',
+  'district_supervisor',
+  'agency_admin',
+  'system_admin',
+] as const satisfies readonly Role[];
+
+/** Reveal a victim's identity (`victim:reveal`), from a browser session with a fresh second factor. */
+const revealers = [
+  'investigating_officer',
+  'station_house_officer',
+  'district_supervisor',
+  'cwc_member',
+  'dcpu_officer',
+  'prosecutor',
+  'system_admin',
+] as const satisfies readonly Role[];
+
+/** Agencies, users, sharing groups (`agency:write`, `user:manage`, `group:manage`). */
+const administrators = ['agency_admin', 'system_admin'] as const satisfies readonly Role[];
+
+/** The oversight view (`audit:read`). */
+const auditors = ['oversight_auditor', 'system_admin'] as const satisfies readonly Role[];
+
+/**
+ * Roles whose scope is their agency and every agency below it (roles.ts `scope: 'subtree'`): they read and change
+ * the records of the agencies below theirs as their own.
+ */
+export const subtreeScope = [
+  'district_supervisor',
+  'state_analyst',
+  'national_analyst',
+  'oversight_auditor',
+  'system_admin',
+] as const satisfies readonly Role[];
+
+/**
+ * Roles that read other agencies' records whose distribution level reaches their agency: police and analysts.
+ * Child-welfare, NGO and court roles receive a case only by referral or disclosure.
+ */
+export const sharedReaders = [
+  'investigating_officer',
+  'station_house_officer',
+  'district_supervisor',
+  'state_analyst',
+  'national_analyst',
+  'system_admin',
+] as const satisfies readonly Role[];
+
+/**
+ * The records a route is called on. Every caller sits in agency A, a police station; the fixture (fixtures.ts)
+ * builds one case — with a victim, an accused and the accused's phone — for each of these:
+ *
+ * | target | owner | distribution | reaches A? |
+ * |---|---|---|---|
+ * | own | A | agency | (own) |
+ * | below | A1, an outpost under A | agency | in the scope of supervisory roles only |
+ * | other_agency | B, same district | agency | no |
+ * | district | B, same district | district | yes |
+ * | state | C, other district, same state | state | yes |
+ * | national | E, other state | national | yes |
+ * | group | E | group G, of which A is a member | yes |
+ * | district_elsewhere | C | district | no (another district) |
+ * | state_elsewhere | E | state | no (another state) |
+ * | group_not_member | C | group H, without A | no |
+ */
+export const distributedTargets = [
+  'own',
+  'below',
+  'other_agency',
+  'district',
+  'state',
+  'national',
+  'group',
+  'district_elsewhere',
+  'state_elsewhere',
+  'group_not_member',
+] as const;
+export type DistributedTarget = (typeof distributedTargets)[number];
+/** The targets whose distribution reaches the caller's agency. */
+export const reachingTargets: readonly DistributedTarget[] = ['district', 'state', 'national', 'group'];
+
+/** Records that belong to an agency but carry no distribution level (agencies, users, disclosure requests). */
+export const agencyTargets = ['own', 'below', 'other_agency'] as const;
+/** The caller's own session, its own agency's notifications and requests — or someone else's. */
+export const personalTargets = ['own', 'other_agency'] as const;
+/** Sharing groups: one A owns, one A is a member of, one A is not in. */
+export const groupTargets = ['own', 'member', 'not_member'] as const;
+
+export type Target = DistributedTarget | (typeof groupTargets)[number];
+
+/** What a route is called on, and how it treats records the caller's agency does not own. */
+export type RecordRule =
+  /** No record of an agency (lists, creation, one's own session, reference data): only the role matters. */
+  | { on: 'none' }
+  /**
+   * Reads an agency's record: the owner's own scope reads it; a shared reader also reads it when its distribution
+   * reaches the caller's agency; everything else is 404, exactly like a missing record.
+   */
+  | { on: 'case' | 'person' | 'victim' | 'identifier'; access: 'read' }
+  /**
+   * Changes (or is for the owner only): only records in the caller's scope — its agency, and for supervisory
+   * roles the agencies below it; every other one is 404.
+   */
+  | { on: 'case' | 'person' | 'victim' | 'identifier'; access: 'owner' }
+  /**
+   * Asking to see a record: a record the caller already reads is 409 (`conflict`); one it may not read is
+   * accepted — that is the point of a disclosure request.
+   */
+  | { on: 'case'; access: 'request' }
+  /** Belongs to an agency, no distribution: in the caller's scope → allowed, otherwise 404. */
+  | { on: 'agency' | 'user' | 'inbox'; access: 'owner' }
+  /** The caller's own (session), or its own agency's exactly (notifications, requests it sent); otherwise 404. */
+  | { on: 'session' | 'notification' | 'outbox'; access: 'mine' }
+  /** The agency directory is reference data: every agency reads for everyone allowed. */
+  | { on: 'agency'; access: 'any' }
+  /** Sharing groups: visible to members only (404 otherwise); `owner` changes are the owning agency's (403). */
+  | { on: 'group'; access: 'member' | 'owner' };
+
+/**
+ * How the route treats sessions:
+ * - `token` (default): an API token is as good as a browser session that passed its second factor;
+ * - `fresh-mfa`: needs a browser session that proved its second factor in the last 15 minutes — an API token,
+ *   even of an allowed role, gets 403 `mfa_required`;
+ * - `browser`: setting up and proving a second factor: browser sessions only, API tokens get 403 `forbidden`;
+ * - `pending-ok`: answers a browser session that still owes its second factor (me, sign-out).
+ */
+export type SessionRule = 'token' | 'fresh-mfa' | 'browser' | 'pending-ok';
+
+export interface Policy {
+  route: RouteKey;
+  /** A second probe of the same route (a different body or query); its own request in requests.ts. */
+  variant?: string;
+  /** Roles that may call it; every other role gets 403 `forbidden` whatever the record. */
+  roles: readonly Role[];
+  records: RecordRule;
+  /** The status of success. */
+  ok: 200 | 201 | 204;
+  session?: SessionRule;
+  /** Only these targets are probed (when the others are covered by the route's main entry). */
+  only?: readonly Target[];
+  /**
+   * For lists: which records the list shows must follow the read rule — present when the caller may read the
+   * target, absent otherwise (the request filters the list to the target).
+   */
+  list?: 'items' | 'links-and-hits';
+}
+
+const none = { on: 'none' } as const;
+
+export const policies: readonly Policy[] = [
+  // Reference data and the directory: every signed-in user.
+  { route: 'GET /api/v1/reference/offences', roles: allRoles, records: none, ok: 200 },
+  { route: 'GET /api/v1/reference/roles', roles: allRoles, records: none, ok: 200 },
+  { route: 'GET /api/v1/reference/states', roles: allRoles, records: none, ok: 200 },
+  { route: 'GET /api/v1/reference/districts', roles: allRoles, records: none, ok: 200 },
+  { route: 'GET /api/v1/agencies', roles: allRoles, records: none, ok: 200 },
+  { route: 'GET /api/v1/agencies/:id', roles: allRoles, records: { on: 'agency', access: 'any' }, ok: 200 },
+  { route: 'POST /api/v1/agencies', roles: administrators, records: none, ok: 201 },
+  {
+    route: 'PATCH /api/v1/agencies/:id',
+    roles: administrators,
+    records: { on: 'agency', access: 'owner' },
+    ok: 200,
+  },
+
+  // One's own session.
+  { route: 'GET /api/v1/auth/me', roles: allRoles, records: none, ok: 200, session: 'pending-ok' },
+  { route: 'POST /api/v1/auth/sign-out', roles: allRoles, records: none, ok: 204, session: 'pending-ok' },
+  { route: 'POST /api/v1/auth/password', roles: allRoles, records: none, ok: 200 },
+  { route: 'GET /api/v1/auth/sessions', roles: allRoles, records: none, ok: 200 },
+  {
+    route: 'DELETE /api/v1/auth/sessions/:id',
+    roles: allRoles,
+    records: { on: 'session', access: 'mine' },
+    ok: 204,
+  },
+  { route: 'POST /api/v1/auth/tokens', roles: allRoles, records: none, ok: 201, session: 'fresh-mfa' },
+  { route: 'POST /api/v1/auth/mfa/setup', roles: allRoles, records: none, ok: 200, session: 'browser' },
+  { route: 'POST /api/v1/auth/mfa/confirm', roles: allRoles, records: none, ok: 200, session: 'browser' },
+  { route: 'POST /api/v1/auth/mfa/verify', roles: allRoles, records: none, ok: 200, session: 'browser' },
+
+  // Cases, persons, identifiers.
+  {
+    route: 'GET /api/v1/cases',
+    roles: caseReaders,
+    records: { on: 'case', access: 'read' },
+    ok: 200,
+    list: 'items',
+  },
+  { route: 'POST /api/v1/cases', roles: caseWriters, records: none, ok: 201 },
+  { route: 'GET /api/v1/cases/:id', roles: caseReaders, records: { on: 'case', access: 'read' }, ok: 200 },
+  { route: 'PATCH /api/v1/cases/:id', roles: caseWriters, records: { on: 'case', access: 'owner' }, ok: 200 },
+  {
+    route: 'GET /api/v1/persons',
+    roles: caseReaders,
+    records: { on: 'person', access: 'read' },
+    ok: 200,
+    list: 'items',
+  },
+  {
+    route: 'POST /api/v1/cases/:id/persons',
+    roles: caseWriters,
+    records: { on: 'case', access: 'owner' },
+    ok: 201,
+  },
+  {
+    route: 'GET /api/v1/persons/:id',
+    roles: caseReaders,
+    records: { on: 'person', access: 'read' },
+    ok: 200,
+  },
+  {
+    route: 'PATCH /api/v1/persons/:id',
+    roles: caseWriters,
+    records: { on: 'person', access: 'owner' },
+    ok: 200,
+  },
+  {
+    route: 'GET /api/v1/identifiers',
+    roles: caseReaders,
+    records: { on: 'identifier', access: 'read' },
+    ok: 200,
+    list: 'items',
+  },
+  {
+    route: 'POST /api/v1/cases/:id/identifiers',
+    roles: caseWriters,
+    records: { on: 'case', access: 'owner' },
+    ok: 201,
+  },
+  {
+    route: 'GET /api/v1/identifiers/:id',
+    roles: caseReaders,
+    records: { on: 'identifier', access: 'read' },
+    ok: 200,
+  },
+  {
+    route: 'PATCH /api/v1/identifiers/:id',
+    roles: caseWriters,
+    records: { on: 'identifier', access: 'owner' },
+    ok: 200,
+  },
+
+  // Victims: reveal (browser session with a fresh second factor), and the owner's log of reveals.
+  {
+    route: 'POST /api/v1/persons/:id/reveal',
+    roles: revealers,
+    records: { on: 'victim', access: 'read' },
+    ok: 200,
+    session: 'fresh-mfa',
+  },
+  {
+    route: 'GET /api/v1/persons/:id/reveals',
+    roles: caseReaders,
+    records: { on: 'victim', access: 'owner' },
+    ok: 200,
+  },
+
+  // Hits, not leaks: matches show records the caller reads as links and the others as hits.
+  {
+    route: 'GET /api/v1/grid/identifier',
+    roles: caseReaders,
+    records: { on: 'case', access: 'read' },
+    ok: 200,
+    list: 'links-and-hits',
+  },
+  {
+    route: 'GET /api/v1/cases/:id/matches',
+    roles: caseReaders,
+    records: { on: 'case', access: 'read' },
+    ok: 200,
+  },
+
+  // Disclosure requests.
+  {
+    route: 'POST /api/v1/disclosures',
+    roles: disclosureRequesters,
+    records: { on: 'case', access: 'request' },
+    ok: 201,
+  },
+  { route: 'GET /api/v1/disclosures', roles: disclosureDeciders, records: none, ok: 200 },
+  {
+    route: 'GET /api/v1/disclosures',
+    variant: 'outbox',
+    roles: disclosureRequesters,
+    records: none,
+    ok: 200,
+  },
+  {
+    route: 'POST /api/v1/disclosures/:id/decision',
+    roles: disclosureDeciders,
+    records: { on: 'inbox', access: 'owner' },
+    ok: 200,
+  },
+  {
+    route: 'POST /api/v1/disclosures/:id/withdraw',
+    roles: disclosureRequesters,
+    records: { on: 'outbox', access: 'mine' },
+    ok: 200,
+  },
+
+  // Referrals and consent.
+  {
+    route: 'POST /api/v1/cases/:id/referrals',
+    roles: caseWriters,
+    records: { on: 'case', access: 'owner' },
+    ok: 201,
+  },
+  {
+    route: 'POST /api/v1/cases/:id/referrals',
+    variant: 'without consent, overridden with a reason',
+    roles: consentOverriders,
+    records: { on: 'case', access: 'owner' },
+    ok: 201,
+    // On other agencies' cases the case is not found before consent is looked at: the main entry covers them.
+    only: ['own'],
+  },
+  {
+    route: 'POST /api/v1/persons/:id/consents',
+    roles: caseWriters,
+    records: { on: 'victim', access: 'owner' },
+    ok: 201,
+  },
+  {
+    route: 'GET /api/v1/persons/:id/consents',
+    roles: caseReaders,
+    records: { on: 'victim', access: 'owner' },
+    ok: 200,
+  },
+
+  // Notifications: the agency's, for everyone in it.
+  { route: 'GET /api/v1/notifications', roles: allRoles, records: none, ok: 200 },
+  {
+    route: 'POST /api/v1/notifications/:id/read',
+    roles: allRoles,
+    records: { on: 'notification', access: 'mine' },
+    ok: 204,
+  },
+
+  // Sharing groups: seen by members only; created and changed by the owning agency's administrators.
+  { route: 'GET /api/v1/sharing-groups', roles: allRoles, records: none, ok: 200 },
+  { route: 'POST /api/v1/sharing-groups', roles: administrators, records: none, ok: 201 },
+  {
+    route: 'GET /api/v1/sharing-groups/:id',
+    roles: allRoles,
+    records: { on: 'group', access: 'member' },
+    ok: 200,
+  },
+  {
+    route: 'POST /api/v1/sharing-groups/:id/members',
+    roles: administrators,
+    records: { on: 'group', access: 'owner' },
+    ok: 200,
+  },
+  {
+    route: 'DELETE /api/v1/sharing-groups/:id/members/:agency_id',
+    roles: administrators,
+    records: { on: 'group', access: 'owner' },
+    ok: 200,
+  },
+
+  // User administration.
+  { route: 'GET /api/v1/users', roles: administrators, records: none, ok: 200 },
+  { route: 'POST /api/v1/users', roles: administrators, records: none, ok: 201 },
+  {
+    route: 'GET /api/v1/users/:id',
+    roles: administrators,
+    records: { on: 'user', access: 'owner' },
+    ok: 200,
+  },
+  {
+    route: 'PATCH /api/v1/users/:id',
+    roles: administrators,
+    records: { on: 'user', access: 'owner' },
+    ok: 200,
+  },
+  {
+    route: 'POST /api/v1/users/:id/unlock',
+    roles: administrators,
+    records: { on: 'user', access: 'owner' },
+    ok: 200,
+  },
+  {
+    route: 'POST /api/v1/users/:id/reset-mfa',
+    roles: administrators,
+    records: { on: 'user', access: 'owner' },
+    ok: 200,
+  },
+
+  // Oversight.
+  { route: 'GET /api/v1/audit/events', roles: auditors, records: none, ok: 200 },
+  { route: 'GET /api/v1/audit/records/:kind/:id', roles: auditors, records: none, ok: 200 },
+  {
+    route: 'GET /api/v1/audit/users/:id',
+    roles: auditors,
+    records: { on: 'user', access: 'owner' },
+    ok: 200,
+  },
+];
+
+export const policyName = (p: Pick<Policy, 'route' | 'variant'>) =>
+  p.variant ? `${p.route} (${p.variant})` : p.route;
+
+/** The targets a route is probed on. */
+export function targetsOf(p: Policy): readonly Target[] {
+  const r = p.records;
+  const all: readonly Target[] =
+    r.on === 'none'
+      ? ['own']
+      : r.on === 'group'
+        ? groupTargets
+        : r.on === 'case' || r.on === 'person' || r.on === 'victim' || r.on === 'identifier'
+          ? distributedTargets
+          : r.on === 'session' || r.on === 'notification' || r.on === 'outbox'
+            ? personalTargets
+            : agencyTargets;
+  return p.only ? all.filter((t) => p.only!.includes(t)) : all;
+}
+
+const includes = (set: readonly Role[], role: Role) => set.includes(role);
+
+/** Whether `target` is in the scope of `role` in agency A: A's own, or below A for supervisory roles. */
+export function inScope(role: Role, target: Target): boolean {
+  return target === 'own' || (target === 'below' && includes(subtreeScope, role));
+}
+
+/** Whether `role`, in agency A, reads the case (person, identifier) of `target`. */
+export function reads(role: Role, target: Target): boolean {
+  if (inScope(role, target)) return true;
+  return (
+    includes(sharedReaders, role) &&
+    (reachingTargets as readonly string[]).includes(target as DistributedTarget)
+  );
+}
+
+export interface Expected {
+  status: number;
+  /** The error code, for 4xx answers. */
+  code?: string;
+}
+
+/**
+ * What `role` (in agency A, with an API token — or, for `fresh-mfa` routes, `session: 'browser'`: a browser
+ * session that proved its second factor just now) must get from the route on `target`.
+ */
+export function expected(
+  p: Policy,
+  role: Role,
+  target: Target,
+  via: 'token' | 'browser' = 'token',
+): Expected {
+  const forbidden = { status: 403, code: 'forbidden' };
+  const notFound = { status: 404, code: 'not_found' };
+  const ok = { status: p.ok };
+  if (p.session === 'browser' && via === 'token') return forbidden;
+  if (!includes(p.roles, role)) return forbidden;
+  if (p.session === 'fresh-mfa' && via === 'token') return { status: 403, code: 'mfa_required' };
+  const r = p.records;
+  if (r.on === 'none') return ok;
+  if (r.on === 'group') {
+    if (target === 'not_member') return notFound;
+    if (r.access === 'owner' && target === 'member') return forbidden;
+    return ok;
+  }
+  if ('access' in r && r.access === 'any') return ok;
+  if ('access' in r && r.access === 'request')
+    return reads(role, target) ? { status: 409, code: 'conflict' } : ok;
+  if ('access' in r && r.access === 'read') return reads(role, target) ? ok : notFound;
+  if ('access' in r && r.access === 'mine') return target === 'own' ? ok : notFound;
+  return inScope(role, target) ? ok : notFound;
+}
