@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -42,6 +42,14 @@ export const webDist = fileURLToPath(new URL('../web/dist/', import.meta.url));
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: 5 * 1024 * 1024,
+    // A malformed URL (bad percent-encoding) gets the same error shape as everything else.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      const message = error.message.replace(/^'[^']*' /, 'the address ');
+      reply.code(status).send({
+        error: { code: 'validation_failed', message: `url: ${message}`, issues: [{ field: 'url', message }] },
+      });
+    },
     // Behind a reverse proxy, request.ip (audit, rate limits) comes from X-Forwarded-For of TRUST_PROXY only.
     trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy.join(',') : false,
     ...options,

@@ -19,6 +19,7 @@ export const errorStatus = {
   consent_required: 409,
   version_conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -1,4 +1,5 @@
 import { validationError } from './errors.ts';
+import { isUuid } from './ids.ts';
 
 /**
  * Keyset pagination by UUIDv7 id (creation order). The cursor is the last id seen, base64url-encoded so that
@@ -7,7 +8,7 @@ import { validationError } from './errors.ts';
 export function decodeIdCursor(value: string | undefined): string | null {
   if (value === undefined) return null;
   const id = Buffer.from(value, 'base64url').toString('utf8');
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw validationError('cursor', 'is not a cursor this server issued');
+  if (!isUuid(id)) throw validationError('cursor', 'is not a cursor this server issued');
   return id;
 }
 

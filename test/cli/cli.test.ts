@@ -106,7 +106,12 @@ describe('childgrid command line', () => {
 
   test('export then re-import is idempotent; a malformed file changes nothing and names its rows', () => {
     const file = join(dir, 'all.jsonl');
-    const exp = childgrid(['export', '--out', file]);
+    const masked = childgrid(['export', '--out', join(dir, 'masked.jsonl')]);
+    assert.equal(masked.code, 0, masked.err);
+    const refused = childgrid(['import', join(dir, 'masked.jsonl')]);
+    assert.equal(refused.code, 1, 'a masked export would overwrite victims’ identities');
+    assert.match(refused.err, /masked export/);
+    const exp = childgrid(['export', '--include-protected', '--out', file]);
     assert.equal(exp.code, 0, exp.err);
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     assert.equal(lines.length, 60);
@@ -137,7 +142,7 @@ describe('childgrid command line', () => {
       'no case was added',
     );
 
-    const csv = childgrid(['export', '--format', 'csv', '--out', join(dir, 'all.csv')]);
+    const csv = childgrid(['export', '--format', 'csv', '--include-protected', '--out', join(dir, 'all.csv')]);
     assert.equal(csv.code, 0, csv.err);
     const csvImport = childgrid(['import', join(dir, 'all.csv')]);
     assert.equal(csvImport.code, 0, csvImport.err);

@@ -28,14 +28,14 @@ export const agencyInput = z.strictObject({
   name: z.string().trim().min(2).max(200),
   kind: z.enum(agencyKinds),
   parent_id: uuid,
-  district_lgd_code: z.number().int().positive().nullish(),
+  district_lgd_code: z.number().int().positive().max(2_147_483_647).nullish(),
   ...contact,
 });
 export const agencyPatch = z.strictObject({ name: z.string().trim().min(2).max(200).optional(), ...contact });
 export const agencyListQuery = z.strictObject({
   kind: z.enum(agencyKinds).optional(),
-  state_lgd_code: z.coerce.number().int().positive().optional(),
-  district_lgd_code: z.coerce.number().int().positive().optional(),
+  state_lgd_code: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  district_lgd_code: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   parent_id: uuid.optional(),
   q: z.string().trim().min(1).max(100).optional(),
   cursor: cursorParam,

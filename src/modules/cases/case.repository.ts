@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB, IdentifierRow, PersonRow } from '../../db/schema.ts';
+import { isUuid } from '../../shared/ids.ts';
 import { containsPattern } from '../../shared/paging.ts';
 import { type Actor, agencyScope } from '../access/actor.ts';
 import { accessKind, grantedFields, readable } from '../access/policy.ts';
@@ -30,7 +31,16 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(value: string): Cursor | null {
   const text = Buffer.from(value, 'base64url').toString('utf8');
   const [registeredAt, id] = text.split('|');
-  if (!registeredAt || !id || Number.isNaN(Date.parse(registeredAt)) || !/^[0-9a-f-]{36}$/.test(id))
+  const time = registeredAt ? Date.parse(registeredAt) : Number.NaN;
+  // Within the years any record can hold (see isoDateTime), so every driver can compare it.
+  if (
+    !registeredAt ||
+    !id ||
+    !isUuid(id) ||
+    Number.isNaN(time) ||
+    time < Date.UTC(1900, 0) ||
+    time > Date.UTC(2101, 0)
+  )
     return null;
   return { registeredAt, id };
 }

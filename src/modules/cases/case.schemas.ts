@@ -13,11 +13,21 @@ import {
 /** Request and response shapes for cases, persons and identifiers; the OpenAPI document is generated from these. */
 const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const optionalText = (max: number) => trimmed(max).nullish();
-export const isoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
-export const isoDateTime = z.iso.datetime({
-  offset: true,
-  message: 'must be a date-time with offset, e.g. 2025-03-04T10:15:00+05:30',
-});
+/** Dates the records can plausibly hold: wider than any case, narrow enough for every driver and for JS Dates. */
+const inRange = (v: string) => {
+  const year = Number(v.slice(0, 4));
+  return year >= 1900 && year <= 2100;
+};
+export const isoDate = z.iso
+  .date({ message: 'must be a date as YYYY-MM-DD' })
+  .refine(inRange, 'must be between the years 1900 and 2100');
+export const isoDateTime = z.iso
+  .datetime({
+    offset: true,
+    message: 'must be a date-time with offset, e.g. 2025-03-04T10:15:00+05:30',
+  })
+  .refine(inRange, 'must be between the years 1900 and 2100');
+
 export const pincode = z.string().regex(/^[1-9][0-9]{5}$/, 'must be a 6-digit Indian PIN code');
 export const uuid = z.uuid({ message: 'must be a UUID' });
 export const offenceCode = z
@@ -46,7 +56,7 @@ const personFields = {
   age_recorded_on: isoDate.nullish(),
   address: optionalText(1000),
   pincode: pincode.nullish(),
-  district_lgd_code: z.number().int().positive().nullish(),
+  district_lgd_code: z.number().int().positive().max(2_147_483_647).nullish(),
   notes: optionalText(5000),
   distribution: z.enum(distributionLevels).optional(),
 };
@@ -60,7 +70,7 @@ export type PersonInput = z.infer<typeof personInput>;
 export const personPatch = z
   .strictObject(personFields)
   .partial()
-  .extend({ version: z.number().int().positive() });
+  .extend({ version: z.number().int().positive().max(2_147_483_647) });
 export type PersonPatch = z.infer<typeof personPatch>;
 
 const caseFields = {
@@ -73,7 +83,7 @@ const caseFields = {
   occurred_to: isoDateTime.nullish(),
   place: optionalText(500),
   pincode: pincode.nullish(),
-  district_lgd_code: z.number().int().positive().nullish(),
+  district_lgd_code: z.number().int().positive().max(2_147_483_647).nullish(),
   status: z.enum(caseStatuses).optional(),
   procedure_code: z.enum(procedureCodes),
   summary: optionalText(20000),
@@ -95,7 +105,7 @@ export type CaseInput = z.infer<typeof caseInput>;
 export const casePatch = z
   .strictObject(caseFields)
   .partial()
-  .extend({ version: z.number().int().positive() });
+  .extend({ version: z.number().int().positive().max(2_147_483_647) });
 export type CasePatch = z.infer<typeof casePatch>;
 
 export const listLimit = z.coerce.number().int().min(1).max(200).default(50);
@@ -113,8 +123,8 @@ export const caseListQuery = z.strictObject({
   status: z.enum(caseStatuses).optional(),
   offence: offenceCode.optional(),
   agency_id: uuid.optional(),
-  state_lgd_code: z.coerce.number().int().positive().optional(),
-  district_lgd_code: z.coerce.number().int().positive().optional(),
+  state_lgd_code: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  district_lgd_code: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   purpose: z
     .string()
     .trim()

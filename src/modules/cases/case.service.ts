@@ -155,6 +155,9 @@ export async function updateCaseFor(
     }
     const distribution = patch.distribution ?? row.distribution;
     const group = patch.sharing_group_id !== undefined ? patch.sharing_group_id : row.sharing_group_id;
+    if (patch.sharing_group_id && distribution !== 'group') {
+      throw validationError('sharing_group_id', 'is given only with distribution group');
+    }
     await assertReferences(tx, {
       ...patch,
       distribution,

@@ -174,5 +174,6 @@ export function recordToCsvRows(r: ImportRecord): Record<string, string | number
     person_district_lgd_code: p.district_lgd_code ?? undefined,
     person_notes: p.notes ?? undefined,
     person_identifiers: idList(p.identifiers),
+    person_pseudonym_only: (p as { pseudonym_only?: true }).pseudonym_only ? 'true' : undefined,
   }));
 }

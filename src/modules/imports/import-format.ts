@@ -145,6 +145,7 @@ export const csvColumns = [
   'person_district_lgd_code',
   'person_notes',
   'person_identifiers',
+  'person_pseudonym_only',
 ] as const;
 
 export function parseCsv(text: string): ParsedFile {
@@ -218,6 +219,9 @@ export function parseCsv(text: string): ParsedFile {
         district_lgd_code: num(row.person_district_lgd_code),
         notes: opt(row.person_notes),
         identifiers: identifiersFrom(row.person_identifiers, 'person_identifiers', line, out.errors),
+        ...(opt(row.person_pseudonym_only)
+          ? { pseudonym_only: opt(row.person_pseudonym_only) === 'true' || row.person_pseudonym_only }
+          : {}),
       });
     }
   });

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import { personRoles } from '../../db/schema.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
 import type { Keyring } from '../../shared/envelope.ts';
-import { notFound, versionConflict } from '../../shared/errors.ts';
+import { notFound, validationError, versionConflict } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { containsPattern, decodeIdCursor, pageById } from '../../shared/paging.ts';
 import { type Actor, agencyScope, assertCan } from '../access/actor.ts';
@@ -206,6 +206,19 @@ export async function updatePersonFor(
       Object.entries(fields).filter(([, v]) => v !== undefined),
     );
     const changedFields = Object.keys(changes);
+    if (patch.distribution !== undefined) {
+      // A person is shared with a group only through its case's group.
+      const c = await tx
+        .selectFrom('cases')
+        .select('sharing_group_id')
+        .where('agency_id', '=', p.agency_id)
+        .where('id', '=', p.case_id)
+        .executeTakeFirstOrThrow();
+      if (patch.distribution === 'group' && !c.sharing_group_id) {
+        throw validationError('distribution', 'a person can be shared with a group only when its case is');
+      }
+      changes.sharing_group_id = patch.distribution === 'group' ? c.sharing_group_id : null;
+    }
     if (p.protected) {
       // Identifying fields of a protected person change only inside the sealed value.
       const sealedChanges = Object.fromEntries(

@@ -105,7 +105,9 @@ export function referenceRoutes(deps: AppDeps) {
         schema: {
           tags: ['reference'],
           summary: 'Districts (LGD codes), optionally of one state',
-          querystring: z.strictObject({ state_lgd_code: z.coerce.number().int().positive().optional() }),
+          querystring: z.strictObject({
+            state_lgd_code: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+          }),
           response: {
             200: list(z.object({ lgd_code: z.number(), state_lgd_code: z.number(), name: z.string() })),
             ...errorResponses,

@@ -166,6 +166,7 @@ export async function searchIdentifier(
 
 /** Links and hits for every identifier of a case the caller reads. */
 export async function caseMatches(db: Kysely<DB>, keyring: Keyring, actor: Actor, caseId: string) {
+  assertCan(actor, 'case:read');
   const c = await findCase(db, actor, caseId);
   if (!c) throw notFound('Case');
   const ids = await db
@@ -471,6 +472,14 @@ export async function recordConsent(
     if (!p || !(await agencyInScope(tx, actor, p.agency_id))) throw notFound('Person');
     if (!p.protected)
       throw validationError('person_id', 'consent is recorded for child victims and child witnesses');
+    if (input.to_agency_id) {
+      const to = await tx
+        .selectFrom('agencies')
+        .select('id')
+        .where('id', '=', input.to_agency_id)
+        .executeTakeFirst();
+      if (!to) throw validationError('to_agency_id', 'is not an agency');
+    }
     await tx
       .insertInto('consents')
       .values({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from '../cases/case.schemas.ts';
+import { isoDateTime, uuid } from '../cases/case.schemas.ts';
 
 /** The parts of a case an owner can grant on a disclosure or referral (the case's own details always come). */
 export const fieldGroups = ['summary', 'persons', 'identifiers'] as const;
@@ -28,7 +28,7 @@ export const disclosureDecisionInput = z
     decision: z.enum(['approve', 'refuse']),
     reason: z.string().trim().min(5).max(1000).optional(),
     fields: z.array(z.enum(fieldGroups)).max(3).optional(),
-    expires_at: z.iso.datetime({ offset: true, message: 'must be a date-time with offset' }).optional(),
+    expires_at: isoDateTime.optional(),
   })
   .refine((d) => d.decision === 'approve' || d.reason, {
     message: 'a refusal needs a reason',
@@ -39,7 +39,7 @@ export const referralInput = z.strictObject({
   to_agency_id: uuid,
   purpose,
   fields: z.array(z.enum(fieldGroups)).max(3).optional(),
-  expires_at: z.iso.datetime({ offset: true, message: 'must be a date-time with offset' }).optional(),
+  expires_at: isoDateTime.optional(),
   consent_override_reason: z
     .string()
     .trim()

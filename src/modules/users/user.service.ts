@@ -167,6 +167,8 @@ export async function updateUserFor(
       'you cannot disable yourself or change your own role',
     );
   }
+  if (patch.display_name === undefined && patch.role === undefined && patch.disabled === undefined)
+    return before;
   await db.transaction().execute(async (tx) => {
     await tx
       .updateTable('users')
