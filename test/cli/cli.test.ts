@@ -142,7 +142,14 @@ describe('childgrid command line', () => {
       'no case was added',
     );
 
-    const csv = childgrid(['export', '--format', 'csv', '--include-protected', '--out', join(dir, 'all.csv')]);
+    const csv = childgrid([
+      'export',
+      '--format',
+      'csv',
+      '--include-protected',
+      '--out',
+      join(dir, 'all.csv'),
+    ]);
     assert.equal(csv.code, 0, csv.err);
     const csvImport = childgrid(['import', join(dir, 'all.csv')]);
     assert.equal(csvImport.code, 0, csvImport.err);
