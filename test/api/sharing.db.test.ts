@@ -273,4 +273,41 @@ forEachDatabase('sharing without leaking: distribution, hits, disclosures, group
     const notes = (await get(cwc, '/api/v1/notifications')).json();
     assert.ok(notes.items.some((n: { kind: string }) => n.kind === 'referral.received'));
   });
+  test("a district supervisor sees and decides requests to the stations below; a hit carries the request's id", async () => {
+    const district = await ctx.database.db
+      .selectFrom('agencies')
+      .select(['id', 'code'])
+      .where('code', '=', 'MH-D490')
+      .executeTakeFirstOrThrow();
+    const supervisor = await newUser(ctx.database, district, 'district_supervisor');
+    const phone = '9812300077';
+    const made = await post(
+      ioA,
+      '/api/v1/cases',
+      caseBody({
+        persons: [
+          { role: 'accused', full_name: 'Synthetic Pimp', identifiers: [{ kind: 'phone', value: phone }] },
+        ],
+      }),
+    );
+    const req = await post(ioC, '/api/v1/disclosures', {
+      record_kind: 'case',
+      record_id: made.json().id,
+      purpose: 'Same phone as a trafficker in our FIR 3/2025',
+      case_reference: 'FIR 3/2025',
+    });
+    assert.equal(req.statusCode, 201, req.body);
+    const hits = (await get(ioC, `/api/v1/grid/identifier?kind=phone&value=${phone}`)).json().hits;
+    assert.equal(hits[0].disclosure_id, req.json().id);
+    assert.equal(hits[0].disclosure_status, 'pending');
+    const inbox = (await get(supervisor, '/api/v1/disclosures?box=inbox&status=pending')).json();
+    assert.ok(inbox.items.some((d: { id: string }) => d.id === req.json().id));
+    const refused = await post(supervisor, `/api/v1/disclosures/${req.json().id}/decision`, {
+      decision: 'refuse',
+      reason: 'Operation in progress',
+    });
+    assert.equal(refused.statusCode, 200, refused.body);
+    assert.equal(refused.json().status, 'refused');
+    assert.equal((await get(ioC, `/api/v1/cases/${made.json().id}`)).statusCode, 404);
+  });
 });

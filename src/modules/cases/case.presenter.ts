@@ -24,6 +24,7 @@ export function presentCaseSummary(r: CaseListRow): CaseSummary {
     procedure_code: r.procedure_code,
     offences: r.offences,
     distribution: r.distribution,
+    sharing_group_id: r.sharing_group_id,
     access: r.access,
     person_counts: r.person_counts,
     updated_at: iso(r.updated_at) as string,

@@ -207,6 +207,7 @@ export const caseSummaryOut = z
     procedure_code: z.string(),
     offences: z.array(z.string()),
     distribution: z.string(),
+    sharing_group_id: z.string().nullable(),
     access: z
       .enum(['own', 'shared', 'disclosed'])
       .describe(

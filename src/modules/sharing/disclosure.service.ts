@@ -4,7 +4,7 @@ import type { DB, DisclosuresTable } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { AppError, notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { type Actor, agencyInScope, assertCan, can } from '../access/actor.ts';
+import { type Actor, agencyInScope, agencyScope, assertCan, can } from '../access/actor.ts';
 import { readable } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCase } from '../cases/case.repository.ts';
@@ -107,11 +107,14 @@ export async function identifierMatches(
     fir_number: string | null;
     can_read: boolean;
     disclosure_status: string | null;
+    disclosure_id: string | null;
   }>`
     select distinct on (i.case_id, i.kind) i.case_id, i.agency_id, i.kind, c.fir_number,
       ${readable(actor, 'c')} as can_read,
       (select d.status from disclosures d where d.agency_id = i.agency_id and d.record_id = i.case_id
-         and d.requester_agency_id = ${actor.agencyId} order by d.created_at desc limit 1) as disclosure_status
+         and d.requester_agency_id = ${actor.agencyId} order by d.created_at desc limit 1) as disclosure_status,
+      (select d.id from disclosures d where d.agency_id = i.agency_id and d.record_id = i.case_id
+         and d.requester_agency_id = ${actor.agencyId} order by d.created_at desc limit 1) as disclosure_id
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(kind text, normalised text)
     join identifiers i on i.kind = v.kind and i.normalised = v.normalised
     join cases c on c.agency_id = i.agency_id and c.id = i.case_id
@@ -136,6 +139,7 @@ export async function identifierMatches(
         strength: 'exact',
         agency,
         disclosure_status: r.disclosure_status,
+        disclosure_id: r.disclosure_id,
       });
     }
   }
@@ -262,7 +266,8 @@ export async function listDisclosures(db: Kysely<DB>, actor: Actor, q: z.infer<t
   let query = db.selectFrom('disclosures').selectAll();
   query =
     q.box === 'inbox'
-      ? query.where('agency_id', '=', actor.agencyId)
+      ? // Requests to the caller's agency, and for supervisors to the agencies below it (they may decide them).
+        query.where(agencyScope(actor, 'agency_id'))
       : query.where('requester_agency_id', '=', actor.agencyId);
   if (q.status) query = query.where('status', '=', q.status);
   const rows = (await query.orderBy('created_at', 'desc').limit(200).execute()) as DisclosureRow[];

@@ -99,6 +99,10 @@ export const hitOut = z
     strength: z.enum(['exact']),
     agency: agencyContact,
     disclosure_status: z.string().nullable(),
+    disclosure_id: z
+      .string()
+      .nullable()
+      .describe('Your latest request for this record, if any (to follow or withdraw it)'),
   })
   .meta({
     id: 'Hit',

@@ -5650,6 +5650,7 @@ export interface components {
             procedure_code: string;
             offences: string[];
             distribution: string;
+            sharing_group_id: string | null;
             /**
              * @description own: your agency or below; shared: its distribution reaches you; disclosed: granted to you on request
              * @enum {string}
@@ -5682,6 +5683,7 @@ export interface components {
             procedure_code: string;
             offences: string[];
             distribution: string;
+            sharing_group_id: string | null;
             /**
              * @description own: your agency or below; shared: its distribution reaches you; disclosed: granted to you on request
              * @enum {string}
@@ -5802,6 +5804,8 @@ export interface components {
                 contact_email: string | null;
             };
             disclosure_status: string | null;
+            /** @description Your latest request for this record, if any (to follow or withdraw it) */
+            disclosure_id: string | null;
         };
         SharingGroupInput: {
             id: string;
@@ -5954,6 +5958,7 @@ export interface components {
             procedure_code: string;
             offences: string[];
             distribution: string;
+            sharing_group_id: string | null;
             /**
              * @description own: your agency or below; shared: its distribution reaches you; disclosed: granted to you on request
              * @enum {string}
@@ -5986,6 +5991,7 @@ export interface components {
             procedure_code: string;
             offences: string[];
             distribution: string;
+            sharing_group_id: string | null;
             /**
              * @description own: your agency or below; shared: its distribution reaches you; disclosed: granted to you on request
              * @enum {string}
@@ -6106,6 +6112,8 @@ export interface components {
                 contact_email: string | null;
             };
             disclosure_status: string | null;
+            /** @description Your latest request for this record, if any (to follow or withdraw it) */
+            disclosure_id: string | null;
         };
         SharingGroup: {
             id: string;
