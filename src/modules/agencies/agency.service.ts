@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
-import { rebuildAgencyClosure } from '../../db/reference/seed-reference.ts';
 import type { AgencyRow, DB } from '../../db/schema.ts';
 import { agencyKinds } from '../../db/schema.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
@@ -179,5 +178,3 @@ export async function updateAgencyFor(
   });
   return getAgencyFor(db, actor, id);
 }
-
-export { rebuildAgencyClosure };
