@@ -62,6 +62,7 @@ export function referenceRoutes(deps: AppDeps) {
                 label: z.string(),
                 scope: z.string(),
                 actions: z.array(z.string()),
+                mfa: z.boolean().describe('A second factor is mandatory for this role'),
               }),
             ),
             ...errorResponses,
@@ -76,6 +77,7 @@ export function referenceRoutes(deps: AppDeps) {
             label: roles[role].label,
             scope: roles[role].scope,
             actions: [...roles[role].actions],
+            mfa: roles[role].mfa,
           })),
         };
       },

@@ -1316,6 +1316,8 @@ export interface paths {
                                 label: string;
                                 scope: string;
                                 actions: string[];
+                                /** @description A second factor is mandatory for this role */
+                                mfa: boolean;
                             }[];
                         };
                     };
