@@ -3,10 +3,10 @@ import type { DB } from '../../db/schema.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { newId } from '../../shared/ids.ts';
-import { normaliseForField } from '../identifiers/normalise.ts';
+import { storedIdentifier } from '../identifiers/normalise.ts';
 import {
   canonicalFields,
-  identifierAad,
+  maskedFields,
   needsProtection,
   type ProtectedFields,
   personAad,
@@ -189,7 +189,6 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
     ) => {
       const known = existing(identifierIdByKey, agencyId, item.ext);
       const id = known?.id ?? newId();
-      const normalised = normaliseForField(item.idf.kind, item.idf.value, `${field}.value`);
       identifierRows.push({
         agency_id: agencyId,
         id,
@@ -198,11 +197,7 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
         external_id: item.ext,
         kind: item.idf.kind,
         // A protected person's phone or UPI id is stored sealed, and matched through a blind index.
-        value: isProtected
-          ? resealIfChanged(keyring, identifierAad(agencyId, id), item.idf.value, known?.sealed)
-          : item.idf.value,
-        normalised: isProtected ? keyring.blindIndex(normalised) : normalised,
-        protected: isProtected,
+        ...storedIdentifier(keyring, agencyId, id, isProtected, item.idf, `${field}.value`, known?.sealed),
         distribution: c.distribution ?? 'agency',
         sharing_group_id: c.distribution === 'group' ? (c.sharing_group_id ?? null) : null,
       });
@@ -228,15 +223,7 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
           const counter = nextPseudonym.get(agencyId)!;
           name = pseudonym(p.role, counter.code, counter.next++);
         }
-        shown = {
-          full_name: name,
-          aliases: [],
-          relation_name: null,
-          birth_date: null,
-          address: null,
-          pincode: null,
-          notes: null,
-        };
+        shown = { ...maskedFields, full_name: name };
         sealed = resealIfChanged(
           keyring,
           personAad(agencyId, personId),

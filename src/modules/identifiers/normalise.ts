@@ -1,7 +1,7 @@
 import type { IdentifierKind } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { validationError } from '../../shared/errors.ts';
-import { identifierAad } from '../victims/protection.ts';
+import { identifierAad, resealIfChanged } from '../victims/protection.ts';
 
 /** An identifier value that must not be stored; the caller names the field. */
 export class InvalidIdentifierError extends Error {}
@@ -109,11 +109,13 @@ export function storedIdentifier(
   isProtected: boolean,
   idf: { kind: IdentifierKind; value: string },
   field: string,
+  /** The ciphertext already stored for this identifier: kept when the value has not changed. */
+  storedValue?: string | null,
 ): { value: string; normalised: string; protected: boolean } {
   const normalised = normaliseForField(idf.kind, idf.value, field);
   if (!isProtected) return { value: idf.value, normalised, protected: false };
   return {
-    value: keyring.encrypt(idf.value, identifierAad(agencyId, identifierId)),
+    value: resealIfChanged(keyring, identifierAad(agencyId, identifierId), idf.value, storedValue),
     normalised: keyring.blindIndex(normalised),
     protected: true,
   };
