@@ -110,14 +110,14 @@ export async function identifierMatches(
     disclosure_id: string | null;
   }>`
     select distinct on (i.case_id, i.kind) i.case_id, i.agency_id, i.kind, c.fir_number,
-      ${readable(actor, 'c')} as can_read,
-      (select d.status from disclosures d where d.agency_id = i.agency_id and d.record_id = i.case_id
-         and d.requester_agency_id = ${actor.agencyId} order by d.created_at desc limit 1) as disclosure_status,
-      (select d.id from disclosures d where d.agency_id = i.agency_id and d.record_id = i.case_id
-         and d.requester_agency_id = ${actor.agencyId} order by d.created_at desc limit 1) as disclosure_id
+      ${readable(actor, 'c')} as can_read, last.status as disclosure_status, last.id as disclosure_id
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(kind text, normalised text)
     join identifiers i on i.kind = v.kind and i.normalised = v.normalised
     join cases c on c.agency_id = i.agency_id and c.id = i.case_id
+    -- The caller's latest request for this case, if any.
+    left join lateral (select d.status, d.id from disclosures d
+      where d.agency_id = i.agency_id and d.record_id = i.case_id and d.requester_agency_id = ${actor.agencyId}
+      order by d.created_at desc limit 1) last on true
     where ${excludeCaseId ?? null}::uuid is null or i.case_id <> ${excludeCaseId ?? null}::uuid
     order by i.case_id, i.kind
     limit 500`.execute(db);
