@@ -51,7 +51,7 @@ export function decodeCursor(value: string): Cursor | null {
  */
 export type AccessMode = 'read' | 'write';
 
-function caseSelect(db: Kysely<DB>, actor: Actor, mode: AccessMode = 'read') {
+function caseSelect(db: Kysely<DB>, actor: Actor, mode: AccessMode = 'read', detail = false) {
   return db
     .selectFrom('cases as c')
     .innerJoin('agencies as a', 'a.id', 'c.agency_id')
@@ -60,7 +60,8 @@ function caseSelect(db: Kysely<DB>, actor: Actor, mode: AccessMode = 'read') {
     .selectAll('c')
     .select([
       accessKind(actor, 'c').as('access'),
-      grantedFields(actor, 'c').as('granted_fields'),
+      // Only the case page shows granted field groups; a list of 50 need not look them up 50 times.
+      (detail ? grantedFields(actor, 'c') : sql<string[]>`'{}'::text[]`).as('granted_fields'),
       'a.code as agency_code',
       'a.name as agency_name',
       'a.kind as agency_kind',
@@ -168,7 +169,7 @@ export async function findCase(
   id: string,
   mode: AccessMode = 'read',
 ): Promise<CaseListRow | undefined> {
-  return (await caseSelect(db, actor, mode).where('c.id', '=', id).executeTakeFirst()) as
+  return (await caseSelect(db, actor, mode, true).where('c.id', '=', id).executeTakeFirst()) as
     | CaseListRow
     | undefined;
 }
