@@ -325,7 +325,117 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+/* ---------- the grid's persons (migration 0010) ---------- */
+
+export interface PersonProfilesTable {
+  id: string;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export type LinkMethod = 'single' | 'model' | 'review';
+
+export interface ProfileMembersTable {
+  agency_id: string;
+  person_id: string;
+  profile_id: string;
+  method: LinkMethod;
+  score: number | null;
+  model_version: string | null;
+  reviewer_id: string | null;
+  linked_at: DefaultTimestamp;
+}
+
+export type ReviewStatus = 'pending' | 'confirmed' | 'rejected' | 'unsure';
+
+export interface MatchCandidatesTable {
+  id: string;
+  a_agency_id: string;
+  a_person_id: string;
+  b_agency_id: string;
+  b_person_id: string;
+  score: number;
+  explanation: ColumnType<unknown, string, string>;
+  model_version: string;
+  status: ColumnType<ReviewStatus, ReviewStatus | undefined, ReviewStatus>;
+  reviewer_id: string | null;
+  reviewed_at: Timestamp | null;
+  note: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface PersonKeysTable {
+  key: string;
+  agency_id: string;
+  person_id: string;
+}
+
+export interface PersonKeyCountsTable {
+  key: string;
+  records: number;
+}
+
+export const policeRanks = [
+  'constable',
+  'head_constable',
+  'asi',
+  'si',
+  'inspector',
+  'dsp',
+  'addl_sp',
+  'sp',
+  'ssp',
+  'dig',
+  'ig',
+  'adgp',
+  'dgp',
+] as const;
+export type PoliceRank = (typeof policeRanks)[number];
+
+export interface HistorySheetRulesTable {
+  id: string;
+  state_lgd_code: number | null;
+  category: string;
+  label: string;
+  min_rank: PoliceRank;
+  reasons_required: 'always' | 'if_never_convicted';
+  review_months: number | null;
+  tag: 'V' | 'S' | 'U';
+  source: string;
+}
+
+export interface HistorySheetsTable {
+  agency_id: string;
+  id: string;
+  number: number;
+  profile_id: string;
+  person_agency_id: string;
+  person_id: string;
+  rule_id: string;
+  /** Sealed (encrypted): the reasons are confidential (PPR r.23.5). */
+  grounds: string;
+  convicted: boolean;
+  ordered_by_name: string;
+  ordered_by_rank: PoliceRank;
+  opened_on: DateString;
+  review_due_on: DateString | null;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  closed_on: DateString | null;
+  closure_reason: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  version: Generated<number>;
+}
+
 export interface DB {
+  person_profiles: PersonProfilesTable;
+  profile_members: ProfileMembersTable;
+  match_candidates: MatchCandidatesTable;
+  person_keys: PersonKeysTable;
+  person_key_counts: PersonKeyCountsTable;
+  history_sheet_rules: HistorySheetRulesTable;
+  history_sheets: HistorySheetsTable;
   sharing_groups: SharingGroupsTable;
   sharing_group_members: SharingGroupMembersTable;
   agency_counters: AgencyCountersTable;

@@ -24,6 +24,11 @@ export const actions = [
   'group:manage',
   'user:manage',
   'audit:read',
+  /** The history-sheet register (police only: domain file (e), platform implication 3). */
+  'register:read',
+  'register:write',
+  /** Decide person-match candidates in the review queue (builds canonical profiles). */
+  'match:review',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -48,7 +53,11 @@ const investigate: Action[] = [
   'export:read',
   'victim:reveal',
   'disclosure:decide',
+  'register:read',
+  'match:review',
 ];
+/** Opening and closing history sheets needs an officer of rank (the rule's minimum rank is checked too). */
+const supervise: Action[] = [...investigate, 'consent:override', 'register:write'];
 
 export const roles = {
   investigating_officer: {
@@ -61,28 +70,28 @@ export const roles = {
   station_house_officer: {
     label: 'Station house officer',
     scope: 'agency',
-    actions: [...investigate, 'consent:override'],
+    actions: supervise,
     mfa: true,
     sharedRecords: true,
   },
   district_supervisor: {
     label: 'District supervisor / AHTU',
     scope: 'subtree',
-    actions: [...investigate, 'consent:override'],
+    actions: supervise,
     mfa: true,
     sharedRecords: true,
   },
   state_analyst: {
     label: 'State analyst (CID)',
     scope: 'subtree',
-    actions: [...read, 'export:read'],
+    actions: [...read, 'export:read', 'register:read'],
     mfa: false,
     sharedRecords: true,
   },
   national_analyst: {
     label: 'National analyst (CBI/NCRB)',
     scope: 'subtree',
-    actions: [...read, 'export:read'],
+    actions: [...read, 'export:read', 'register:read'],
     mfa: false,
     sharedRecords: true,
   },
@@ -131,14 +140,7 @@ export const roles = {
   system_admin: {
     label: 'System administrator',
     scope: 'subtree',
-    actions: [
-      ...investigate,
-      'agency:write',
-      'user:manage',
-      'group:manage',
-      'audit:read',
-      'consent:override',
-    ],
+    actions: [...supervise, 'agency:write', 'user:manage', 'group:manage', 'audit:read'],
     mfa: true,
     sharedRecords: true,
   },
