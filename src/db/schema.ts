@@ -155,9 +155,24 @@ export interface CasesTable extends Distributed {
   procedure_code: string;
   summary: string | null;
   created_by: string | null;
+  /** The investigating officer (migration 0007). */
+  assigned_to: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
   version: Generated<number>;
+}
+
+/** A case transferred to another agency (migration 0007): the sender's case and the receiver's copy. */
+export interface CaseTransfersTable {
+  agency_id: string;
+  id: string;
+  case_id: string;
+  to_agency_id: string;
+  to_case_id: string;
+  reason: string;
+  consent_override_reason: string | null;
+  transferred_by: string | null;
+  transferred_at: DefaultTimestamp;
 }
 
 export interface CaseOffencesTable {
@@ -428,7 +443,69 @@ export interface HistorySheetsTable {
   version: Generated<number>;
 }
 
+/* ---------- the grid's correlation (migration 0009) ---------- */
+
+export interface GridSettingsTable {
+  key: 'common_value_cases' | 'common_value_agencies';
+  value: number;
+  updated_by: string | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface GridWarningListTable {
+  id: string;
+  /** Null: a national entry. */
+  agency_id: string | null;
+  kind: IdentifierKind;
+  value: string;
+  normalised: string;
+  reason: string;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  removed_by: string | null;
+  removed_at: Timestamp | null;
+}
+
+export interface GridWatchesTable {
+  agency_id: string;
+  id: string;
+  user_id: string;
+  kind: IdentifierKind | null;
+  value: string | null;
+  normalised: string | null;
+  blind: string | null;
+  profile_id: string | null;
+  reason: string;
+  created_at: DefaultTimestamp;
+  removed_at: Timestamp | null;
+}
+
+export type GridAlertKind = 'deconfliction' | 'watchlist' | 're_trafficking';
+
+export interface GridAlertsTable {
+  agency_id: string;
+  id: string;
+  kind: GridAlertKind;
+  user_id: string | null;
+  dedupe_key: string;
+  case_agency_id: string | null;
+  case_id: string | null;
+  person_id: string | null;
+  other_agency_id: string;
+  other_case_id: string;
+  match_kind: string;
+  match_on: 'identifier' | 'person' | 'profile';
+  watch_id: string | null;
+  detail: ColumnType<unknown, string | null, string | null>;
+  created_at: DefaultTimestamp;
+  read_at: Timestamp | null;
+}
+
 export interface DB {
+  grid_settings: GridSettingsTable;
+  grid_warning_list: GridWarningListTable;
+  grid_watches: GridWatchesTable;
+  grid_alerts: GridAlertsTable;
   person_profiles: PersonProfilesTable;
   profile_members: ProfileMembersTable;
   match_candidates: MatchCandidatesTable;
@@ -454,6 +531,7 @@ export interface DB {
   setup_tokens: SetupTokensTable;
   cases: CasesTable;
   case_offences: CaseOffencesTable;
+  case_transfers: CaseTransfersTable;
   persons: PersonsTable;
   identifiers: IdentifiersTable;
   audit_events: AuditEventsTable;
