@@ -58,7 +58,9 @@ export const identifierKinds = [
   'vehicle',
   'social_handle',
   'url',
+  'domain',
   'ip',
+  'pincode',
   'address',
   'aadhaar_masked',
 ] as const;
