@@ -8,6 +8,7 @@ import { type Actor, agencyInScope, agencyScope, assertCan, can } from '../acces
 import { readable } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCase } from '../cases/case.repository.ts';
+import { type Matches, matchCase, matchValues } from '../grid/matches.ts';
 import { identifierSearchForms } from '../identifiers/normalise.ts';
 import type {
   consentInput,
@@ -84,8 +85,8 @@ async function present(db: Kysely<DB>, rows: DisclosureRow[]): Promise<z.infer<t
 }
 
 /**
- * Matches of identifiers against every agency's records: those the caller may read are links; the others are
- * hits — that a record exists, how it matched and whom to contact, never its content (MISP's lesson).
+ * Matches of identifiers against every agency's records: links to records the caller reads, hits for the others
+ * (MISP's lesson), warning-listed and over-common values flagged instead (see src/modules/grid).
  */
 export async function identifierMatches(
   db: Kysely<DB>,
@@ -93,57 +94,9 @@ export async function identifierMatches(
   actor: Actor,
   probes: { kind: string; normalised: string }[],
   excludeCaseId?: string,
-): Promise<{ links: z.infer<typeof linkOut>[]; hits: z.infer<typeof hitOut>[] }> {
+): Promise<Matches> {
   assertCan(actor, 'case:read');
-  if (probes.length === 0) return { links: [], hits: [] };
-  const values = probes.flatMap((p) => [
-    { kind: p.kind, normalised: p.normalised },
-    { kind: p.kind, normalised: keyring.blindIndex(p.normalised) },
-  ]);
-  const rows = await sql<{
-    case_id: string;
-    agency_id: string;
-    kind: string;
-    fir_number: string | null;
-    can_read: boolean;
-    disclosure_status: string | null;
-    disclosure_id: string | null;
-  }>`
-    select distinct on (i.case_id, i.kind) i.case_id, i.agency_id, i.kind, c.fir_number,
-      ${readable(actor, 'c')} as can_read, last.status as disclosure_status, last.id as disclosure_id
-    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(kind text, normalised text)
-    join identifiers i on i.kind = v.kind and i.normalised = v.normalised
-    join cases c on c.agency_id = i.agency_id and c.id = i.case_id
-    -- The caller's latest request for this case, if any.
-    left join lateral (select d.status, d.id from disclosures d
-      where d.agency_id = i.agency_id and d.record_id = i.case_id and d.requester_agency_id = ${actor.agencyId}
-      order by d.created_at desc limit 1) last on true
-    where ${excludeCaseId ?? null}::uuid is null or i.case_id <> ${excludeCaseId ?? null}::uuid
-    order by i.case_id, i.kind
-    limit 500`.execute(db);
-  const agencies = await contacts(
-    db,
-    rows.rows.map((r) => r.agency_id),
-  );
-  const links: z.infer<typeof linkOut>[] = [];
-  const hits: z.infer<typeof hitOut>[] = [];
-  for (const r of rows.rows) {
-    const agency = agencies.get(r.agency_id)!;
-    const match = { kind: r.kind, on: 'identifier' };
-    if (r.can_read) links.push({ case_id: r.case_id, fir_number: r.fir_number, agency, match });
-    else {
-      hits.push({
-        record_kind: 'case',
-        record_id: r.case_id,
-        match,
-        strength: 'exact',
-        agency,
-        disclosure_status: r.disclosure_status,
-        disclosure_id: r.disclosure_id,
-      });
-    }
-  }
-  return { links, hits };
+  return matchValues(db, keyring, actor, probes, excludeCaseId ? { excludeCaseId } : {});
 }
 
 /** Matches for one typed value (any spelling); the search is audited without its text. */
@@ -173,21 +126,7 @@ export async function caseMatches(db: Kysely<DB>, keyring: Keyring, actor: Actor
   assertCan(actor, 'case:read');
   const c = await findCase(db, actor, caseId);
   if (!c) throw notFound('Case');
-  const ids = await db
-    .selectFrom('identifiers')
-    .select(['kind', 'normalised', 'protected'])
-    .where('agency_id', '=', c.agency_id)
-    .where('case_id', '=', c.id)
-    .execute();
-  // A protected value is stored as a blind index and matches other blind indexes of the same value; a plain value
-  // matches plain values and (through the blind index identifierMatches adds) protected ones.
-  return identifierMatches(
-    db,
-    keyring,
-    actor,
-    ids.map((i) => ({ kind: i.kind, normalised: i.normalised })),
-    c.id,
-  );
+  return matchCase(db, keyring, actor, c);
 }
 
 export async function requestDisclosure(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, uuid } from '../cases/case.schemas.ts';
+import { tooCommonOut, warningListedOut } from '../grid/flags.schemas.ts';
 
 /** The parts of a case an owner can grant on a disclosure or referral (the case's own details always come). */
 export const fieldGroups = ['summary', 'persons', 'identifiers'] as const;
@@ -116,7 +117,12 @@ export const linkOut = z.object({
   match: z.object({ kind: z.string(), on: z.string() }),
 });
 
-export const matchesOut = z.object({ links: z.array(linkOut), hits: z.array(hitOut) });
+export const matchesOut = z.object({
+  links: z.array(linkOut),
+  hits: z.array(hitOut),
+  too_common: z.array(tooCommonOut),
+  warning_listed: z.array(warningListedOut),
+});
 
 export const consentOut = z.object({
   id: z.string(),
