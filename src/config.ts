@@ -31,6 +31,11 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MASTER_KEYS: z.string().min(1).optional(),
   DEMO: booleanFromEnv.optional(),
@@ -66,6 +71,11 @@ export type Config = Readonly<{
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * The tables' owner, for migrations and partition upkeep; the server then uses DATABASE_URL's role, which
+   * owns nothing (src/db/app-role.ts). Absent: DATABASE_URL's role does both.
+   */
+  migrationDatabaseUrl: string | undefined;
   /** Secret used to derive cookie-signing keys; generated and kept in DATA_DIR when not given. */
   sessionSecret: string | undefined;
   /** `id:base64key[,…]`, first active: wraps the data keys that encrypt victims' identities. */
@@ -112,6 +122,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_URL: is required when MIGRATION_DATABASE_URL is set (the application role)',
+    );
+  }
   if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_REDIRECT_URI)) {
     const missing = ['OIDC_CLIENT_ID', 'OIDC_REDIRECT_URI'].filter((k) => !e[k as keyof typeof e]);
     throw new ConfigError(
@@ -123,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
     masterKeys: e.MASTER_KEYS,
     demo: e.DEMO ?? e.DATABASE_URL === undefined,

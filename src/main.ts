@@ -1,7 +1,9 @@
 import { buildApp } from './app.ts';
 import { openAndMigrate, resolveSecrets } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { connectionRole } from './db/app-role.ts';
 import { DatabaseLockedError, redactUrl } from './db/database.ts';
+import { ensureAuditPartitions } from './modules/audit/audit-partitions.ts';
 import { seedDemo } from './modules/demo/demo.ts';
 import { loadKeyring } from './modules/keys/keyring.ts';
 import { issueSetupToken, userCount } from './modules/setup/setup.service.ts';
@@ -41,11 +43,32 @@ async function main() {
     ];
   }
 
+  if (database.kind === 'postgres' && !config.migrationDatabaseUrl) {
+    const me = await connectionRole(db);
+    if (me.superuser || me.ownsTables)
+      console.warn(
+        `Warning: the server connects as ${me.role}, which ${me.superuser ? 'is a superuser' : 'owns the tables'} and ` +
+          "could switch the audit log's guards off. Give it a role that owns nothing (childgrid db grant-app-role) " +
+          'and keep the owner in MIGRATION_DATABASE_URL (docs/security.md).',
+      );
+  }
   const app = await buildApp({ db, config, version, keyring }, { logger: { level: config.logLevel } });
+  // The audit log's monthly partitions, made months ahead: checked again once a day (ensure_audit_partitions runs
+  // as the owner, so the application's role may call it).
+  const partitions = setInterval(() => {
+    ensureAuditPartitions(db).then(
+      (made) => {
+        if (made.length) app.log.info({ partitions: made }, 'audit partitions created');
+      },
+      (err: unknown) => app.log.error({ err }, 'audit partitions could not be created'),
+    );
+  }, 86_400_000);
+  partitions.unref();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    clearInterval(partitions);
     console.log(`${signal}: closing…`);
     try {
       await app.close();

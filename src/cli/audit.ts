@@ -1,10 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
+import { resolveSecrets, withOwner } from '../bootstrap.ts';
+import { loadConfig } from '../config.ts';
 import { systemActor } from '../modules/access/system-actor.ts';
 import type { AuditEventOut } from '../modules/audit/audit.schemas.ts';
 import { recordAccessFor, userActivityFor } from '../modules/audit/audit.service.ts';
 import { SYSTEM_CHAIN_ID } from '../modules/audit/audit-chain.ts';
+import {
+  DEFAULT_MONTHS_AHEAD,
+  ensureAuditPartitions,
+  listAuditPartitions,
+  moveDefaultAuditRows,
+} from '../modules/audit/audit-partitions.ts';
 import { type ChainAnchor, type ChainReport, verifyAuditLog } from '../modules/audit/audit-verify.ts';
 import { validationError } from '../shared/errors.ts';
 import { isUuid } from '../shared/ids.ts';
@@ -72,6 +80,50 @@ export function auditCommand() {
           if (opts.saveHeads) {
             writeHeads(opts.saveHeads, report.chains);
             console.log(`Chain heads written to ${opts.saveHeads}.`);
+          }
+        });
+      } catch (err) {
+        reportError(err);
+      }
+    });
+
+  audit
+    .command('partitions')
+    .description(
+      "Make the audit log's monthly partitions ahead of time (the server also does it at start-up and daily) and " +
+        'list them. Runs as the owner (MIGRATION_DATABASE_URL when set)',
+    )
+    .addOption(
+      new Option('--months-ahead <n>', 'months after this one to prepare')
+        .argParser(Number)
+        .default(DEFAULT_MONTHS_AHEAD),
+    )
+    .option(
+      '--move-default',
+      'also move events written before the partitions existed from the default partition into their months, ' +
+        'unchanged (one transaction; writers wait; needs a superuser). Run `audit verify` before and after',
+    )
+    .action(async (opts: { monthsAhead: number; moveDefault?: boolean }) => {
+      try {
+        if (!Number.isInteger(opts.monthsAhead) || opts.monthsAhead < 0 || opts.monthsAhead > 36)
+          throw validationError('--months-ahead', 'must be a whole number from 0 to 36');
+        const config = resolveSecrets(loadConfig(process.env));
+        await withOwner(config, async ({ db }) => {
+          if (opts.moveDefault) {
+            const moved = await moveDefaultAuditRows(db);
+            console.log(
+              moved.moved === 0
+                ? 'The default partition holds no events: nothing to move.'
+                : `Moved ${moved.moved.toLocaleString('en-IN')} event(s) into ${moved.partitions.join(', ')}.`,
+            );
+          }
+          const made = await ensureAuditPartitions(db, opts.monthsAhead);
+          console.log(made.length ? `Created ${made.join(', ')}.` : 'No partition to create.');
+          for (const p of await listAuditPartitions(db)) {
+            const range = p.from ? `${p.from.slice(0, 10)} to ${p.to?.slice(0, 10)}` : 'anything else';
+            const rows =
+              p.estimatedRows >= 0 ? `about ${Math.round(p.estimatedRows).toLocaleString('en-IN')} rows` : '';
+            console.log(`  ${p.name.padEnd(24)} ${range.padEnd(26)} ${rows}`.trimEnd());
           }
         });
       } catch (err) {

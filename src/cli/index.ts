@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { version } from '../version.ts';
 import { auditCommand } from './audit.ts';
+import { dbCommand } from './db.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { keysCommand } from './keys.ts';
@@ -22,6 +23,7 @@ program.addCommand(importCommand());
 program.addCommand(exportCommand());
 program.addCommand(keysCommand());
 program.addCommand(auditCommand());
+program.addCommand(dbCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));
