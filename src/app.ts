@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { actorOf, resolveSession } from './modules/auth/auth.service.ts';
 import { caseRoutes } from './modules/cases/case.routes.ts';
+import { historySheetRoutes } from './modules/history-sheets/history-sheet.routes.ts';
 import { identifierRoutes } from './modules/identifiers/identifier.routes.ts';
 import { personRoutes } from './modules/persons/person.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -170,6 +171,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(victimRoutes(deps));
   await app.register(sharingRoutes(deps));
   await app.register(userRoutes(deps));
+  await app.register(historySheetRoutes(deps));
 
   if (hasWeb) {
     await app.register(fastifyStatic, {

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/database.ts';
 import type { Role } from '../../src/modules/access/roles.ts';
+import { openHistorySheet } from '../../src/modules/history-sheets/history-sheet.service.ts';
+import { loadKeyring } from '../../src/modules/keys/keyring.ts';
 import { newId } from '../../src/shared/ids.ts';
-import { caseBody, newAgency, newUser, type TestUser } from '../harness.ts';
-import { allRoles, type DistributedTarget, distributedTargets } from './route-policy.ts';
+import { caseBody, newAgency, newUser, type TestUser, testConfig } from '../harness.ts';
+import { allRoles, type DistributedTarget, distributedTargets, sheetTargets } from './route-policy.ts';
 
 /** The accused's phone in every fixture case: a search for it touches every distribution level at once. */
 export const SHARED_PHONE = '+91 99001 23456';
@@ -64,6 +66,8 @@ export interface World {
   notifications: { own: string; other_agency: string };
   /** A pending request to B's case from E (another agency's inbox), and one from E (another's outbox). */
   foreignDisclosureId: string;
+  /** A history sheet on the accused of the own, below, other_agency and state_elsewhere cases, by their owners. */
+  sheets: Record<(typeof sheetTargets)[number], string>;
 }
 
 async function post(app: FastifyInstance, user: TestUser, url: string, payload: unknown) {
@@ -215,9 +219,35 @@ export async function buildWorld(app: FastifyInstance, database: Database): Prom
     }
   }
 
+  const keyring = await loadKeyring(database.db, testConfig().masterKeys!);
+  const sheets = {} as World['sheets'];
+  for (const target of sheetTargets) {
+    const sheet = await openHistorySheet(
+      database.db,
+      keyring,
+      {
+        userId: null,
+        agencyId: records[target].ownerAgencyId,
+        role: 'station_house_officer',
+        clientAddress: null,
+      },
+      {
+        person_id: records[target].accusedId,
+        rule_id: 'default-history-sheet',
+        grounds: 'Synthetic grounds: three trafficking cases in two districts',
+        convicted: true,
+        ordered_by_name: 'Insp. Matrix',
+        ordered_by_rank: 'inspector',
+        opened_on: '2025-01-15',
+      },
+    );
+    sheets[target] = sheet.id;
+  }
+
   return {
     app,
     database,
+    sheets,
     agencies: { A, A1, B, C, E, T, X },
     records,
     noConsentCase,

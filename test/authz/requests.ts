@@ -41,6 +41,33 @@ const userOf = (w: World, t: Target) =>
   t === 'own' ? w.managedUser : t === 'below' ? w.belowUser : w.otherUser;
 const groupOf = (w: World, t: Target) => w.groups[t as keyof World['groups']];
 
+const sheetOf = (w: World, t: Target) => w.sheets[t as keyof World['sheets']];
+
+async function closeSheetsOf(w: World, agencyId: string) {
+  await w.database.db
+    .updateTable('history_sheets')
+    .set({ status: 'closed', closed_on: '2025-01-31', closure_reason: 'matrix' })
+    .where('agency_id', '=', agencyId)
+    .where('status', '=', 'open')
+    .execute();
+}
+
+/** Opens the target's sheet again (closing its agency's others) and returns its version. */
+async function reopenSheet(w: World, t: Target): Promise<number> {
+  const row = await w.database.db
+    .selectFrom('history_sheets')
+    .select(['agency_id', 'version'])
+    .where('id', '=', sheetOf(w, t))
+    .executeTakeFirstOrThrow();
+  await closeSheetsOf(w, row.agency_id);
+  await w.database.db
+    .updateTable('history_sheets')
+    .set({ status: 'open', closed_on: null, closure_reason: null })
+    .where('id', '=', sheetOf(w, t))
+    .execute();
+  return row.version;
+}
+
 /** Keyed by policyName(): the route, and the variant in parentheses. */
 export const requests: Record<string, RequestBuilder> = {
   'GET /api/v1/reference/offences': () => ({ method: 'GET', url: '/api/v1/reference/offences' }),
@@ -288,6 +315,49 @@ export const requests: Record<string, RequestBuilder> = {
   'POST /api/v1/users/:id/reset-mfa': (w, t) => ({
     method: 'POST',
     url: `/api/v1/users/${userOf(w, t).id}/reset-mfa`,
+  }),
+
+  'GET /api/v1/history-sheet-rules': () => ({ method: 'GET', url: '/api/v1/history-sheet-rules' }),
+  'PATCH /api/v1/history-sheet-rules/:id': () => ({
+    method: 'PATCH',
+    url: '/api/v1/history-sheet-rules/default-history-sheet',
+    payload: { review_months: 12, source: 'Matrix: unchanged interval, domain file (e) U' },
+  }),
+  'GET /api/v1/history-sheets': () => ({ method: 'GET', url: '/api/v1/history-sheets?limit=5' }),
+  // One open sheet per person per agency: close A's sheets first, so each allowed call can open one.
+  'POST /api/v1/history-sheets': async (w, t) => {
+    await closeSheetsOf(w, w.agencies.A.id);
+    return {
+      method: 'POST',
+      url: '/api/v1/history-sheets',
+      payload: {
+        person_id: rec(w, t).accusedId,
+        rule_id: 'default-history-sheet',
+        grounds: 'Synthetic grounds: matrix probe of the register',
+        convicted: true,
+        ordered_by_name: 'Insp. Matrix',
+        ordered_by_rank: 'inspector',
+        opened_on: '2025-02-01',
+      },
+    };
+  },
+  'GET /api/v1/history-sheets/:id': (w, t) => ({
+    method: 'GET',
+    url: `/api/v1/history-sheets/${sheetOf(w, t)}`,
+  }),
+  'POST /api/v1/history-sheets/:id/reviews': async (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/history-sheets/${sheetOf(w, t)}/reviews`,
+    payload: { version: await reopenSheet(w, t), reviewed_on: '2025-06-01' },
+  }),
+  'POST /api/v1/history-sheets/:id/closure': async (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/history-sheets/${sheetOf(w, t)}/closure`,
+    payload: {
+      version: await reopenSheet(w, t),
+      closed_on: '2025-06-01',
+      reason: 'Matrix: reformed, no case in two years',
+    },
   }),
 
   'GET /api/v1/audit/events': () => ({ method: 'GET', url: '/api/v1/audit/events?limit=5' }),

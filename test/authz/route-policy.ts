@@ -78,6 +78,22 @@ const revealers = [
 /** Agencies, users, sharing groups (`agency:write`, `user:manage`, `group:manage`). */
 const administrators = ['agency_admin', 'system_admin'] as const satisfies readonly Role[];
 
+/** Read the history-sheet register (`register:read`): police and analysts (domain file (e), implication 3). */
+const registerReaders = [
+  'investigating_officer',
+  'station_house_officer',
+  'district_supervisor',
+  'state_analyst',
+  'national_analyst',
+  'system_admin',
+] as const satisfies readonly Role[];
+/** Open, review and close history sheets (`register:write`): officers of rank. */
+const registerWriters = [
+  'station_house_officer',
+  'district_supervisor',
+  'system_admin',
+] as const satisfies readonly Role[];
+
 /** The oversight view (`audit:read`). */
 const auditors = ['oversight_auditor', 'system_admin'] as const satisfies readonly Role[];
 
@@ -143,6 +159,11 @@ export const reachingTargets: readonly DistributedTarget[] = ['district', 'state
 export const agencyTargets = ['own', 'below', 'other_agency'] as const;
 /** The caller's own session, its own agency's notifications and requests — or someone else's. */
 export const personalTargets = ['own', 'other_agency'] as const;
+/**
+ * History sheets: A's, A1's (below A), B's (same state) and E's (another state). A state's register is read by
+ * police of that state; changed only in the opening agency's scope.
+ */
+export const sheetTargets = ['own', 'below', 'other_agency', 'state_elsewhere'] as const;
 /** Sharing groups: one A owns, one A is a member of, one A is not in. */
 export const groupTargets = ['own', 'member', 'not_member'] as const;
 
@@ -174,7 +195,9 @@ export type RecordRule =
   /** The agency directory is reference data: every agency reads for everyone allowed. */
   | { on: 'agency'; access: 'any' }
   /** Sharing groups: visible to members only (404 otherwise); `owner` changes are the owning agency's (403). */
-  | { on: 'group'; access: 'member' | 'owner' };
+  | { on: 'group'; access: 'member' | 'owner' }
+  /** History sheets: `read` by police of the opening agency's state; `owner` changes in the caller's scope. */
+  | { on: 'sheet'; access: 'read' | 'owner' };
 
 /**
  * How the route treats sessions:
@@ -447,6 +470,35 @@ export const policies: readonly Policy[] = [
     ok: 200,
   },
 
+  // The history-sheet register (police only; every access audited).
+  { route: 'GET /api/v1/history-sheet-rules', roles: registerReaders, records: none, ok: 200 },
+  { route: 'PATCH /api/v1/history-sheet-rules/:id', roles: ['system_admin'], records: none, ok: 200 },
+  { route: 'GET /api/v1/history-sheets', roles: registerReaders, records: none, ok: 200 },
+  {
+    route: 'POST /api/v1/history-sheets',
+    roles: registerWriters,
+    records: { on: 'person', access: 'read' },
+    ok: 201,
+  },
+  {
+    route: 'GET /api/v1/history-sheets/:id',
+    roles: registerReaders,
+    records: { on: 'sheet', access: 'read' },
+    ok: 200,
+  },
+  {
+    route: 'POST /api/v1/history-sheets/:id/reviews',
+    roles: registerWriters,
+    records: { on: 'sheet', access: 'owner' },
+    ok: 200,
+  },
+  {
+    route: 'POST /api/v1/history-sheets/:id/closure',
+    roles: registerWriters,
+    records: { on: 'sheet', access: 'owner' },
+    ok: 200,
+  },
+
   // Oversight.
   { route: 'GET /api/v1/audit/events', roles: auditors, records: none, ok: 200 },
   { route: 'GET /api/v1/audit/records/:kind/:id', roles: auditors, records: none, ok: 200 },
@@ -469,11 +521,13 @@ export function targetsOf(p: Policy): readonly Target[] {
       ? ['own']
       : r.on === 'group'
         ? groupTargets
-        : r.on === 'case' || r.on === 'person' || r.on === 'victim' || r.on === 'identifier'
-          ? distributedTargets
-          : r.on === 'session' || r.on === 'notification' || r.on === 'outbox'
-            ? personalTargets
-            : agencyTargets;
+        : r.on === 'sheet'
+          ? sheetTargets
+          : r.on === 'case' || r.on === 'person' || r.on === 'victim' || r.on === 'identifier'
+            ? distributedTargets
+            : r.on === 'session' || r.on === 'notification' || r.on === 'outbox'
+              ? personalTargets
+              : agencyTargets;
   return p.only ? all.filter((t) => p.only!.includes(t)) : all;
 }
 
@@ -522,6 +576,7 @@ export function expected(
     if (r.access === 'owner' && target === 'member') return forbidden;
     return ok;
   }
+  if (r.on === 'sheet' && r.access === 'read') return target === 'state_elsewhere' ? notFound : ok;
   if ('access' in r && r.access === 'any') return ok;
   if ('access' in r && r.access === 'request')
     return reads(role, target) ? { status: 409, code: 'conflict' } : ok;
