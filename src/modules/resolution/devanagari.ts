@@ -116,17 +116,22 @@ export function hasDevanagari(text: string): boolean {
 /** Roman (lower-case ASCII) spelling of Devanagari text; other characters pass through unchanged. */
 export function transliterateDevanagari(text: string): string {
   let out = '';
-  // Whether the last output was a consonant still carrying its inherent "a" (not yet written).
+  // Whether the last output was a consonant still carrying its inherent "a" (not yet written), and whether
+  // that consonant ends a conjunct (joined by a virama to the one before).
   let pending = false;
+  let conjunct = false;
+  let afterVirama = false;
   let wordStart = 0;
   const flush = () => {
     if (pending) out += 'a';
     pending = false;
   };
   const endWord = () => {
-    // Word-final schwa deletion: "राम" is "ram", but a one-letter word keeps it ("क" → "ka").
-    if (pending && out.length - wordStart > 1) pending = false;
+    // Word-final schwa deletion: "राम" is "ram"; a one-letter word keeps it ("क" → "ka"), and so does a final
+    // conjunct, as Hindi says it ("आदित्य" → "aaditya", "मित्र" → "mitra").
+    if (pending && out.length - wordStart > 1 && !conjunct) pending = false;
     flush();
+    afterVirama = false;
   };
   const chars = Array.from(text.normalize('NFC'));
   for (let i = 0; i < chars.length; i++) {
@@ -140,12 +145,15 @@ export function transliterateDevanagari(text: string): string {
       if (ch === 'ज' && next === VIRAMA && chars[i + 2] === 'ञ') {
         roman = 'gy';
         i += 2;
+        afterVirama = true;
       } else if (next === NUKTA) {
         roman = NUKTA_FORMS[consonant] ?? consonant;
         i++;
       }
       out += roman;
       pending = true;
+      conjunct = afterVirama;
+      afterVirama = false;
       continue;
     }
     const sign = SIGNS[ch];
@@ -156,6 +164,7 @@ export function transliterateDevanagari(text: string): string {
     }
     if (ch === VIRAMA) {
       pending = false;
+      afterVirama = true;
       continue;
     }
     if (ch === NUKTA || ch === '\u200c' || ch === '\u200d' || ch === 'ऽ') continue;

@@ -62,24 +62,6 @@ export const HONORIFICS: ReadonlySet<string> = new Set([
   'guru',
 ]);
 
-/**
- * Honorifics that may also be a name word ("Baby Kumari" is a girl called Baby; "Kumari" is also a surname):
- * stripped only when they come first and what follows still has a word that is not a gender word.
- */
-export const AMBIGUOUS_HONORIFICS: ReadonlySet<string> = new Set([
-  'kumari',
-  'guru',
-  'sardar',
-  'master',
-  'ch',
-  'baby',
-  'pandit',
-  'pt',
-  'miss',
-  'do',
-  'sh',
-]);
-
 /** "Late Ram Lal", "Lt. Ram Lal", "स्व. राम लाल", "Ram Lal (Late)": the person has died; a signal, not a name. */
 export const LATE_WORDS: ReadonlySet<string> = new Set([
   'late',

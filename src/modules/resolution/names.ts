@@ -1,6 +1,5 @@
 import { hasDevanagari, transliterateDevanagari } from './devanagari.ts';
 import {
-  AMBIGUOUS_HONORIFICS,
   GENDER_WORDS,
   HONORIFICS,
   LATE_WORDS,
@@ -45,6 +44,9 @@ export interface NameCompareData {
   displayKey: string;
   /** The same with phonetic keys. */
   foldedKey: string;
+  /** Key of all words written as one ("Jai Dayal" → key of "jaidayal"), for compound names split or joined. */
+  joinedKey: string;
+  joinedSkeleton: string;
   /** Keys with vowels removed, per token. */
   skeletons: string[];
   /** First character code of each token's display form and of its key. */
@@ -89,33 +91,68 @@ function phoneticKey(word: string): string {
   const cached = keyCache.get(word);
   if (cached !== undefined) return cached;
   let s = word;
-  s = s.replace(/(.)\1+/g, '$1');
+  s = s.replace(/([^aeiou])\1+/g, '$1');
   s = s.replace(/^(dn|jn)y/, 'gy'); // Dnyaneshwar, Gyaneshwar
   s = s.replace(/ksh|ks/g, 'x');
+  // "c" before i, e or y is the ISO spelling of ch (Acintya/Achintya); elsewhere it is k (Cauvery/Kaveri).
   s = s
-    .replace(/c(?!h)/g, 'k')
+    .replace(/c(?![hiey])/g, 'k')
     .replace(/chh?/g, 'c')
     .replace(/q/g, 'k');
   s = s.replace(/sh/g, 's').replace(/ph/g, 'f');
-  // "ow"/"aw" before a consonant is a vowel (Chowdhury, Mownika), not a v.
-  s = s.replace(/([ao])w(?![aeiouy])/g, '$1u');
+  s = s.replace(/ow(?![aeiouy])/g, 'ou'); // Chowdhury, Mownika: a vowel, not a v
   s = s.replace(/[wb]/g, 'v').replace(/z/g, 'j');
-  s = s.replace(/([^aeiouy])h/g, '$1');
-  s = s.replace(/h$/, '');
-  s = s.replace(/ey$/, 'i').replace(/([^aeiou])y$/, '$1i');
+  s = s.replace(/([^aeiou])\1+/g, '$1');
+  s = dropAspirates(s);
+  s = s.replace(/(?<=[aeiou])h$/, ''); // Hansdah/Hansda
+  s = s.replace(/ey$/, 'e').replace(/(?<=...[^aeiou])e$/, ''); // Pandey/Pande, Kishore/Kishor
+  s = s.replace(/(?<=[^aeiou])y$/, 'i'); // Tiwary/Tiwari, Maitry/Maitri
   s = s.replace(/aa|ee|ii|oo|uu|au|ou|o|e/g, (m) => VOWEL_FOLD[m] ?? m);
   s = s.replace(/(?<=[^aeiou])ru/g, 'ri'); // Kruti/Kriti, Amrutha/Amrita
   s = s.replace(/iy(?=[aeiou])/g, 'i'); // Riya/Ria, Aliya/Alia
-  // Hindi schwa deletion: an "a" between a consonant that follows a vowel and a consonant (cluster) that
-  // is followed by a vowel is not said, and records write it or not (Kamalesh/Kamlesh, Rajani/Rajni).
-  s = s.replace(/(?<=[aeiou][^aeiou])a(?=[^aeiou]+[aeiou])/g, '');
+  s = s.replace(/(?<=[aeiou])y(?=i)/g, ''); // Sayid/Saeed
+  s = s.replace(/(.)\1+/g, '$1');
+  s = dropSchwas(s);
   s = s.replace(/ay(?![aeiou])/g, 'ai'); // Jay/Jai, Jaydeep/Jaideep
   s = s.replace(/(?<=..[^aeiou])a$/, ''); // Ananta/Anant, Abhijata/Abhijat
+  s = dropAspirates(s); // "dh" made by a dropped schwa: Adaham/Adham
   s = s.replace(/m(?=[^aeiouy])/g, 'n'); // Priyamvada/Priyanvada, Ambar/Anbar
   s = s.replace(/(.)\1+/g, '$1');
   if (s === '') s = word;
   if (keyCache.size < 200_000) keyCache.set(word, s);
   return s;
+}
+
+/** The h of an aspirate (kh, gh, ch, jh, th, dh, ph, bh) is written or not; h after n, m, l, r is a sound (Sinha). */
+function dropAspirates(s: string): string {
+  return s.replace(/(?<=[kgcjtdpv])h/g, '');
+}
+
+/**
+ * Hindi schwa deletion, left to right: an "a" after a vowel and a consonant, and before a consonant, is not
+ * said, and records write it or not (Kamalesh/Kamlesh, Rachana/Rachna, Vanamala/Vanmala); so is one after a
+ * vowel and two consonants (Dharmaveer/Dharmveer). A consonant at the
+ * end counts as followed by a vowel, because the final -a is optional too (Anand/Ananda, Amar/Amr).
+ */
+function dropSchwas(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charAt(i);
+    if (c === 'a' && out.length >= 2 && i + 1 < s.length && !isVowel(s.charAt(i + 1))) {
+      const n = out.length;
+      // After a vowel and one consonant (Kamalesh), or two (Dharmaveer/Dharmveer).
+      if (!isVowel(out.charAt(n - 1))) {
+        if (isVowel(out.charAt(n - 2))) continue;
+        if (n >= 3 && !isVowel(out.charAt(n - 2)) && isVowel(out.charAt(n - 3))) continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+function isVowel(c: string): boolean {
+  return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u';
 }
 
 const VOWEL_FOLD: Record<string, string> = {
@@ -184,22 +221,12 @@ export function parseName(raw: string): ParsedName {
   while (kept.length > 1) {
     const first = kept[0] as string;
     if (!HONORIFICS.has(first)) break;
+    // "Sri Devi" and "Baby Kumari" are names, not a title and a gender word; a bare "Shree" is kept too.
     const restHasName = kept.slice(1).some((w) => !GENDER_WORDS.has(w) && !HONORIFICS.has(w));
     if (!restHasName) break;
-    if (AMBIGUOUS_HONORIFICS.has(first) && !restHasName) break;
     honorifics.push(first);
     kept.shift();
   }
-  if (
-    kept.length === 1 &&
-    HONORIFICS.has(kept[0] as string) &&
-    !AMBIGUOUS_HONORIFICS.has(kept[0] as string)
-  ) {
-    // A bare "Shri" or "Smt." names no one.
-    honorifics.push(kept[0] as string);
-    kept.shift();
-  }
-
   const display: string[] = [];
   const initials: string[] = [];
   for (const w of kept) {
@@ -227,9 +254,12 @@ function isInitialsRun(w: string): boolean {
 
 function compareData(display: string[], tokens: string[], initials: string[]): NameCompareData {
   const sortedInitials = [...initials].sort().join(' ');
+  const joinedKey = display.length > 0 ? phoneticKey(display.join('')) : '';
   return {
     displayKey: `${[...display].sort().join(' ')}|${sortedInitials}`,
     foldedKey: `${[...tokens].sort().join(' ')}|${sortedInitials}`,
+    joinedKey,
+    joinedSkeleton: joinedKey.replace(/[aeiou]/g, ''),
     skeletons: tokens.map((t) => t.replace(/[aeiou]/g, '')),
     firstDisplay: display.map((w) => w.charCodeAt(0)),
     firstKey: tokens.map((t) => t.charCodeAt(0)),
@@ -266,6 +296,11 @@ export function compareNames(
     return 'missing';
   if (ca.displayKey === cb.displayKey) return 'exact';
   if (ca.foldedKey === cb.foldedKey) return 'folded';
+  // "Jaidayal" and "Jai Dayal", "Kapil Dev" and "Kapildev": one compound name, split or not.
+  if (a.tokens.length !== b.tokens.length && a.initials.length === 0 && b.initials.length === 0) {
+    if (ca.joinedKey === cb.joinedKey) return 'folded';
+    if (keysClose(ca.joinedKey, cb.joinedKey, ca.joinedSkeleton, cb.joinedSkeleton)) return 'fuzzy';
+  }
   // Greedy matching depends on which side leads; lead with the smaller key so the result is symmetric.
   return ca.foldedKey < cb.foldedKey
     ? matchTokens(a, b, aRelation, bRelation)
