@@ -19,7 +19,7 @@ create table grid_warning_list (
   id uuid primary key,
   agency_id uuid references agencies (id),
   kind text not null check (kind in ('phone', 'email', 'upi', 'bank_account', 'vehicle', 'social_handle', 'url',
-    'ip', 'address', 'aadhaar_masked')),
+    'domain', 'ip', 'pincode', 'address', 'aadhaar_masked')),
   value text not null,
   normalised text not null,
   reason text not null,
@@ -32,7 +32,9 @@ create unique index grid_warning_list_active on grid_warning_list
   (kind, normalised, coalesce(agency_id, '00000000-0000-0000-0000-000000000000'::uuid)) where removed_at is null;
 
 -- The national entries every installation starts with (editable: a system administrator may remove them).
--- Reference data, so random ids here rather than UUIDv7 made by the application.
+-- Reference data, so random ids here rather than UUIDv7 made by the application. Service short codes are kept
+-- as their digits: today's phone normaliser refuses them as identifiers, but records imported before it may
+-- hold them, and a search for one is answered "warning-listed" rather than "no match".
 insert into grid_warning_list (id, kind, value, normalised, reason)
 select gen_random_uuid(), 'phone', v.value, v.normalised, v.reason
 from (values
@@ -63,8 +65,8 @@ create table grid_watches (
   agency_id uuid not null references agencies (id),
   id uuid not null,
   user_id uuid not null references users (id),
-  kind text check (kind in ('phone', 'email', 'upi', 'bank_account', 'vehicle', 'social_handle', 'url', 'ip',
-    'address')),
+  kind text check (kind in ('phone', 'email', 'upi', 'bank_account', 'vehicle', 'social_handle', 'url', 'domain',
+    'ip', 'address')),
   value text,
   normalised text,
   blind text,

@@ -3,7 +3,9 @@ import type { DB } from '../../db/schema.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { newId } from '../../shared/ids.ts';
+import { correlateCases } from '../grid/correlate.ts';
 import { storedIdentifier } from '../identifiers/normalise.ts';
+import { type KeyedPerson, writePersonKeys } from '../profiles/person-keys.ts';
 import {
   canonicalFields,
   maskedFields,
@@ -55,6 +57,9 @@ export async function writeCases(
     result.persons += part.persons;
     result.identifiers += part.identifiers;
   }
+  // The grid: deconfliction, re-trafficking and watchlist alerts for what was written (src/modules/grid).
+  const written = result.caseIds.map((caseId, i) => ({ agencyId: writes[i]!.agencyId, caseId }));
+  await correlateCases(tx, keyring, written, { writtenBy: writes[0]?.createdBy ?? null });
   return result;
 }
 
@@ -152,6 +157,8 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
   }
 
   const caseIds: string[] = [];
+  // Plain names for the screening keys (hashed before they are stored; victims' names never in clear).
+  const keyed: KeyedPerson[] = [];
   for (const { w, caseExt, persons, caseIdentifiers } of plans) {
     const c = w.input;
     const pre = w.fieldPrefix ?? '';
@@ -215,6 +222,7 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
         pincode: p.pincode ?? null,
         notes: p.notes ?? null,
       };
+      keyed.push({ agency_id: agencyId, id: personId, full_name: fields.full_name, aliases: fields.aliases });
       let shown = fields;
       let sealed: string | null = null;
       if (isProtected) {
@@ -275,6 +283,7 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
     await deleteOrphans(tx, 'persons', caseSet, personRows);
     if (personRows.length > 0) await upsertPersons(tx, personRows);
     if (identifierRows.length > 0) await upsertIdentifiers(tx, identifierRows);
+    await writePersonKeys(tx, keyring, keyed);
   } catch (err) {
     mapDbError(err);
   }

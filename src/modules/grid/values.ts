@@ -12,8 +12,9 @@ import { identifierAad } from '../victims/protection.ts';
  */
 
 /**
- * Kinds that correlate. A masked Aadhaar keeps only the last four digits (Aadhaar Act s.29): one in ten thousand
- * people share them, so it is evidence for person resolution, never a link on its own.
+ * Kinds that correlate. Two never do on their own: a masked Aadhaar keeps only the last four digits (Aadhaar Act
+ * s.29), which one in ten thousand people share, and a PIN code is shared by a whole postal area. Both are
+ * evidence for person resolution, not links.
  */
 export const correlatedKinds = [
   'phone',
@@ -23,6 +24,7 @@ export const correlatedKinds = [
   'vehicle',
   'social_handle',
   'url',
+  'domain',
   'ip',
   'address',
 ] as const satisfies readonly IdentifierKind[];
@@ -32,8 +34,12 @@ export function isCorrelated(kind: string): kind is CorrelatedKind {
   return (correlatedKinds as readonly string[]).includes(kind);
 }
 
-/** Statuses of a case that is no longer worked on: no deconfliction is needed with it. */
-export const finishedStatuses = ['closed', 'convicted', 'acquitted', 'final_report'] as const;
+/**
+ * Statuses of a case no longer worked on by its agency: no deconfliction is needed with it. A `transferred` case
+ * is the sender's read-only trace of a case another agency now works on its own copy (the copy is the open one;
+ * without this the trace and the copy would be deconflicted with each other).
+ */
+export const finishedStatuses = ['closed', 'convicted', 'acquitted', 'final_report', 'transferred'] as const;
 export function isOpenStatus(status: string): boolean {
   return !(finishedStatuses as readonly string[]).includes(status);
 }

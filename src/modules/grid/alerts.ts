@@ -1,0 +1,295 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { newId } from '../../shared/ids.ts';
+import { finishedStatuses } from './values.ts';
+
+/**
+ * What the grid tells people (docs/grid.md): deconfliction (two agencies work open cases on the same target),
+ * re-trafficking (a rescued child turns up in a new record) and watchlist alerts. Each is raised once — per pair
+ * of cases, per child and record, per watch and record — and names the other side only by agency, contact
+ * officer and case id: what the recipient may read of it is decided when the alert is read (grid.service.ts).
+ *
+ * These functions take the writer's transaction and are the hooks other matchers call (person resolution,
+ * profiles): an alert commits or rolls back with the write that caused it.
+ */
+
+/** A case on one side of a link. */
+export interface CaseRef {
+  agencyId: string;
+  caseId: string;
+}
+
+/** Two records linked by an identifier, a person match or a canonical profile. */
+export interface GridLink {
+  a: CaseRef;
+  b: CaseRef;
+  on: 'identifier' | 'person' | 'profile';
+  /** The identifier kind (`phone`, `upi` …), or `person`. */
+  kind: string;
+  /** Provenance: identifier ids, or the rule/model, score and data version of a person link. */
+  detail?: Record<string, unknown>;
+}
+
+const finished = sql.join(finishedStatuses.map((s) => sql.lit(s)));
+
+interface Inserted {
+  agency_id: string;
+  id: string;
+  kind: string;
+  case_id: string | null;
+  other_agency_id: string;
+  match_kind: string;
+}
+
+/**
+ * Deconfliction: when both cases are open (not closed, convicted, acquitted or ended by a final report) and
+ * belong to different agencies, each agency is alerted once for the pair, with the other's contact officer.
+ * Links that do not qualify are ignored. Returns the number of alerts raised.
+ *
+ * ```ts
+ * await raiseDeconfliction(tx, { a: { agencyId, caseId }, b: { agencyId: other, caseId: theirs },
+ *   on: 'person', kind: 'person', detail: { score: 0.97, model: 'fs-2025-07' } });
+ * ```
+ */
+export async function raiseDeconfliction(tx: Kysely<DB>, links: GridLink | GridLink[]): Promise<number> {
+  const list = (Array.isArray(links) ? links : [links]).filter(
+    (l) => l.a.agencyId !== l.b.agencyId && l.a.caseId !== l.b.caseId,
+  );
+  if (list.length === 0) return 0;
+  const rows = list.map((l) => {
+    const [first, second] = l.a.caseId < l.b.caseId ? [l.a, l.b] : [l.b, l.a];
+    return {
+      a_agency: l.a.agencyId,
+      a_case: l.a.caseId,
+      b_agency: l.b.agencyId,
+      b_case: l.b.caseId,
+      id_a: newId(),
+      id_b: newId(),
+      match_kind: l.kind,
+      match_on: l.on,
+      dedupe: `deconfliction:${first.caseId}:${second.caseId}`,
+      detail: l.detail ?? null,
+    };
+  });
+  const inserted = await sql<Inserted>`
+    with l as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as l(a_agency uuid, a_case uuid, b_agency uuid,
+        b_case uuid, id_a uuid, id_b uuid, match_kind text, match_on text, dedupe text, detail jsonb)
+    ), open_pairs as (
+      select l.* from l
+      join cases ca on ca.agency_id = l.a_agency and ca.id = l.a_case
+      join cases cb on cb.agency_id = l.b_agency and cb.id = l.b_case
+      where ca.status not in (${finished}) and cb.status not in (${finished})
+    )
+    insert into grid_alerts (agency_id, id, kind, dedupe_key, case_agency_id, case_id, other_agency_id,
+      other_case_id, match_kind, match_on, detail)
+    select s.agency_id, s.id, 'deconfliction', s.dedupe, s.agency_id, s.case_id, s.other_agency_id, s.other_case_id,
+      s.match_kind, s.match_on, s.detail
+    from (
+      select a_agency as agency_id, id_a as id, a_case as case_id, b_agency as other_agency_id,
+        b_case as other_case_id, match_kind, match_on, dedupe, detail from open_pairs
+      union all
+      select b_agency, id_b, b_case, a_agency, a_case, match_kind, match_on, dedupe, detail from open_pairs
+    ) s
+    on conflict (agency_id, dedupe_key) do nothing
+    returning agency_id, id, kind, case_id, other_agency_id, match_kind`.execute(tx);
+  await notifyAlerts(tx, inserted.rows);
+  return inserted.rows.length;
+}
+
+/** A victim (treated as a rescued child: see docs/grid.md) in one record, and the record she turned up in. */
+export interface ReTraffickingLink {
+  child: CaseRef & { personId: string };
+  record: CaseRef;
+  on: 'identifier' | 'person' | 'profile';
+  kind: string;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Re-trafficking: a rescued child matching another record alerts the agency that owns the child's case and the
+ * child's CWC and DCPU — the child-welfare agencies holding a live referral of that case — and no one else
+ * (not the agency of the new record, which learns of the match, if at all, as an ordinary hit). Once per child
+ * and record. Returns the number of alerts raised.
+ */
+export async function raiseReTrafficking(
+  tx: Kysely<DB>,
+  links: ReTraffickingLink | ReTraffickingLink[],
+): Promise<number> {
+  const list = (Array.isArray(links) ? links : [links]).filter((l) => l.child.caseId !== l.record.caseId);
+  if (list.length === 0) return 0;
+  const input = list.map((l) => ({
+    child_agency: l.child.agencyId,
+    child_case: l.child.caseId,
+    child_person: l.child.personId,
+    record_agency: l.record.agencyId,
+    record_case: l.record.caseId,
+    match_kind: l.kind,
+    match_on: l.on,
+    detail: l.detail ?? null,
+  }));
+  // The recipients first (the owner, and CWC/DCPU referral holders), so that each alert gets its own id.
+  const targets = await sql<{
+    recipient: string;
+    child_agency: string;
+    child_case: string;
+    child_person: string;
+    record_agency: string;
+    record_case: string;
+    match_kind: string;
+    match_on: 'identifier' | 'person' | 'profile';
+    detail: unknown;
+  }>`
+    with l as (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as l(child_agency uuid, child_case uuid,
+        child_person uuid, record_agency uuid, record_case uuid, match_kind text, match_on text, detail jsonb)
+    ), children as (
+      select l.* from l
+      join persons p on p.agency_id = l.child_agency and p.id = l.child_person and p.case_id = l.child_case
+      where p.role = 'victim'
+    )
+    select c.child_agency as recipient, c.* from children c
+    union
+    select d.requester_agency_id, c.* from children c
+    join disclosures d on d.agency_id = c.child_agency and d.record_kind = 'case' and d.record_id = c.child_case
+      and d.kind = 'referral' and d.status = 'approved' and (d.expires_at is null or d.expires_at > now())
+    join agencies w on w.id = d.requester_agency_id and w.kind in ('cwc', 'dcpu')`.execute(tx);
+  if (targets.rows.length === 0) return 0;
+  const rows = targets.rows.map((t) => ({
+    agency_id: t.recipient,
+    id: newId(),
+    dedupe: `re_trafficking:${t.child_person}:${t.record_case}`,
+    case_agency_id: t.child_agency,
+    case_id: t.child_case,
+    person_id: t.child_person,
+    other_agency_id: t.record_agency,
+    other_case_id: t.record_case,
+    match_kind: t.match_kind,
+    match_on: t.match_on,
+    detail: t.detail,
+  }));
+  const inserted = await sql<Inserted>`
+    insert into grid_alerts (agency_id, id, kind, dedupe_key, case_agency_id, case_id, person_id, other_agency_id,
+      other_case_id, match_kind, match_on, detail)
+    select r.agency_id, r.id, 're_trafficking', r.dedupe, r.case_agency_id, r.case_id, r.person_id,
+      r.other_agency_id, r.other_case_id, r.match_kind, r.match_on, r.detail
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(agency_id uuid, id uuid, dedupe text,
+      case_agency_id uuid, case_id uuid, person_id uuid, other_agency_id uuid, other_case_id uuid, match_kind text,
+      match_on text, detail jsonb)
+    on conflict (agency_id, dedupe_key) do nothing
+    returning agency_id, id, kind, case_id, other_agency_id, match_kind`.execute(tx);
+  await notifyAlerts(tx, inserted.rows);
+  return inserted.rows.length;
+}
+
+/** A watched thing appeared: an identifier (by kind and blind index) or a canonical person profile. */
+export interface WatchMatch {
+  match: { kind: string; blind: string } | { profileId: string };
+  record: CaseRef;
+  on: 'identifier' | 'person' | 'profile';
+  /** The user whose write it was: not alerted about their own record. */
+  writtenBy: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Watchlists: every live watch on the value (or profile) alerts its watcher, once per watch and record. The
+ * alert names the record's agency and contact officer; whether it links to the record is decided when the
+ * watcher reads it (only if they may read the record). Returns the number of alerts raised.
+ *
+ * ```ts
+ * await checkWatchlists(tx, [{ match: { profileId }, record: { agencyId, caseId }, on: 'profile', writtenBy }]);
+ * ```
+ */
+export async function checkWatchlists(tx: Kysely<DB>, matches: WatchMatch | WatchMatch[]): Promise<number> {
+  const list = Array.isArray(matches) ? matches : [matches];
+  if (list.length === 0) return 0;
+  const input = list.map((m) => ({
+    kind: 'kind' in m.match ? m.match.kind : null,
+    blind: 'blind' in m.match ? m.match.blind : null,
+    profile_id: 'profileId' in m.match ? m.match.profileId : null,
+    record_agency: m.record.agencyId,
+    record_case: m.record.caseId,
+    match_on: m.on,
+    written_by: m.writtenBy,
+    detail: m.detail ?? null,
+  }));
+  const found = await sql<{
+    watch_agency: string;
+    watch_id: string;
+    user_id: string;
+    kind: string | null;
+    record_agency: string;
+    record_case: string;
+    match_on: 'identifier' | 'person' | 'profile';
+    detail: unknown;
+  }>`
+    select distinct on (w.agency_id, w.id, m.record_case) w.agency_id as watch_agency, w.id as watch_id, w.user_id,
+      coalesce(w.kind, 'person') as kind, m.record_agency, m.record_case, m.match_on, m.detail
+    from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as m(kind text, blind text, profile_id uuid,
+      record_agency uuid, record_case uuid, match_on text, written_by uuid, detail jsonb)
+    join grid_watches w on w.removed_at is null
+      and ((m.blind is not null and w.kind = m.kind and w.blind = m.blind)
+        or (m.profile_id is not null and w.profile_id = m.profile_id))
+    join users u on u.id = w.user_id and u.disabled_at is null
+    where m.written_by is null or m.written_by <> w.user_id`.execute(tx);
+  if (found.rows.length === 0) return 0;
+  const rows = found.rows.map((f) => ({
+    agency_id: f.watch_agency,
+    id: newId(),
+    user_id: f.user_id,
+    dedupe: `watch:${f.watch_id}:${f.record_case}`,
+    other_agency_id: f.record_agency,
+    other_case_id: f.record_case,
+    match_kind: f.kind ?? 'person',
+    match_on: f.match_on,
+    watch_id: f.watch_id,
+    detail: f.detail,
+  }));
+  const inserted = await sql<{ id: string }>`
+    insert into grid_alerts (agency_id, id, kind, user_id, dedupe_key, other_agency_id, other_case_id, match_kind,
+      match_on, watch_id, detail)
+    select r.agency_id, r.id, 'watchlist', r.user_id, r.dedupe, r.other_agency_id, r.other_case_id, r.match_kind,
+      r.match_on, r.watch_id, r.detail
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(agency_id uuid, id uuid, user_id uuid, dedupe text,
+      other_agency_id uuid, other_case_id uuid, match_kind text, match_on text, watch_id uuid, detail jsonb)
+    on conflict (agency_id, dedupe_key) do nothing
+    returning id`.execute(tx);
+  // A watch is personal: its alerts are listed for the watcher only (GET /api/v1/grid/alerts), not the agency.
+  return inserted.rows.length;
+}
+
+/**
+ * The agency's notification for each new deconfliction or re-trafficking alert: whom to call, and the
+ * recipient's own case — nothing of the other record.
+ */
+async function notifyAlerts(tx: Kysely<DB>, alerts: Inserted[]): Promise<void> {
+  if (alerts.length === 0) return;
+  const agencies = new Map(
+    (
+      await tx
+        .selectFrom('agencies')
+        .select(['id', 'name', 'contact_officer', 'contact_phone'])
+        .where('id', 'in', [...new Set(alerts.map((a) => a.other_agency_id))])
+        .execute()
+    ).map((a) => [a.id, a]),
+  );
+  const rows = alerts.map((a) => {
+    const other = agencies.get(a.other_agency_id);
+    const contact = [other?.contact_officer, other?.contact_phone].filter(Boolean).join(', ');
+    const who = `${other?.name ?? 'another agency'}${contact ? ` (contact: ${contact})` : ''}`;
+    const via = a.match_kind === 'person' ? 'a person' : `a ${a.match_kind.replace('_', ' ')}`;
+    return {
+      agency_id: a.agency_id,
+      id: newId(),
+      kind: `grid.${a.kind}`,
+      subject_kind: 'grid_alert',
+      subject_id: a.id,
+      message:
+        a.kind === 'deconfliction'
+          ? `Deconfliction: ${who} has an open case linked to one of yours through ${via}`
+          : `Re-trafficking: a rescued child of one of your cases matches a record of ${who} through ${via}`,
+    };
+  });
+  await tx.insertInto('notifications').values(rows).execute();
+}
