@@ -73,6 +73,7 @@ export const LATE_WORDS: ReadonlySet<string> = new Set([
   'svargeey',
   'svargeeya',
   'sv',
+  'sva',
   'marhoom',
   'marhum',
   'deceased',

@@ -94,6 +94,7 @@ function phoneticKey(word: string): string {
   s = s.replace(/([^aeiou])\1+/g, '$1');
   s = s.replace(/^(dn|jn)y/, 'gy'); // Dnyaneshwar, Gyaneshwar
   s = s.replace(/ksh|ks/g, 'x');
+  s = s.replace(/qu(?=[aeiouy])/g, 'k'); // Rafique/Rafiq, Siddiqui/Siddiqi
   // "c" before i, e or y is the ISO spelling of ch (Acintya/Achintya); elsewhere it is k (Cauvery/Kaveri).
   s = s
     .replace(/c(?![hiey])/g, 'k')
