@@ -1,0 +1,56 @@
+/**
+ * Every fixed number of person resolution, in one place. Scores are match weights: the sum over fields of
+ * log2(m / u), in bits (+10 means the fields agree 1,024 times more often between records of one person than
+ * between records of two people). They do not include the prior (how rare matches are), so the same weight means
+ * the same strength of evidence in every data set.
+ *
+ * The two thresholds were fixed once on FEBRL dataset2 (bench/febrl.bench.ts) and are never re-tuned per data
+ * set; docs/resolution.md explains the choice.
+ */
+export const RESOLUTION_THRESHOLDS = Object.freeze({
+  /** At or above: linked automatically (an edge for clustering). */
+  autoLinkWeight: 8,
+  /** At or above (and below auto-link): a pair an officer should review. Below: not reported. */
+  reviewWeight: 2,
+  /**
+   * Two records whose own score is below this may never sit in one cluster, whatever chain of auto-links joins
+   * them (clustering refuses the merge).
+   */
+  cannotLinkWeight: -4,
+});
+
+export const RESOLUTION_MODEL = Object.freeze({
+  /**
+   * The most a given-name disagreement may weigh (it is clamped to at most this, however mild EM finds it).
+   * Siblings, twins and spouses share surname, relation name, address and phone, so unsupervised EM learns
+   * "same household" and finds a given-name disagreement cheap; a person is told apart by their own name.
+   */
+  givenNameDisagreeMaxWeight: -8,
+  /**
+   * The most the household fields together (surname, relation name, street number, address lines, locality,
+   * postcode, state, phone) may add. They agree together for every member of a household, so their weights are
+   * not independent evidence; capping the sum keeps a shared home from outvoting a different given name or
+   * birth date.
+   */
+  householdMaxWeight: 16,
+  /**
+   * Siblings and twins: when the relation names agree (same father or guardian) but the given names disagree, the
+   * household fields together may add at most this (nothing): a shared family says nothing about which member a
+   * record is, and twins share even the birth date. FEBRL has no relation names, so this never fires there.
+   */
+  siblingHouseholdMaxWeight: 0,
+  /** Bounds of the term-frequency adjustment of an exact agreement, in bits (rare values up, common down). */
+  tfMinAdjustment: -6,
+  tfMaxAdjustment: 6,
+  /** Random record pairs drawn to estimate u (how often fields agree by chance). */
+  uSamplePairs: 40_000,
+  /** EM stops after this many iterations or when no parameter moves more than `emTolerance`. */
+  emMaxIterations: 200,
+  emTolerance: 1e-6,
+  /** Pseudo-count added to every level when estimating m and u (no level is ever impossible). */
+  smoothing: 0.5,
+  /** Blocks (records sharing one blocking key) larger than this are skipped for that rule; other rules still apply. */
+  maxBlockSize: 400,
+  /** Window of the sorted-neighbourhood rules. */
+  sortedNeighbourhoodWindow: 6,
+});

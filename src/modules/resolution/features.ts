@@ -1,0 +1,191 @@
+/**
+ * Per-record features, computed once before any pair is compared: normalised strings with integer value ids
+ * (so exact agreement is one integer comparison and term frequencies are one array read), parsed names, and
+ * dates as typed-array columns. The pair loop reads these columns and allocates nothing.
+ */
+import { compareNames, type ParsedName, parseName, parseRelation } from './names-fallback.ts';
+import {
+  birthInterval,
+  type DateParts,
+  dayNumber,
+  digitsAndLetters,
+  genderKey,
+  normaliseText,
+  type PersonRecord,
+  parseAge,
+  parseDate,
+  phoneKey,
+} from './record.ts';
+
+/** A text column: normalised values ('' = missing), an id per distinct value (-1 = missing) and counts per id. */
+export interface TextColumn {
+  values: string[];
+  ids: Int32Array;
+  /** Records holding each value id. */
+  counts: Int32Array;
+  /** Records with a value. */
+  present: number;
+}
+
+export function textColumn(values: string[]): TextColumn {
+  const ids = new Int32Array(values.length);
+  const index = new Map<string, number>();
+  const counts: number[] = [];
+  let present = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === '') {
+      ids[i] = -1;
+      continue;
+    }
+    present++;
+    let id = index.get(v);
+    if (id === undefined) {
+      id = counts.length;
+      index.set(v, id);
+      counts.push(0);
+    }
+    counts[id]!++;
+    ids[i] = id;
+  }
+  return { values, ids, counts: Int32Array.from(counts), present };
+}
+
+/** Names: one parsed full name per record, with a key (folded tokens, sorted) as a text column for TF. */
+export interface NameColumn {
+  parsed: (ParsedName | null)[];
+  key: TextColumn;
+}
+
+function nameColumn(raw: (string | null)[], relation: boolean): NameColumn {
+  const parsed: (ParsedName | null)[] = raw.map((r) => {
+    if (!r || r.trim() === '') return null;
+    const p = relation ? parseRelation(r).name : parseName(r);
+    return p && (p.tokens.length > 0 || p.initials.length > 0) ? p : null;
+  });
+  const keys = parsed.map((p) => (p ? [...p.tokens].sort().join(' ') : ''));
+  return { parsed, key: textColumn(keys) };
+}
+
+/**
+ * How names are compared for this run. `structured` when no record has a full name: given name and surname are
+ * compared separately (the surname as household evidence). `full` when any record has a full name: the whole name
+ * is parsed (Indian-name rules) and compared as one field; records with only given name and surname are joined.
+ */
+export type NameMode = 'structured' | 'full';
+
+export interface Features {
+  n: number;
+  nameMode: NameMode;
+  given: TextColumn;
+  surname: TextColumn;
+  name: NameColumn;
+  relation: NameColumn;
+  /** 0 missing, 1 male, 2 female, 3 transgender. */
+  gender: Uint8Array;
+  /** 0 missing, 1 a full date, 2 an interval from an age. */
+  dateKind: Uint8Array;
+  year: Int16Array;
+  month: Int8Array;
+  day: Int8Array;
+  /** Birth-day interval in day numbers (equal for a full date). */
+  dayLo: Int32Array;
+  dayHi: Int32Array;
+  /** `YYYYMMDD` of a full date, for blocking. */
+  dateKey: TextColumn;
+  streetNumber: TextColumn;
+  address1: TextColumn;
+  address2: TextColumn;
+  locality: TextColumn;
+  postcode: TextColumn;
+  state: TextColumn;
+  phone: TextColumn;
+  email: TextColumn;
+  identifier: TextColumn;
+}
+
+export interface PrepareOptions {
+  /** The date an age is taken as stated on when a record has no `record_date` (default: today). */
+  today?: DateParts;
+}
+
+function todayParts(): DateParts {
+  const d = new Date();
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Computes every feature of every record once. */
+export function prepareRecords(records: readonly PersonRecord[], options: PrepareOptions = {}): Features {
+  const n = records.length;
+  const today = options.today ?? todayParts();
+  const nameMode: NameMode = records.some((r) => r.full_name && r.full_name.trim() !== '')
+    ? 'full'
+    : 'structured';
+  const fullNames = records.map((r) => {
+    if (r.full_name && r.full_name.trim() !== '') return r.full_name;
+    const joined = [r.given_name ?? '', r.surname ?? ''].join(' ').trim();
+    return joined === '' ? null : joined;
+  });
+  const gender = new Uint8Array(n);
+  const dateKind = new Uint8Array(n);
+  const year = new Int16Array(n);
+  const month = new Int8Array(n);
+  const day = new Int8Array(n);
+  const dayLo = new Int32Array(n);
+  const dayHi = new Int32Array(n);
+  const dateKeys: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
+    const g = genderKey(r.gender);
+    gender[i] = g === 'm' ? 1 : g === 'f' ? 2 : g === 't' ? 3 : 0;
+    const birth = parseDate(r.birth_date);
+    dateKeys[i] = '';
+    if (birth) {
+      dateKind[i] = 1;
+      year[i] = birth.year;
+      month[i] = birth.month;
+      day[i] = birth.day;
+      dayLo[i] = dayHi[i] = dayNumber(birth);
+      dateKeys[i] =
+        `${birth.year}${String(birth.month).padStart(2, '0')}${String(birth.day).padStart(2, '0')}`;
+    } else {
+      const age = parseAge(r.age);
+      if (age) {
+        const [lo, hi] = birthInterval(age, parseDate(r.record_date), today);
+        dateKind[i] = 2;
+        dayLo[i] = lo;
+        dayHi[i] = hi;
+      }
+    }
+  }
+  return {
+    n,
+    nameMode,
+    given: textColumn(records.map((r) => normaliseText(r.given_name))),
+    surname: textColumn(records.map((r) => normaliseText(r.surname))),
+    name: nameColumn(nameMode === 'full' ? fullNames : fullNames.map(() => null), false),
+    relation: nameColumn(
+      records.map((r) => r.relation_name ?? null),
+      true,
+    ),
+    gender,
+    dateKind,
+    year,
+    month,
+    day,
+    dayLo,
+    dayHi,
+    dateKey: textColumn(dateKeys),
+    streetNumber: textColumn(records.map((r) => digitsAndLetters(r.street_number))),
+    address1: textColumn(records.map((r) => normaliseText(r.address_line1))),
+    address2: textColumn(records.map((r) => normaliseText(r.address_line2))),
+    locality: textColumn(records.map((r) => normaliseText(r.locality))),
+    postcode: textColumn(records.map((r) => digitsAndLetters(r.postcode))),
+    state: textColumn(records.map((r) => normaliseText(r.state))),
+    phone: textColumn(records.map((r) => phoneKey(r.phone))),
+    email: textColumn(records.map((r) => (r.email ?? '').trim().toLowerCase())),
+    identifier: textColumn(records.map((r) => digitsAndLetters(r.identifier))),
+  };
+}
+
+export { compareNames };

@@ -1,0 +1,407 @@
+/**
+ * The Fellegi–Sunter model: for every comparison level, m (how often records of one person reach it) and u (how
+ * often records of two different people do), estimated on the data being resolved; a pair's score is the sum of
+ * log2(m / u) over its comparisons (its match weight), with
+ *  - u of exact agreement computed from value counts and u of the other levels from random pairs;
+ *  - m and the share of matches λ estimated by expectation–maximisation over the candidate pairs' comparison
+ *    patterns (u kept fixed, as Splink does, because blocked pairs over-agree on the blocking fields);
+ *  - a term-frequency adjustment of exact agreements (Kumar and Singh are weak evidence, a rare name strong);
+ *  - the given-name disagreement weight clamped to a floor and the household fields' sum capped (constants.ts).
+ */
+import type { Comparison, ComparisonKey } from './comparisons.ts';
+import { GIVEN_NAME_COMPARISONS } from './comparisons.ts';
+import { RESOLUTION_MODEL } from './constants.ts';
+
+export interface FieldModel {
+  key: ComparisonKey;
+  levels: readonly string[];
+  household: boolean;
+  /** Indexed by level; index 0 (missing) is 0. */
+  m: number[];
+  u: number[];
+  /** log2(m / u) per level after any clamp; index 0 is 0. */
+  weights: number[];
+}
+
+export interface ResolutionModel {
+  /** Estimated share of candidate pairs that are matches. */
+  lambda: number;
+  fields: FieldModel[];
+  em: { iterations: number; converged: boolean; candidatePairs: number; patterns: number };
+}
+
+/** Comparison patterns of many pairs, grouped: `levels[p * C + c]` is pattern p's level on comparison c. */
+export interface PatternCounts {
+  comparisons: number;
+  levels: Uint8Array;
+  counts: Float64Array;
+}
+
+/** Groups the level vectors of pairs (`vectors[k * C + c]`) into distinct patterns with counts. */
+export function countPatterns(vectors: Uint8Array, comparisons: number): PatternCounts {
+  const pairs = comparisons === 0 ? 0 : vectors.length / comparisons;
+  const index = new Map<number, number>();
+  const levels: number[] = [];
+  const counts: number[] = [];
+  for (let k = 0; k < pairs; k++) {
+    let code = 0;
+    const base = k * comparisons;
+    for (let c = 0; c < comparisons; c++) code = code * 8 + vectors[base + c]!;
+    let p = index.get(code);
+    if (p === undefined) {
+      p = counts.length;
+      index.set(code, p);
+      counts.push(0);
+      for (let c = 0; c < comparisons; c++) levels.push(vectors[base + c]!);
+    }
+    counts[p]!++;
+  }
+  return { comparisons, levels: Uint8Array.from(levels), counts: Float64Array.from(counts) };
+}
+
+/** Level frequencies (index 0 ignored), smoothed and normalised over the non-missing levels. */
+function normalise(counts: number[], smoothing: number): number[] {
+  let total = 0;
+  for (let l = 1; l < counts.length; l++) total += counts[l]! + smoothing;
+  const out = [0];
+  for (let l = 1; l < counts.length; l++) out.push((counts[l]! + smoothing) / total);
+  return out;
+}
+
+export interface EmResult {
+  m: number[][];
+  u: number[][];
+  lambda: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * Expectation–maximisation of m, λ (and u when `updateU`) over comparison patterns, under conditional
+ * independence; missing levels carry no evidence. `levelCounts[c]` is the number of non-missing levels of c.
+ */
+export function expectationMaximisation(
+  patterns: PatternCounts,
+  levelCounts: readonly number[],
+  start: { m: number[][]; u: number[][]; lambda: number },
+  options: { updateU: boolean; maxIterations?: number; tolerance?: number; smoothing?: number },
+): EmResult {
+  const C = patterns.comparisons;
+  const P = patterns.counts.length;
+  const maxIterations = options.maxIterations ?? RESOLUTION_MODEL.emMaxIterations;
+  const tolerance = options.tolerance ?? RESOLUTION_MODEL.emTolerance;
+  const smoothing = options.smoothing ?? RESOLUTION_MODEL.smoothing;
+  let m = start.m.map((a) => [...a]);
+  let u = start.u.map((a) => [...a]);
+  let lambda = start.lambda;
+  const posterior = new Float64Array(P);
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIterations) {
+    iterations++;
+    // E-step: posterior probability that each pattern is a match.
+    const logPrior = Math.log(lambda) - Math.log(1 - lambda);
+    for (let p = 0; p < P; p++) {
+      let logit = logPrior;
+      for (let c = 0; c < C; c++) {
+        const l = patterns.levels[p * C + c]!;
+        if (l !== 0) logit += Math.log(m[c]![l]!) - Math.log(u[c]![l]!);
+      }
+      posterior[p] = 1 / (1 + Math.exp(-logit));
+    }
+    // M-step.
+    const mCounts = levelCounts.map((L) => new Array<number>(L + 1).fill(0));
+    const uCounts = levelCounts.map((L) => new Array<number>(L + 1).fill(0));
+    let matches = 0;
+    let total = 0;
+    for (let p = 0; p < P; p++) {
+      const n = patterns.counts[p]!;
+      const w = posterior[p]! * n;
+      matches += w;
+      total += n;
+      for (let c = 0; c < C; c++) {
+        const l = patterns.levels[p * C + c]!;
+        mCounts[c]![l]! += w;
+        uCounts[c]![l]! += n - w;
+      }
+    }
+    const nextM = mCounts.map((counts) => normalise(counts, smoothing));
+    const nextU = options.updateU ? uCounts.map((counts) => normalise(counts, smoothing)) : u;
+    const nextLambda = Math.min(Math.max(matches / total, 1e-9), 1 - 1e-9);
+    let change = Math.abs(nextLambda - lambda);
+    for (let c = 0; c < C; c++)
+      for (let l = 1; l < nextM[c]!.length; l++) {
+        change = Math.max(change, Math.abs(nextM[c]![l]! - m[c]![l]!));
+        if (options.updateU) change = Math.max(change, Math.abs(nextU[c]![l]! - u[c]![l]!));
+      }
+    m = nextM;
+    u = nextU;
+    lambda = nextLambda;
+    if (change < tolerance) {
+      converged = true;
+      break;
+    }
+  }
+  return { m, u, lambda, iterations, converged };
+}
+
+/** A small deterministic generator (mulberry32) so the same input always gives the same model. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * u for every comparison: level frequencies among random pairs of records (from `left` × `right`, or within one
+ * set when they are the same range), with level 1 computed exactly from value counts where level 1 means "same
+ * value": Σ n_v (n_v − 1) / (N (N − 1)).
+ */
+export function estimateU(
+  comparisons: readonly Comparison[],
+  left: [number, number],
+  right: [number, number],
+  samplePairs: number = RESOLUTION_MODEL.uSamplePairs,
+): number[][] {
+  const random = seededRandom(0x5eed);
+  const counts = comparisons.map((c) => new Array<number>(c.levels.length + 1).fill(0));
+  const leftSize = left[1] - left[0];
+  const rightSize = right[1] - right[0];
+  if (leftSize > 0 && rightSize > 0 && !(leftSize === 1 && left[0] === right[0] && rightSize === 1))
+    for (let k = 0; k < samplePairs; k++) {
+      const i = left[0] + Math.floor(random() * leftSize);
+      const j = right[0] + Math.floor(random() * rightSize);
+      if (i === j) continue;
+      for (let c = 0; c < comparisons.length; c++) counts[c]![comparisons[c]!.level(i, j)]!++;
+    }
+  return comparisons.map((comparison, c) => {
+    const u = normalise(counts[c]!, RESOLUTION_MODEL.smoothing);
+    const col = comparison.tf;
+    if (comparison.exactIsSameId && col && col.present >= 2) {
+      let same = 0;
+      for (let v = 0; v < col.counts.length; v++) same += col.counts[v]! * (col.counts[v]! - 1);
+      const exact = Math.max(same / (col.present * (col.present - 1)), 1e-9);
+      const rest = 1 - u[1]!;
+      for (let l = 2; l < u.length; l++) u[l] = rest > 0 ? (u[l]! / rest) * (1 - exact) : u[l]!;
+      u[1] = exact;
+    }
+    return u;
+  });
+}
+
+/** Starting m: most matches agree exactly, few disagree. */
+export function startingM(levelCounts: readonly number[]): number[][] {
+  return levelCounts.map((L) => {
+    const m = [0];
+    for (let l = 1; l <= L; l++) m.push(l === 1 ? 0.85 : l === L ? 0.03 : 0.12 / Math.max(L - 2, 1));
+    return m;
+  });
+}
+
+/** Weights from m and u, with the given-name disagreement floor applied. */
+export function fieldModels(comparisons: readonly Comparison[], m: number[][], u: number[][]): FieldModel[] {
+  return comparisons.map((comparison, c) => {
+    const L = comparison.levels.length;
+    const weights = [0];
+    for (let l = 1; l <= L; l++) {
+      let w = Math.log2(m[c]![l]! / u[c]![l]!);
+      if (l === L && GIVEN_NAME_COMPARISONS.has(comparison.key))
+        w = Math.min(w, RESOLUTION_MODEL.givenNameDisagreeMaxWeight);
+      weights.push(w);
+    }
+    return {
+      key: comparison.key,
+      levels: comparison.levels,
+      household: comparison.household,
+      m: m[c]!,
+      u: u[c]!,
+      weights,
+    };
+  });
+}
+
+/** One field's part in a score. */
+export interface ExplanationTerm {
+  field: ComparisonKey;
+  level: string;
+  /** Weight of the level plus the term-frequency adjustment, in bits. */
+  weight: number;
+  /** The part of `weight` that came from how common the agreeing value is (0 when none). */
+  tfAdjustment: number;
+}
+
+/**
+ * Why a pair scored what it did. `score` is exactly the sum of the terms' weights plus `householdCap` (≤ 0: the
+ * part of the household fields' sum above their limit). `probability` adds the prior λ.
+ */
+export interface Explanation {
+  score: number;
+  probability: number;
+  terms: ExplanationTerm[];
+  householdCap: number;
+  /**
+   * Which limit applied to the household fields: `cap` (RESOLUTION_MODEL.householdMaxWeight) or `siblings` (the
+   * relation names agree and the given names disagree: the household adds nothing).
+   */
+  household: 'cap' | 'siblings';
+}
+
+/**
+ * A trained model bound to the features of one run: scores any pair of records, allocating nothing.
+ */
+export class PairScorer {
+  readonly comparisons: readonly Comparison[];
+  readonly model: ResolutionModel;
+  private readonly weights: Float64Array[];
+  private readonly tfAdjust: (Float64Array | null)[];
+  private readonly tfIds: (Int32Array | null)[];
+  private readonly tfLevels: Int8Array;
+  private readonly household: Uint8Array;
+  private readonly level: ((i: number, j: number) => number)[];
+  private readonly logPrior: number;
+  /** Index of the given-name comparison and its disagree level; index of the relation-name comparison. */
+  private readonly givenIndex: number;
+  private readonly givenDisagree: number;
+  private readonly relationIndex: number;
+
+  constructor(comparisons: readonly Comparison[], model: ResolutionModel) {
+    this.comparisons = comparisons;
+    this.model = model;
+    this.weights = model.fields.map((f) => Float64Array.from(f.weights));
+    this.level = comparisons.map((c) => c.level);
+    this.household = Uint8Array.from(comparisons.map((c) => (c.household ? 1 : 0)));
+    this.tfLevels = Int8Array.from(comparisons.map((c) => (c.tf ? c.tfLevels : 0)));
+    this.tfIds = comparisons.map((c) => (c.tf ? c.tf.ids : null));
+    this.tfAdjust = comparisons.map((c, k) => {
+      const col = c.tf;
+      if (!col) return null;
+      const uExact = model.fields[k]!.u[1]!;
+      const adjust = new Float64Array(col.counts.length);
+      for (let v = 0; v < col.counts.length; v++) {
+        const frequency = col.counts[v]! / col.present;
+        const a = Math.log2(uExact / frequency);
+        adjust[v] = Math.min(Math.max(a, RESOLUTION_MODEL.tfMinAdjustment), RESOLUTION_MODEL.tfMaxAdjustment);
+      }
+      return adjust;
+    });
+    this.logPrior = Math.log2(model.lambda / (1 - model.lambda));
+    this.givenIndex = comparisons.findIndex((c) => GIVEN_NAME_COMPARISONS.has(c.key));
+    this.givenDisagree = this.givenIndex >= 0 ? comparisons[this.givenIndex]!.levels.length : -1;
+    this.relationIndex = comparisons.findIndex((c) => c.key === 'relation_name');
+  }
+
+  /**
+   * The most the household fields may add for this pair: nothing when it looks like two siblings (relation names
+   * agree at least fuzzily, given names disagree), else the household cap.
+   */
+  private householdLimit(givenLevel: number, relationLevel: number): number {
+    return givenLevel === this.givenDisagree && relationLevel >= 1 && relationLevel <= 3
+      ? RESOLUTION_MODEL.siblingHouseholdMaxWeight
+      : RESOLUTION_MODEL.householdMaxWeight;
+  }
+
+  /** The pair's match weight in bits. */
+  score(i: number, j: number): number {
+    let own = 0;
+    let household = 0;
+    const C = this.level.length;
+    let givenLevel = 0;
+    let relationLevel = 0;
+    for (let c = 0; c < C; c++) {
+      const l = this.level[c]!(i, j);
+      if (c === this.givenIndex) givenLevel = l;
+      else if (c === this.relationIndex) relationLevel = l;
+      if (l === 0) continue;
+      let w = this.weights[c]![l]!;
+      if (l <= this.tfLevels[c]!) {
+        const ids = this.tfIds[c]!;
+        const v = ids[i]!;
+        if (v === ids[j]) w += this.tfAdjust[c]![v]!;
+      }
+      if (this.household[c] === 1) household += w;
+      else own += w;
+    }
+    const limit = this.householdLimit(givenLevel, relationLevel);
+    return own + Math.min(household, limit);
+  }
+
+  /** Writes the pair's level on every comparison into `out` (length ≥ comparisons) at `offset`. */
+  levels(i: number, j: number, out: Uint8Array, offset: number): void {
+    const C = this.level.length;
+    for (let c = 0; c < C; c++) out[offset + c] = this.level[c]!(i, j);
+  }
+
+  /** Match weight from already computed levels (the same sum as `score`). */
+  scoreLevels(i: number, j: number, levels: Uint8Array, offset: number): number {
+    let own = 0;
+    let household = 0;
+    const C = this.level.length;
+    let givenLevel = 0;
+    let relationLevel = 0;
+    for (let c = 0; c < C; c++) {
+      const l = levels[offset + c]!;
+      if (c === this.givenIndex) givenLevel = l;
+      else if (c === this.relationIndex) relationLevel = l;
+      if (l === 0) continue;
+      let w = this.weights[c]![l]!;
+      if (l <= this.tfLevels[c]!) {
+        const ids = this.tfIds[c]!;
+        const v = ids[i]!;
+        if (v === ids[j]) w += this.tfAdjust[c]![v]!;
+      }
+      if (this.household[c] === 1) household += w;
+      else own += w;
+    }
+    const limit = this.householdLimit(givenLevel, relationLevel);
+    return own + Math.min(household, limit);
+  }
+
+  /** Probability of a match given the score and the estimated share of matches among candidates. */
+  probability(score: number): number {
+    return 1 / (1 + 2 ** -(score + this.logPrior));
+  }
+
+  /** Every field's level and weight for one pair; the weights and the cap sum to the score. */
+  explain(i: number, j: number): Explanation {
+    const terms: ExplanationTerm[] = [];
+    let household = 0;
+    let total = 0;
+    let givenLevel = 0;
+    let relationLevel = 0;
+    for (let c = 0; c < this.level.length; c++) {
+      const comparison = this.comparisons[c]!;
+      const l = this.level[c]!(i, j);
+      if (c === this.givenIndex) givenLevel = l;
+      else if (c === this.relationIndex) relationLevel = l;
+      let tfAdjustment = 0;
+      if (l !== 0 && l <= this.tfLevels[c]!) {
+        const ids = this.tfIds[c]!;
+        if (ids[i] === ids[j]) tfAdjustment = this.tfAdjust[c]![ids[i]!]!;
+      }
+      const weight = this.weights[c]![l]! + tfAdjustment;
+      terms.push({
+        field: comparison.key,
+        level: l === 0 ? 'missing' : comparison.levels[l - 1]!,
+        weight,
+        tfAdjustment,
+      });
+      if (comparison.household) household += weight;
+      total += weight;
+    }
+    const limit = this.householdLimit(givenLevel, relationLevel);
+    const householdCap = household > limit ? limit - household : 0;
+    const score = total + householdCap;
+    return {
+      score,
+      probability: this.probability(score),
+      terms,
+      householdCap,
+      household: limit === RESOLUTION_MODEL.householdMaxWeight ? 'cap' : 'siblings',
+    };
+  }
+}
