@@ -171,11 +171,13 @@ test('relation names are split off as their own field', () => {
   assert.equal(hindi.kind, 's/o');
   assert.equal(compareNames(hindi.name, parseName('Shyam Lal')), 'folded');
   assert.equal(parseRelation('S/o Late Ram Lal').name?.late, true);
+  // A relation-name column often holds the name alone: all of it is the relation name.
   const none = parseRelation('Ramesh Soni');
   assert.equal(none.kind, null);
-  assert.equal(none.name, null);
-  assert.equal(none.rest, 'Ramesh Soni');
+  assert.deepEqual(none.name?.display, ['ramesh', 'soni']);
+  assert.equal(none.rest, '');
   assert.equal(parseRelation('Robin Sodhi').kind, null);
+  assert.equal(parseRelation('').name, null);
 });
 
 test('aliases after @ or alias are kept apart from the name', () => {

@@ -503,10 +503,14 @@ function withinOneEdit(a: string, b: string): boolean {
 export type RelationKind = 's/o' | 'd/o' | 'w/o' | 'c/o';
 
 export interface ParsedRelation {
+  /** null when the text has no relation marker. */
   kind: RelationKind | null;
-  /** The father's, husband's or guardian's name; null when the text has no relation marker. */
+  /**
+   * The father's, husband's or guardian's name. Without a marker the whole text is taken as that name (a
+   * relation-name column often holds just "Shyam Lal"); null only when there is no name at all.
+   */
   name: ParsedName | null;
-  /** The text before the marker (the person's own name), or the whole text when there is no marker. */
+  /** The text before the marker (the person's own name, when a full name carries its relation); else ''. */
   rest: string;
 }
 
@@ -514,6 +518,7 @@ export interface ParsedRelation {
  * Splits "Ramesh Kumar s/o Shyam Lal r/o Vill. Kheri" into the person's name ("Ramesh Kumar"), the relation
  * kind ('s/o') and the relation name ("Shyam Lal"); an address (r/o), age or comma after the relation name
  * ends it. Understands S/O, S.O., "son of", D/o, W/o, C/o, H/o, walad and पुत्र, पुत्री, पत्नी, वल्द.
+ * Text without a marker is all relation name: to split a full name, check that `kind` is not null.
  *
  * @example parseRelation('Sunita Devi W/o Ramesh').kind // → 'w/o'
  */
@@ -539,28 +544,31 @@ export function parseRelation(raw: string): ParsedRelation {
       from = at + 1;
     }
   }
-  if (best < 0 || kind === null) return { kind: null, name: null, rest: text.trim() };
+  if (best < 0 || kind === null) {
+    const whole = parseName(cutAtStop(text));
+    return { kind: null, name: whole.tokens.length + whole.initials.length > 0 ? whole : null, rest: '' };
+  }
   const rest = text
     .slice(0, best)
     .trim()
     .replace(/[,;:\-–]+$/, '')
     .trim();
-  const after = ` ${text.slice(best + bestLength)}`;
-  const afterLower = after.toLowerCase();
-  let end = after.length;
+  const name = parseName(cutAtStop(text.slice(best + bestLength)).replace(/^[\s.:\-–]+/, ''));
+  return { kind, name: name.tokens.length + name.initials.length > 0 ? name : null, rest };
+}
+
+/** The relation name ends where an address (r/o), an age or a comma begins. */
+function cutAtStop(text: string): string {
+  const padded = ` ${text}`;
+  const lower = padded.toLowerCase();
+  let end = padded.length;
   for (const stop of RELATION_STOPS) {
-    const at = afterLower.indexOf(stop);
+    const at = lower.indexOf(stop);
     if (at >= 0 && at < end) end = at;
   }
-  const digit = afterLower.search(/[0-9०-९]/);
+  const digit = lower.search(/[0-9०-९]/);
   if (digit >= 0 && digit < end) end = digit;
-  const name = parseName(
-    after
-      .slice(0, end)
-      .replace(/^[\s.:\-–]+/, '')
-      .trim(),
-  );
-  return { kind, name: name.tokens.length + name.initials.length > 0 ? name : null, rest };
+  return padded.slice(0, end).trim();
 }
 
 /** A marker must stand alone: "so" inside "Soni" or "bin" inside "Robin" is no marker. */
