@@ -20,7 +20,9 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { actorOf, resolveSession } from './modules/auth/auth.service.ts';
 import { caseRoutes } from './modules/cases/case.routes.ts';
+import { gridRoutes } from './modules/grid/grid.routes.ts';
 import { historySheetRoutes } from './modules/history-sheets/history-sheet.routes.ts';
+import { extractRoutes } from './modules/identifiers/extract.routes.ts';
 import { identifierRoutes } from './modules/identifiers/identifier.routes.ts';
 import { personRoutes } from './modules/persons/person.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
@@ -167,9 +169,11 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(caseRoutes(deps));
   await app.register(personRoutes(deps));
   await app.register(identifierRoutes(deps));
+  await app.register(extractRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(victimRoutes(deps));
   await app.register(sharingRoutes(deps));
+  await app.register(gridRoutes(deps));
   await app.register(userRoutes(deps));
   await app.register(historySheetRoutes(deps));
 

@@ -185,6 +185,11 @@ export const requests: Record<string, RequestBuilder> = {
     method: 'GET',
     url: `/api/v1/grid/identifier?kind=phone&value=${encodeURIComponent(SHARED_PHONE)}`,
   }),
+  'POST /api/v1/grid/extract': () => ({
+    method: 'POST',
+    url: '/api/v1/grid/extract',
+    payload: { text: `Accused called from ${SHARED_PHONE}; UPI matrix.buyer@okaxis` },
+  }),
   'GET /api/v1/cases/:id/matches': (w, t) => ({
     method: 'GET',
     url: `/api/v1/cases/${rec(w, t).caseId}/matches`,

@@ -347,6 +347,8 @@ export const policies: readonly Policy[] = [
     ok: 200,
     list: 'links-and-hits',
   },
+  // Reading identifiers out of free text: no record is read or written, so only the role matters.
+  { route: 'POST /api/v1/grid/extract', roles: caseReaders, records: none, ok: 200 },
   {
     route: 'GET /api/v1/cases/:id/matches',
     roles: caseReaders,

@@ -451,6 +451,8 @@ export interface paths {
                                 last_seen_at: string;
                                 expires_at: string | null;
                                 client_address: string | null;
+                                /** @description the browser it signed in from (User-Agent, at most 200 characters); null for API tokens */
+                                user_agent: string | null;
                                 mfa_verified_at: string | null;
                                 current: boolean;
                             }[];
@@ -975,6 +977,92 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New recovery codes for me (the old ones stop working); shown only now
+         * @description Needs a browser session that proved its second factor in the last 15 minutes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recovery_codes: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2395,6 +2483,8 @@ export interface paths {
                         /** @description With distribution `group`: the sharing group the case is shared with */
                         sharing_group_id?: string | null;
                         version: number;
+                        /** @description The investigating officer: a user of the agency that owns the case (station house officer or supervisor only) */
+                        assigned_to?: string | null;
                     };
                 };
             };
@@ -2820,7 +2910,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "ip" | "address" | "aadhaar_masked";
+                    kind?: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked";
                     value?: string;
                     case_id?: string;
                     person_id?: string;
@@ -2923,7 +3013,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "ip" | "address" | "aadhaar_masked";
+                        kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked";
                         value: string;
                         external_id?: string | null;
                         person_id?: string | null;
@@ -3147,6 +3237,102 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/grid/extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find identifiers (phones, UPI ids, vehicles …) in free text */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked";
+                                value: string;
+                                normalised: string;
+                                start: number;
+                                end: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/audit/events": {
@@ -3632,7 +3818,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "ip" | "address" | "aadhaar_masked";
+                    kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked";
                     value: string;
                 };
                 header?: never;
@@ -3666,6 +3852,8 @@ export interface paths {
                                 };
                             }[];
                             hits: components["schemas"]["Hit"][];
+                            too_common: components["schemas"]["TooCommon"][];
+                            warning_listed: components["schemas"]["WarningListed"][];
                         };
                     };
                 };
@@ -3768,6 +3956,8 @@ export interface paths {
                                 };
                             }[];
                             hits: components["schemas"]["Hit"][];
+                            too_common: components["schemas"]["TooCommon"][];
+                            warning_listed: components["schemas"]["WarningListed"][];
                         };
                     };
                 };
@@ -3984,6 +4174,89 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One disclosure request or referral: for the owning side (deciders) or the requesting side; 404 otherwise */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Disclosure"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4536,6 +4809,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your agency's unread notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/{id}/read": {
         parameters: {
             query?: never;
@@ -5031,6 +5387,735 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grid/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thresholds above which a value is too common to link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GridSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the thresholds (system administrators) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        common_value_cases?: number;
+                        common_value_agencies?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GridSettings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/grid/warning-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Values that never correlate: national entries and your agency's */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked";
+                    scope?: "national" | "agency";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WarningListEntry"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a value that must never correlate: national (system administrators) or your agency's records (agency administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked";
+                        value: string;
+                        reason: string;
+                        /**
+                         * @description national: no record anywhere correlates on the value (system administrators); agency: your records
+                         * @default agency
+                         * @enum {string}
+                         */
+                        scope?: "national" | "agency";
+                        /**
+                         * Format: uuid
+                         * @description For an agency entry: the agency whose records it covers (default: yours; one in your scope)
+                         */
+                        agency_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WarningListEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grid/warning-list/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a warning-list entry (the value correlates again) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grid/watches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Identifiers you watch */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Watch"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Watch an identifier: be alerted whenever it appears in a new record or import */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "address";
+                        value: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Watch"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grid/watches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop watching */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grid/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deconfliction and re-trafficking alerts for your agency, and your watches' alerts: whom to contact */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "deconfliction" | "watchlist" | "re_trafficking";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["GridAlert"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -5038,13 +6123,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users of the agencies you administer */
+        /** Users of the agencies you administer (oversight auditors: of their scope, read-only); search by name or email, filter by agency, role, locked, disabled */
         get: {
             parameters: {
                 query?: {
                     agency_id?: string;
-                    role?: "investigating_officer" | "station_house_officer" | "district_supervisor" | "state_analyst" | "national_analyst" | "cwc_member" | "dcpu_officer" | "ngo_caseworker" | "prosecutor" | "oversight_auditor" | "agency_admin" | "system_admin";
+                    role?: "investigating_officer" | "constable" | "station_house_officer" | "district_supervisor" | "state_analyst" | "national_analyst" | "cwc_member" | "dcpu_officer" | "ngo_caseworker" | "prosecutor" | "oversight_auditor" | "agency_admin" | "system_admin";
+                    /** @description part of the name or email */
                     q?: string;
+                    /** @description true: only accounts locked after ten failures; false: only the others */
+                    locked?: "true" | "false";
+                    /** @description true: only disabled accounts; false: only active ones */
+                    disabled?: "true" | "false";
                     cursor?: string;
                     limit?: number;
                 };
@@ -5128,7 +6218,7 @@ export interface paths {
                         /** Format: uuid */
                         agency_id: string;
                         /** @enum {string} */
-                        role: "investigating_officer" | "station_house_officer" | "district_supervisor" | "state_analyst" | "national_analyst" | "cwc_member" | "dcpu_officer" | "ngo_caseworker" | "prosecutor" | "oversight_auditor" | "agency_admin" | "system_admin";
+                        role: "investigating_officer" | "constable" | "station_house_officer" | "district_supervisor" | "state_analyst" | "national_analyst" | "cwc_member" | "dcpu_officer" | "ngo_caseworker" | "prosecutor" | "oversight_auditor" | "agency_admin" | "system_admin";
                         /** Format: email */
                         email: string;
                         display_name: string;
@@ -5207,7 +6297,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One user */
+        /** One user (administrators; oversight auditors read-only) */
         get: {
             parameters: {
                 query?: never;
@@ -5295,7 +6385,7 @@ export interface paths {
                     "application/json": {
                         display_name?: string;
                         /** @enum {string} */
-                        role?: "investigating_officer" | "station_house_officer" | "district_supervisor" | "state_analyst" | "national_analyst" | "cwc_member" | "dcpu_officer" | "ngo_caseworker" | "prosecutor" | "oversight_auditor" | "agency_admin" | "system_admin";
+                        role?: "investigating_officer" | "constable" | "station_house_officer" | "district_supervisor" | "state_analyst" | "national_analyst" | "cwc_member" | "dcpu_officer" | "ngo_caseworker" | "prosecutor" | "oversight_auditor" | "agency_admin" | "system_admin";
                         disabled?: boolean;
                     };
                 };
@@ -5525,6 +6615,808 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/history-sheet-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The history-sheet rules of your state (categories, minimum rank, review interval, source) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                state_lgd_code: number | null;
+                                category: string;
+                                label: string;
+                                /** @enum {string} */
+                                min_rank: "constable" | "head_constable" | "asi" | "si" | "inspector" | "dsp" | "addl_sp" | "sp" | "ssp" | "dig" | "ig" | "adgp" | "dgp";
+                                /** @enum {string} */
+                                reasons_required: "always" | "if_never_convicted";
+                                review_months: number | null;
+                                /** @enum {string} */
+                                tag: "V" | "S" | "U";
+                                source: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history-sheet-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set a rule’s minimum rank or review interval (system administrators; cite the source) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Rules differ by state and some are unverified (tag U): administrators set them, citing the source */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        min_rank?: "constable" | "head_constable" | "asi" | "si" | "inspector" | "dsp" | "addl_sp" | "sp" | "ssp" | "dig" | "ig" | "adgp" | "dgp";
+                        review_months?: number | null;
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            state_lgd_code: number | null;
+                            category: string;
+                            label: string;
+                            /** @enum {string} */
+                            min_rank: "constable" | "head_constable" | "asi" | "si" | "inspector" | "dsp" | "addl_sp" | "sp" | "ssp" | "dig" | "ig" | "adgp" | "dgp";
+                            /** @enum {string} */
+                            reasons_required: "always" | "if_never_convicted";
+                            review_months: number | null;
+                            /** @enum {string} */
+                            tag: "V" | "S" | "U";
+                            source: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/history-sheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register: sheets of your scope and of your state (every access is audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "closed";
+                    /** @description Only open sheets whose review falls on or before this date */
+                    review_due_by?: string;
+                    profile_id?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                agency_id: string;
+                                agency_name: string;
+                                number: number;
+                                /** Format: uuid */
+                                profile_id: string;
+                                /** Format: uuid */
+                                person_id: string;
+                                /** Format: uuid */
+                                person_agency_id: string;
+                                /** @description The name on the person record the sheet was opened from */
+                                person_name: string;
+                                rule_id: string;
+                                rule_label: string;
+                                convicted: boolean;
+                                ordered_by_name: string;
+                                /** @enum {string} */
+                                ordered_by_rank: "constable" | "head_constable" | "asi" | "si" | "inspector" | "dsp" | "addl_sp" | "sp" | "ssp" | "dig" | "ig" | "adgp" | "dgp";
+                                opened_on: string;
+                                review_due_on: string | null;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                closed_on: string | null;
+                                closure_reason: string | null;
+                                version: number;
+                                /** @description Only in the single-sheet read, which is audited */
+                                grounds?: string;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a history sheet on a person (rank, reasons and the no-children rule are checked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A person record you may read (an accused, trafficker or buyer)
+                         */
+                        person_id: string;
+                        /** @description A rule of your state (GET /api/v1/history-sheet-rules) */
+                        rule_id: string;
+                        grounds: string;
+                        /** @description Whether the person was ever convicted (or bound over for good behaviour) */
+                        convicted: boolean;
+                        ordered_by_name: string;
+                        /**
+                         * @description Rank of the ordering officer; the rule sets the minimum
+                         * @enum {string}
+                         */
+                        ordered_by_rank: "constable" | "head_constable" | "asi" | "si" | "inspector" | "dsp" | "addl_sp" | "sp" | "ssp" | "dig" | "ig" | "adgp" | "dgp";
+                        /** Format: date */
+                        opened_on: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agency_id: string;
+                            agency_name: string;
+                            number: number;
+                            /** Format: uuid */
+                            profile_id: string;
+                            /** Format: uuid */
+                            person_id: string;
+                            /** Format: uuid */
+                            person_agency_id: string;
+                            /** @description The name on the person record the sheet was opened from */
+                            person_name: string;
+                            rule_id: string;
+                            rule_label: string;
+                            convicted: boolean;
+                            ordered_by_name: string;
+                            /** @enum {string} */
+                            ordered_by_rank: "constable" | "head_constable" | "asi" | "si" | "inspector" | "dsp" | "addl_sp" | "sp" | "ssp" | "dig" | "ig" | "adgp" | "dgp";
+                            opened_on: string;
+                            review_due_on: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closed_on: string | null;
+                            closure_reason: string | null;
+                            version: number;
+                            /** @description Only in the single-sheet read, which is audited */
+                            grounds?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history-sheets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sheet with its confidential grounds (the read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agency_id: string;
+                            agency_name: string;
+                            number: number;
+                            /** Format: uuid */
+                            profile_id: string;
+                            /** Format: uuid */
+                            person_id: string;
+                            /** Format: uuid */
+                            person_agency_id: string;
+                            /** @description The name on the person record the sheet was opened from */
+                            person_name: string;
+                            rule_id: string;
+                            rule_label: string;
+                            convicted: boolean;
+                            ordered_by_name: string;
+                            /** @enum {string} */
+                            ordered_by_rank: "constable" | "head_constable" | "asi" | "si" | "inspector" | "dsp" | "addl_sp" | "sp" | "ssp" | "dig" | "ig" | "adgp" | "dgp";
+                            opened_on: string;
+                            review_due_on: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closed_on: string | null;
+                            closure_reason: string | null;
+                            version: number;
+                            /** @description Only in the single-sheet read, which is audited */
+                            grounds?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history-sheets/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a periodic review and set the next review date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: date */
+                        reviewed_on: string;
+                        /**
+                         * Format: date
+                         * @description Defaults to reviewed_on plus the rule’s review interval
+                         */
+                        next_review_on?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agency_id: string;
+                            agency_name: string;
+                            number: number;
+                            /** Format: uuid */
+                            profile_id: string;
+                            /** Format: uuid */
+                            person_id: string;
+                            /** Format: uuid */
+                            person_agency_id: string;
+                            /** @description The name on the person record the sheet was opened from */
+                            person_name: string;
+                            rule_id: string;
+                            rule_label: string;
+                            convicted: boolean;
+                            ordered_by_name: string;
+                            /** @enum {string} */
+                            ordered_by_rank: "constable" | "head_constable" | "asi" | "si" | "inspector" | "dsp" | "addl_sp" | "sp" | "ssp" | "dig" | "ig" | "adgp" | "dgp";
+                            opened_on: string;
+                            review_due_on: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closed_on: string | null;
+                            closure_reason: string | null;
+                            version: number;
+                            /** @description Only in the single-sheet read, which is audited */
+                            grounds?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/history-sheets/{id}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a sheet with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: date */
+                        closed_on: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            agency_id: string;
+                            agency_name: string;
+                            number: number;
+                            /** Format: uuid */
+                            profile_id: string;
+                            /** Format: uuid */
+                            person_id: string;
+                            /** Format: uuid */
+                            person_agency_id: string;
+                            /** @description The name on the person record the sheet was opened from */
+                            person_name: string;
+                            rule_id: string;
+                            rule_label: string;
+                            convicted: boolean;
+                            ordered_by_name: string;
+                            /** @enum {string} */
+                            ordered_by_rank: "constable" | "head_constable" | "asi" | "si" | "inspector" | "dsp" | "addl_sp" | "sp" | "ssp" | "dig" | "ig" | "adgp" | "dgp";
+                            opened_on: string;
+                            review_due_on: string | null;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            closed_on: string | null;
+                            closure_reason: string | null;
+                            version: number;
+                            /** @description Only in the single-sheet read, which is audited */
+                            grounds?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5541,7 +7433,7 @@ export interface components {
         };
         NewIdentifierInput: {
             /** @enum {string} */
-            kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "ip" | "address" | "aadhaar_masked";
+            kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked";
             value: string;
             external_id?: string | null;
         };
@@ -5608,27 +7500,39 @@ export interface components {
             id: string;
             agency_id: string;
             case_id: string;
-            external_id: string | null;
+            /** @description Left out when your role may not read it */
+            external_id?: string | null;
             role: string;
             full_name: string;
-            aliases: string[];
-            relation_kind: string | null;
-            relation_name: string | null;
+            /** @description Left out when your role may not read it */
+            aliases?: string[];
+            /** @description Left out when your role may not read it */
+            relation_kind?: string | null;
+            /** @description Left out when your role may not read it */
+            relation_name?: string | null;
             gender: string | null;
-            birth_date: string | null;
-            age: number | null;
+            /** @description Left out when your role may not read it */
+            birth_date?: string | null;
+            /** @description Left out when your role may not read it */
+            age?: number | null;
             age_band: string | null;
-            age_recorded_on: string | null;
+            /** @description Left out when your role may not read it */
+            age_recorded_on?: string | null;
             /** @description A victim or child witness: names and identifying fields are shown only through a logged reveal */
             protected: boolean;
-            address: string | null;
-            pincode: string | null;
-            district_lgd_code: number | null;
-            notes: string | null;
+            /** @description Left out when your role may not read it */
+            address?: string | null;
+            /** @description Left out when your role may not read it */
+            pincode?: string | null;
+            /** @description Left out when your role may not read it */
+            district_lgd_code?: number | null;
+            /** @description Left out when your role may not read it */
+            notes?: string | null;
             distribution: string;
             version: number;
             created_at: string;
             updated_at: string;
+            /** @description On a case or person read, when your role may read this person’s identifiers */
             identifiers?: components["schemas"]["IdentifierInput"][];
         };
         CaseSummaryInput: {
@@ -5639,12 +7543,15 @@ export interface components {
                 name: string;
                 kind: string;
             };
-            external_id: string | null;
+            /** @description Left out when your role may not read it */
+            external_id?: string | null;
             fir_number: string | null;
             fir_kind: string;
             registered_at: string;
-            place: string | null;
-            pincode: string | null;
+            /** @description Left out when your role may not read it */
+            place?: string | null;
+            /** @description Left out when your role may not read it */
+            pincode?: string | null;
             state_lgd_code: number | null;
             district_lgd_code: number | null;
             district_name: string | null;
@@ -5652,17 +7559,38 @@ export interface components {
             procedure_code: string;
             offences: string[];
             distribution: string;
-            sharing_group_id: string | null;
+            /** @description Left out when your role may not read it */
+            sharing_group_id?: string | null;
             /**
              * @description own: your agency or below; shared: its distribution reaches you; disclosed: granted to you on request
              * @enum {string}
              */
             access: "own" | "shared" | "disclosed";
+            /** @description Persons by role in the case, of the roles your role may see */
             person_counts: {
                 [key: string]: number;
             };
             updated_at: string;
             version: number;
+        };
+        CaseTransferTraceInput: {
+            /**
+             * @description out: this agency sent the case (this is its read-only trace); in: this is the copy it received
+             * @enum {string}
+             */
+            direction: "in" | "out";
+            agency: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            /** @description The case at the other end (the copy, or the case it was copied from) */
+            case_id: string;
+            /** @description The sending station’s FIR number (on the copy) */
+            fir_number: string | null;
+            reason: string;
+            consent_override_reason: string | null;
+            transferred_at: string;
         };
         CaseInput: {
             id: string;
@@ -5672,12 +7600,15 @@ export interface components {
                 name: string;
                 kind: string;
             };
-            external_id: string | null;
+            /** @description Left out when your role may not read it */
+            external_id?: string | null;
             fir_number: string | null;
             fir_kind: string;
             registered_at: string;
-            place: string | null;
-            pincode: string | null;
+            /** @description Left out when your role may not read it */
+            place?: string | null;
+            /** @description Left out when your role may not read it */
+            pincode?: string | null;
             state_lgd_code: number | null;
             district_lgd_code: number | null;
             district_name: string | null;
@@ -5685,25 +7616,38 @@ export interface components {
             procedure_code: string;
             offences: string[];
             distribution: string;
-            sharing_group_id: string | null;
+            /** @description Left out when your role may not read it */
+            sharing_group_id?: string | null;
             /**
              * @description own: your agency or below; shared: its distribution reaches you; disclosed: granted to you on request
              * @enum {string}
              */
             access: "own" | "shared" | "disclosed";
+            /** @description Persons by role in the case, of the roles your role may see */
             person_counts: {
                 [key: string]: number;
             };
             updated_at: string;
             version: number;
-            gd_entry: string | null;
-            occurred_from: string | null;
-            occurred_to: string | null;
-            summary: string | null;
+            /** @description Left out when your role may not read it */
+            gd_entry?: string | null;
+            /** @description Left out when your role may not read it */
+            occurred_from?: string | null;
+            /** @description Left out when your role may not read it */
+            occurred_to?: string | null;
+            /** @description Left out when your role may not read it */
+            summary?: string | null;
             created_at: string;
-            created_by: string | null;
-            persons: components["schemas"]["PersonInput"][];
-            identifiers: components["schemas"]["IdentifierInput"][];
+            /** @description Left out when your role may not read it */
+            created_by?: string | null;
+            /** @description The investigating officer (user id) */
+            assigned_to?: string | null;
+            /** @description Left out when your role may not read it */
+            transfer?: components["schemas"]["CaseTransferTraceInput"] | null;
+            /** @description Left out when your role may not read it */
+            persons?: components["schemas"]["PersonInput"][];
+            /** @description Identifiers on the case itself (not on a person); left out when your role may not read them */
+            identifiers?: components["schemas"]["IdentifierInput"][];
         };
         AuditEventInput: {
             id: string;
@@ -5750,12 +7694,109 @@ export interface components {
             items: components["schemas"]["AuditEventInput"][];
             next_cursor: string | null;
         };
+        GridSettingsInput: {
+            /** @description A value held by more cases than this is flagged, not linked */
+            common_value_cases: number;
+            /** @description … or by more agencies than this */
+            common_value_agencies: number;
+        };
+        WarningListEntryInput: {
+            id: string;
+            /** @enum {string} */
+            scope: "national" | "agency";
+            agency: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            kind: string;
+            value: string;
+            normalised: string;
+            reason: string;
+            created_at: string;
+        };
+        WatchInput: {
+            id: string;
+            kind: string | null;
+            value: string | null;
+            normalised: string | null;
+            profile_id: string | null;
+            reason: string;
+            created_at: string;
+        };
+        /** @description Deconfliction, re-trafficking or watchlist alert: whom to contact, and the other record's content only if you may read it */
+        GridAlertInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "deconfliction" | "watchlist" | "re_trafficking";
+            match: {
+                kind: string;
+                on: string;
+            };
+            /** @description Your side: your case (deconfliction) or the child’s case (re-trafficking), when you read it */
+            case: {
+                case_id: string;
+                fir_number: string | null;
+            } | null;
+            /** @description Re-trafficking: the child, by pseudonym */
+            child: {
+                person_id: string;
+                pseudonym: string;
+            } | null;
+            other: {
+                agency: {
+                    id: string;
+                    code: string;
+                    name: string;
+                    kind: string;
+                    contact_officer: string | null;
+                    contact_phone: string | null;
+                    contact_email: string | null;
+                };
+                /** @description The matching case: ask its agency to disclose it if you may not read it */
+                record_id: string;
+                readable: boolean;
+                /** @description Only when you may read the case */
+                fir_number: string | null;
+                disclosure_status: string | null;
+                disclosure_id: string | null;
+            };
+            watch: {
+                id: string;
+                kind: string | null;
+                value: string | null;
+            } | null;
+            created_at: string;
+        };
+        /** @description A value held by more cases or agencies than the thresholds: flagged, not linked (it would link everything) */
+        TooCommonInput: {
+            kind: string;
+            /** @description The case's own identifiers with this value (empty for a search) */
+            identifier_ids: string[];
+            /** @description Cases holding the value, counted up to just past the threshold */
+            cases: number;
+            agencies: number;
+            threshold: {
+                cases: number;
+                agencies: number;
+            };
+        };
+        /** @description A value on the warning list (a helpline, a placeholder, an agency number): never correlated */
+        WarningListedInput: {
+            kind: string;
+            identifier_ids: string[];
+            reason: string;
+            /** @enum {string} */
+            scope: "national" | "agency";
+        };
         DisclosureInput: {
             id: string;
             /** @enum {string} */
             kind: "request" | "referral";
             record_kind: string;
             record_id: string;
+            /** @description The case’s FIR number, only when you may read the case (the owner, or an approved grant) */
+            fir_number: string | null;
             owner: {
                 id: string;
                 code: string;
@@ -5774,6 +7815,13 @@ export interface components {
                 contact_phone: string | null;
                 contact_email: string | null;
             };
+            /** @description Who asked (for a referral: who referred); name and role, never the email */
+            requested_by: {
+                id: string;
+                display_name: string;
+                role: string;
+                role_label: string;
+            } | null;
             purpose: string;
             case_reference: string | null;
             fields_requested: string[];
@@ -5849,7 +7897,7 @@ export interface components {
         };
         NewIdentifier: {
             /** @enum {string} */
-            kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "ip" | "address" | "aadhaar_masked";
+            kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked";
             value: string;
             external_id?: string | null;
         };
@@ -5916,27 +7964,39 @@ export interface components {
             id: string;
             agency_id: string;
             case_id: string;
-            external_id: string | null;
+            /** @description Left out when your role may not read it */
+            external_id?: string | null;
             role: string;
             full_name: string;
-            aliases: string[];
-            relation_kind: string | null;
-            relation_name: string | null;
+            /** @description Left out when your role may not read it */
+            aliases?: string[];
+            /** @description Left out when your role may not read it */
+            relation_kind?: string | null;
+            /** @description Left out when your role may not read it */
+            relation_name?: string | null;
             gender: string | null;
-            birth_date: string | null;
-            age: number | null;
+            /** @description Left out when your role may not read it */
+            birth_date?: string | null;
+            /** @description Left out when your role may not read it */
+            age?: number | null;
             age_band: string | null;
-            age_recorded_on: string | null;
+            /** @description Left out when your role may not read it */
+            age_recorded_on?: string | null;
             /** @description A victim or child witness: names and identifying fields are shown only through a logged reveal */
             protected: boolean;
-            address: string | null;
-            pincode: string | null;
-            district_lgd_code: number | null;
-            notes: string | null;
+            /** @description Left out when your role may not read it */
+            address?: string | null;
+            /** @description Left out when your role may not read it */
+            pincode?: string | null;
+            /** @description Left out when your role may not read it */
+            district_lgd_code?: number | null;
+            /** @description Left out when your role may not read it */
+            notes?: string | null;
             distribution: string;
             version: number;
             created_at: string;
             updated_at: string;
+            /** @description On a case or person read, when your role may read this person’s identifiers */
             identifiers?: components["schemas"]["Identifier"][];
         };
         CaseSummary: {
@@ -5947,12 +8007,15 @@ export interface components {
                 name: string;
                 kind: string;
             };
-            external_id: string | null;
+            /** @description Left out when your role may not read it */
+            external_id?: string | null;
             fir_number: string | null;
             fir_kind: string;
             registered_at: string;
-            place: string | null;
-            pincode: string | null;
+            /** @description Left out when your role may not read it */
+            place?: string | null;
+            /** @description Left out when your role may not read it */
+            pincode?: string | null;
             state_lgd_code: number | null;
             district_lgd_code: number | null;
             district_name: string | null;
@@ -5960,17 +8023,38 @@ export interface components {
             procedure_code: string;
             offences: string[];
             distribution: string;
-            sharing_group_id: string | null;
+            /** @description Left out when your role may not read it */
+            sharing_group_id?: string | null;
             /**
              * @description own: your agency or below; shared: its distribution reaches you; disclosed: granted to you on request
              * @enum {string}
              */
             access: "own" | "shared" | "disclosed";
+            /** @description Persons by role in the case, of the roles your role may see */
             person_counts: {
                 [key: string]: number;
             };
             updated_at: string;
             version: number;
+        };
+        CaseTransferTrace: {
+            /**
+             * @description out: this agency sent the case (this is its read-only trace); in: this is the copy it received
+             * @enum {string}
+             */
+            direction: "in" | "out";
+            agency: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            /** @description The case at the other end (the copy, or the case it was copied from) */
+            case_id: string;
+            /** @description The sending station’s FIR number (on the copy) */
+            fir_number: string | null;
+            reason: string;
+            consent_override_reason: string | null;
+            transferred_at: string;
         };
         Case: {
             id: string;
@@ -5980,12 +8064,15 @@ export interface components {
                 name: string;
                 kind: string;
             };
-            external_id: string | null;
+            /** @description Left out when your role may not read it */
+            external_id?: string | null;
             fir_number: string | null;
             fir_kind: string;
             registered_at: string;
-            place: string | null;
-            pincode: string | null;
+            /** @description Left out when your role may not read it */
+            place?: string | null;
+            /** @description Left out when your role may not read it */
+            pincode?: string | null;
             state_lgd_code: number | null;
             district_lgd_code: number | null;
             district_name: string | null;
@@ -5993,25 +8080,38 @@ export interface components {
             procedure_code: string;
             offences: string[];
             distribution: string;
-            sharing_group_id: string | null;
+            /** @description Left out when your role may not read it */
+            sharing_group_id?: string | null;
             /**
              * @description own: your agency or below; shared: its distribution reaches you; disclosed: granted to you on request
              * @enum {string}
              */
             access: "own" | "shared" | "disclosed";
+            /** @description Persons by role in the case, of the roles your role may see */
             person_counts: {
                 [key: string]: number;
             };
             updated_at: string;
             version: number;
-            gd_entry: string | null;
-            occurred_from: string | null;
-            occurred_to: string | null;
-            summary: string | null;
+            /** @description Left out when your role may not read it */
+            gd_entry?: string | null;
+            /** @description Left out when your role may not read it */
+            occurred_from?: string | null;
+            /** @description Left out when your role may not read it */
+            occurred_to?: string | null;
+            /** @description Left out when your role may not read it */
+            summary?: string | null;
             created_at: string;
-            created_by: string | null;
-            persons: components["schemas"]["Person"][];
-            identifiers: components["schemas"]["Identifier"][];
+            /** @description Left out when your role may not read it */
+            created_by?: string | null;
+            /** @description The investigating officer (user id) */
+            assigned_to?: string | null;
+            /** @description Left out when your role may not read it */
+            transfer?: components["schemas"]["CaseTransferTrace"] | null;
+            /** @description Left out when your role may not read it */
+            persons?: components["schemas"]["Person"][];
+            /** @description Identifiers on the case itself (not on a person); left out when your role may not read them */
+            identifiers?: components["schemas"]["Identifier"][];
         };
         AuditEvent: {
             id: string;
@@ -6058,12 +8158,109 @@ export interface components {
             items: components["schemas"]["AuditEvent"][];
             next_cursor: string | null;
         };
+        GridSettings: {
+            /** @description A value held by more cases than this is flagged, not linked */
+            common_value_cases: number;
+            /** @description … or by more agencies than this */
+            common_value_agencies: number;
+        };
+        WarningListEntry: {
+            id: string;
+            /** @enum {string} */
+            scope: "national" | "agency";
+            agency: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            kind: string;
+            value: string;
+            normalised: string;
+            reason: string;
+            created_at: string;
+        };
+        Watch: {
+            id: string;
+            kind: string | null;
+            value: string | null;
+            normalised: string | null;
+            profile_id: string | null;
+            reason: string;
+            created_at: string;
+        };
+        /** @description Deconfliction, re-trafficking or watchlist alert: whom to contact, and the other record's content only if you may read it */
+        GridAlert: {
+            id: string;
+            /** @enum {string} */
+            kind: "deconfliction" | "watchlist" | "re_trafficking";
+            match: {
+                kind: string;
+                on: string;
+            };
+            /** @description Your side: your case (deconfliction) or the child’s case (re-trafficking), when you read it */
+            case: {
+                case_id: string;
+                fir_number: string | null;
+            } | null;
+            /** @description Re-trafficking: the child, by pseudonym */
+            child: {
+                person_id: string;
+                pseudonym: string;
+            } | null;
+            other: {
+                agency: {
+                    id: string;
+                    code: string;
+                    name: string;
+                    kind: string;
+                    contact_officer: string | null;
+                    contact_phone: string | null;
+                    contact_email: string | null;
+                };
+                /** @description The matching case: ask its agency to disclose it if you may not read it */
+                record_id: string;
+                readable: boolean;
+                /** @description Only when you may read the case */
+                fir_number: string | null;
+                disclosure_status: string | null;
+                disclosure_id: string | null;
+            };
+            watch: {
+                id: string;
+                kind: string | null;
+                value: string | null;
+            } | null;
+            created_at: string;
+        };
+        /** @description A value held by more cases or agencies than the thresholds: flagged, not linked (it would link everything) */
+        TooCommon: {
+            kind: string;
+            /** @description The case's own identifiers with this value (empty for a search) */
+            identifier_ids: string[];
+            /** @description Cases holding the value, counted up to just past the threshold */
+            cases: number;
+            agencies: number;
+            threshold: {
+                cases: number;
+                agencies: number;
+            };
+        };
+        /** @description A value on the warning list (a helpline, a placeholder, an agency number): never correlated */
+        WarningListed: {
+            kind: string;
+            identifier_ids: string[];
+            reason: string;
+            /** @enum {string} */
+            scope: "national" | "agency";
+        };
         Disclosure: {
             id: string;
             /** @enum {string} */
             kind: "request" | "referral";
             record_kind: string;
             record_id: string;
+            /** @description The case’s FIR number, only when you may read the case (the owner, or an approved grant) */
+            fir_number: string | null;
             owner: {
                 id: string;
                 code: string;
@@ -6082,6 +8279,13 @@ export interface components {
                 contact_phone: string | null;
                 contact_email: string | null;
             };
+            /** @description Who asked (for a referral: who referred); name and role, never the email */
+            requested_by: {
+                id: string;
+                display_name: string;
+                role: string;
+                role_label: string;
+            } | null;
             purpose: string;
             case_reference: string | null;
             fields_requested: string[];
