@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { identifierKinds } from '../../db/schema.ts';
+import { uuid } from '../cases/case.schemas.ts';
+import { correlatedKinds } from './values.ts';
+
+/** Request and response shapes of the grid's routes (correlation settings, warning list, watches, alerts). */
+
+const reason = z.string().trim().min(5, 'say why in at least 5 characters').max(500);
+const value = z.string().trim().min(1, 'must not be empty').max(500);
+
+const agencyContact = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  contact_officer: z.string().nullable(),
+  contact_phone: z.string().nullable(),
+  contact_email: z.string().nullable(),
+});
+
+export const gridSettingsOut = z
+  .object({
+    common_value_cases: z
+      .number()
+      .int()
+      .describe('A value held by more cases than this is flagged, not linked'),
+    common_value_agencies: z.number().int().describe('… or by more agencies than this'),
+  })
+  .meta({ id: 'GridSettings' });
+
+export const gridSettingsPatch = z
+  .strictObject({
+    common_value_cases: z.number().int().min(2).max(1_000_000).optional(),
+    common_value_agencies: z.number().int().min(2).max(1_000_000).optional(),
+  })
+  .refine((p) => p.common_value_cases !== undefined || p.common_value_agencies !== undefined, {
+    message: 'give common_value_cases or common_value_agencies',
+    path: ['common_value_cases'],
+  });
+
+export const warningEntryInput = z.strictObject({
+  kind: z.enum(identifierKinds),
+  value,
+  reason,
+  scope: z
+    .enum(['national', 'agency'])
+    .default('agency')
+    .describe(
+      'national: no record anywhere correlates on the value (system administrators); agency: your records',
+    ),
+  agency_id: uuid
+    .optional()
+    .describe('For an agency entry: the agency whose records it covers (default: yours; one in your scope)'),
+});
+
+export const warningListQuery = z.strictObject({
+  kind: z.enum(identifierKinds).optional(),
+  scope: z.enum(['national', 'agency']).optional(),
+});
+
+export const warningEntryOut = z
+  .object({
+    id: z.string(),
+    scope: z.enum(['national', 'agency']),
+    agency: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable(),
+    kind: z.string(),
+    value: z.string(),
+    normalised: z.string(),
+    reason: z.string(),
+    created_at: z.string(),
+  })
+  .meta({ id: 'WarningListEntry' });
+
+export const watchInput = z.strictObject({
+  kind: z.enum(correlatedKinds),
+  value,
+  reason,
+});
+
+export const watchOut = z
+  .object({
+    id: z.string(),
+    kind: z.string().nullable(),
+    value: z.string().nullable(),
+    normalised: z.string().nullable(),
+    profile_id: z.string().nullable(),
+    reason: z.string(),
+    created_at: z.string(),
+  })
+  .meta({ id: 'Watch' });
+
+export const alertListQuery = z.strictObject({
+  kind: z.enum(['deconfliction', 'watchlist', 're_trafficking']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const alertOut = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['deconfliction', 'watchlist', 're_trafficking']),
+    match: z.object({ kind: z.string(), on: z.string() }),
+    case: z
+      .object({ case_id: z.string(), fir_number: z.string().nullable() })
+      .nullable()
+      .describe(
+        'Your side: your case (deconfliction) or the child’s case (re-trafficking), when you read it',
+      ),
+    child: z
+      .object({ person_id: z.string(), pseudonym: z.string() })
+      .nullable()
+      .describe('Re-trafficking: the child, by pseudonym'),
+    other: z.object({
+      agency: agencyContact,
+      record_id: z
+        .string()
+        .describe('The matching case: ask its agency to disclose it if you may not read it'),
+      readable: z.boolean(),
+      fir_number: z.string().nullable().describe('Only when you may read the case'),
+      disclosure_status: z.string().nullable(),
+      disclosure_id: z.string().nullable(),
+    }),
+    watch: z.object({ id: z.string(), kind: z.string().nullable(), value: z.string().nullable() }).nullable(),
+    created_at: z.string(),
+  })
+  .meta({
+    id: 'GridAlert',
+    description:
+      "Deconfliction, re-trafficking or watchlist alert: whom to contact, and the other record's content only if you may read it",
+  });

@@ -1,0 +1,417 @@
+import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
+import type { DB, IdentifierKind } from '../../db/schema.ts';
+import { mapDbError } from '../../shared/db-errors.ts';
+import type { Keyring } from '../../shared/envelope.ts';
+import { AppError, notFound, validationError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { type Actor, agencyInScope, agencyScope, assertCan } from '../access/actor.ts';
+import { readable } from '../access/policy.ts';
+import { roles } from '../access/roles.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { normaliseForField } from '../identifiers/normalise.ts';
+import type {
+  alertListQuery,
+  alertOut,
+  gridSettingsPatch,
+  warningEntryInput,
+  warningEntryOut,
+  warningListQuery,
+  watchInput,
+  watchOut,
+} from './grid.schemas.ts';
+import { agencyContacts } from './matches.ts';
+import { gridSettings, loadWarningList, probeOf } from './values.ts';
+
+/**
+ * Who may do what in the grid (docs/grid.md, "Who may do what"):
+ * - read the thresholds and the warning list: every signed-in user (national entries and its own agency's);
+ * - change the thresholds and national warning entries: system administrators;
+ * - an agency's warning entries: its administrators (agency_admin, and system administrators for the agencies
+ *   in their scope);
+ * - watch identifiers: police and analyst roles that read cases (`case:read` and shared records) — a CWC, NGO or
+ *   prosecutor receives cases by referral and has no business watching numbers;
+ * - read alerts: roles that read cases, for their agency (and the agencies below it) and their own watches.
+ */
+function assertMayWatch(actor: Actor): void {
+  assertCan(actor, 'case:read');
+  if (!roles[actor.role].sharedRecords)
+    throw new AppError('forbidden', `Your role (${actor.role}) may not keep watchlists`);
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/* ---------- thresholds ---------- */
+
+export async function getGridSettings(db: Kysely<DB>, _actor: Actor) {
+  const s = await gridSettings(db);
+  return { common_value_cases: s.commonValueCases, common_value_agencies: s.commonValueAgencies };
+}
+
+export async function updateGridSettings(
+  db: Kysely<DB>,
+  actor: Actor,
+  patch: z.infer<typeof gridSettingsPatch>,
+) {
+  if (actor.role !== 'system_admin')
+    throw new AppError('forbidden', `Your role (${actor.role}) may not change the grid's thresholds`);
+  await db.transaction().execute(async (tx) => {
+    const before = await gridSettings(tx);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      await tx
+        .insertInto('grid_settings')
+        .values({ key: key as 'common_value_cases', value, updated_by: actor.userId })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({ value, updated_by: actor.userId, updated_at: new Date() }),
+        )
+        .execute();
+    }
+    await recordAudit(tx, actor, {
+      action: 'grid.settings_update',
+      detail: {
+        before: {
+          common_value_cases: before.commonValueCases,
+          common_value_agencies: before.commonValueAgencies,
+        },
+        after: patch,
+      },
+    });
+  });
+  return getGridSettings(db, actor);
+}
+
+/* ---------- warning list ---------- */
+
+type WarningEntryOut = z.infer<typeof warningEntryOut>;
+
+async function presentWarnings(
+  db: Kysely<DB>,
+  rows: {
+    id: string;
+    agency_id: string | null;
+    kind: string;
+    value: string;
+    normalised: string;
+    reason: string;
+    created_at: Date;
+  }[],
+): Promise<WarningEntryOut[]> {
+  const agencies = await agencyContacts(
+    db,
+    rows.flatMap((r) => (r.agency_id ? [r.agency_id] : [])),
+  );
+  return rows.map((r) => {
+    const a = r.agency_id ? agencies.get(r.agency_id) : undefined;
+    return {
+      id: r.id,
+      scope: r.agency_id ? 'agency' : 'national',
+      agency: a ? { id: a.id, code: a.code, name: a.name } : null,
+      kind: r.kind,
+      value: r.value,
+      normalised: r.normalised,
+      reason: r.reason,
+      created_at: iso(r.created_at)!,
+    };
+  });
+}
+
+const warningColumns = ['id', 'agency_id', 'kind', 'value', 'normalised', 'reason', 'created_at'] as const;
+
+/** National entries and those of the agencies in the caller's scope. */
+export async function listWarningList(db: Kysely<DB>, actor: Actor, q: z.infer<typeof warningListQuery>) {
+  let query = db
+    .selectFrom('grid_warning_list')
+    .select(warningColumns)
+    .where('removed_at', 'is', null)
+    .where((eb) => eb.or([eb('agency_id', 'is', null), agencyScope(actor, 'agency_id')]));
+  if (q.kind) query = query.where('kind', '=', q.kind);
+  if (q.scope === 'national') query = query.where('agency_id', 'is', null);
+  if (q.scope === 'agency') query = query.where('agency_id', 'is not', null);
+  const rows = await query.orderBy('kind').orderBy('normalised').limit(5000).execute();
+  return { items: await presentWarnings(db, rows) };
+}
+
+/** A value the normaliser refuses (a service short code such as 1098) is kept as its digits or its text. */
+function warningForm(kind: IdentifierKind, value: string): string {
+  try {
+    return normaliseForField(kind, value, 'value');
+  } catch (err) {
+    if (kind === 'phone' && /^\d{3,6}$/.test(value.replace(/[\s-]/g, ''))) return value.replace(/[\s-]/g, '');
+    throw err;
+  }
+}
+
+export async function addWarningEntry(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: z.infer<typeof warningEntryInput>,
+) {
+  assertCan(actor, 'agency:write');
+  if (input.scope === 'national' && actor.role !== 'system_admin')
+    throw new AppError('forbidden', `Your role (${actor.role}) may not add national warning-list entries`);
+  if (input.scope === 'national' && input.agency_id)
+    throw validationError('agency_id', 'is given only for an agency entry');
+  const agencyId = input.scope === 'national' ? null : (input.agency_id ?? actor.agencyId);
+  if (agencyId && !(await agencyInScope(db, actor, agencyId))) throw notFound('Agency');
+  const normalised = warningForm(input.kind, input.value);
+  const id = newId();
+  await db.transaction().execute(async (tx) => {
+    try {
+      await tx
+        .insertInto('grid_warning_list')
+        .values({
+          id,
+          agency_id: agencyId,
+          kind: input.kind,
+          value: input.value,
+          normalised,
+          reason: input.reason,
+          created_by: actor.userId,
+        })
+        .execute();
+    } catch (err) {
+      mapDbError(err);
+    }
+    await recordAudit(tx, actor, {
+      action: 'grid.warning_add',
+      recordKind: 'warning_list',
+      recordId: id,
+      ...(agencyId ? { recordAgencyId: agencyId } : {}),
+      detail: { kind: input.kind, scope: input.scope, reason: input.reason },
+    });
+  });
+  const row = await db.selectFrom('grid_warning_list').select(warningColumns).where('id', '=', id).execute();
+  return (await presentWarnings(db, row))[0]!;
+}
+
+export async function removeWarningEntry(db: Kysely<DB>, actor: Actor, id: string) {
+  assertCan(actor, 'agency:write');
+  await db.transaction().execute(async (tx) => {
+    const row = await tx
+      .selectFrom('grid_warning_list')
+      .select(['id', 'agency_id', 'kind'])
+      .where('id', '=', id)
+      .where('removed_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound('Warning-list entry');
+    if (row.agency_id === null) {
+      if (actor.role !== 'system_admin')
+        throw new AppError(
+          'forbidden',
+          `Your role (${actor.role}) may not remove national warning-list entries`,
+        );
+    } else if (!(await agencyInScope(tx, actor, row.agency_id))) throw notFound('Warning-list entry');
+    await tx
+      .updateTable('grid_warning_list')
+      .set({ removed_at: new Date(), removed_by: actor.userId })
+      .where('id', '=', row.id)
+      .execute();
+    await recordAudit(tx, actor, {
+      action: 'grid.warning_remove',
+      recordKind: 'warning_list',
+      recordId: row.id,
+      ...(row.agency_id ? { recordAgencyId: row.agency_id } : {}),
+      detail: { kind: row.kind, scope: row.agency_id ? 'agency' : 'national' },
+    });
+  });
+}
+
+/* ---------- watches ---------- */
+
+type WatchRow = {
+  id: string;
+  kind: string | null;
+  value: string | null;
+  normalised: string | null;
+  profile_id: string | null;
+  reason: string;
+  created_at: Date;
+};
+const presentWatch = (w: WatchRow): z.infer<typeof watchOut> => ({
+  id: w.id,
+  kind: w.kind,
+  value: w.value,
+  normalised: w.normalised,
+  profile_id: w.profile_id,
+  reason: w.reason,
+  created_at: iso(w.created_at)!,
+});
+const watchColumns = ['id', 'kind', 'value', 'normalised', 'profile_id', 'reason', 'created_at'] as const;
+
+/** The caller's own watches. */
+export async function listWatches(db: Kysely<DB>, actor: Actor) {
+  assertMayWatch(actor);
+  const rows = await db
+    .selectFrom('grid_watches')
+    .select(watchColumns)
+    .where('agency_id', '=', actor.agencyId)
+    .where('user_id', '=', actor.userId)
+    .where('removed_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .limit(1000)
+    .execute();
+  return { items: rows.map(presentWatch) };
+}
+
+/**
+ * Watch an identifier: any new record or import holding it alerts the caller. Kept as typed and normalised (for
+ * the caller's list) and as a blind index (what matching uses, so a victim's sealed identifier matches too).
+ */
+export async function addWatch(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  actor: Actor,
+  input: z.infer<typeof watchInput>,
+) {
+  assertMayWatch(actor);
+  if (!actor.userId) throw new AppError('forbidden', 'A watch belongs to a user: sign in as one');
+  const normalised = normaliseForField(input.kind, input.value, 'value');
+  const probe = probeOf(keyring, input.kind, normalised);
+  const stop = (await loadWarningList(db, keyring)).stops(probe, actor.agencyId);
+  if (stop) throw validationError('value', `is on the warning list (${stop.reason}) and never correlates`);
+  const id = newId();
+  await db.transaction().execute(async (tx) => {
+    const existing = await tx
+      .selectFrom('grid_watches')
+      .select('id')
+      .where('agency_id', '=', actor.agencyId)
+      .where('user_id', '=', actor.userId)
+      .where('kind', '=', input.kind)
+      .where('blind', '=', probe.blind)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+    if (existing)
+      throw new AppError('conflict', 'value: you already watch this value', [
+        { field: 'value', message: 'you already watch this value' },
+      ]);
+    await tx
+      .insertInto('grid_watches')
+      .values({
+        agency_id: actor.agencyId,
+        id,
+        user_id: actor.userId!,
+        kind: input.kind,
+        value: input.value,
+        normalised,
+        blind: probe.blind,
+        reason: input.reason,
+      })
+      .execute();
+    await recordAudit(tx, actor, {
+      action: 'grid.watch_add',
+      recordKind: 'watch',
+      recordId: id,
+      recordAgencyId: actor.agencyId,
+      detail: { kind: input.kind, reason: input.reason },
+    });
+  });
+  const row = await db
+    .selectFrom('grid_watches')
+    .select(watchColumns)
+    .where('agency_id', '=', actor.agencyId)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return presentWatch(row);
+}
+
+/** Stop watching: only the watcher's own watch (another's is not found). */
+export async function removeWatch(db: Kysely<DB>, actor: Actor, id: string) {
+  assertMayWatch(actor);
+  await db.transaction().execute(async (tx) => {
+    const r = await tx
+      .updateTable('grid_watches')
+      .set({ removed_at: new Date() })
+      .where('agency_id', '=', actor.agencyId)
+      .where('id', '=', id)
+      .where('user_id', '=', actor.userId)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) throw notFound('Watch');
+    await recordAudit(tx, actor, {
+      action: 'grid.watch_remove',
+      recordKind: 'watch',
+      recordId: id,
+      recordAgencyId: actor.agencyId,
+    });
+  });
+}
+
+/* ---------- alerts ---------- */
+
+/**
+ * Alerts for the caller's agency (and, for supervisory roles, the agencies below it) and the caller's own
+ * watches. The other record is shown by its agency's contact officer and its id; its FIR number only when the
+ * caller may read it, exactly as hits are.
+ */
+export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof alertListQuery>) {
+  assertCan(actor, 'case:read');
+  const rows = await sql<{
+    id: string;
+    kind: 'deconfliction' | 'watchlist' | 're_trafficking';
+    match_kind: string;
+    match_on: string;
+    case_id: string | null;
+    own_fir: string | null;
+    own_readable: boolean | null;
+    person_id: string | null;
+    pseudonym: string | null;
+    other_agency_id: string;
+    other_case_id: string;
+    other_fir: string | null;
+    other_readable: boolean | null;
+    disclosure_status: string | null;
+    disclosure_id: string | null;
+    watch_id: string | null;
+    watch_kind: string | null;
+    watch_value: string | null;
+    created_at: Date;
+  }>`
+    select a.id, a.kind, a.match_kind, a.match_on, a.case_id, mc.fir_number as own_fir,
+      ${readable(actor, 'mc')} as own_readable, a.person_id,
+      case when p.protected then p.full_name end as pseudonym,
+      a.other_agency_id, a.other_case_id, oc.fir_number as other_fir, ${readable(actor, 'oc')} as other_readable,
+      last.status as disclosure_status, last.id as disclosure_id,
+      a.watch_id, w.kind as watch_kind, w.value as watch_value, a.created_at
+    from grid_alerts a
+    left join cases mc on mc.agency_id = a.case_agency_id and mc.id = a.case_id
+    left join persons p on p.agency_id = a.case_agency_id and p.id = a.person_id
+    left join cases oc on oc.agency_id = a.other_agency_id and oc.id = a.other_case_id
+    left join grid_watches w on w.agency_id = a.agency_id and w.id = a.watch_id
+    left join lateral (select d.status, d.id from disclosures d
+      where d.agency_id = a.other_agency_id and d.record_id = a.other_case_id
+        and d.requester_agency_id = ${actor.agencyId}
+      order by d.created_at desc limit 1) last on true
+    where ${agencyScope(actor, 'a.agency_id')}
+      and (a.user_id is null or a.user_id = ${actor.userId})
+      and (${q.kind ?? null}::text is null or a.kind = ${q.kind ?? null})
+    order by a.created_at desc, a.id desc
+    limit ${q.limit}`.execute(db);
+  const agencies = await agencyContacts(
+    db,
+    rows.rows.map((r) => r.other_agency_id),
+  );
+  const items: z.infer<typeof alertOut>[] = rows.rows.map((r) => {
+    const own = r.case_id && r.own_readable === true;
+    const other = r.other_readable === true;
+    return {
+      id: r.id,
+      kind: r.kind,
+      match: { kind: r.match_kind, on: r.match_on },
+      case: own ? { case_id: r.case_id!, fir_number: r.own_fir } : null,
+      child: own && r.person_id && r.pseudonym ? { person_id: r.person_id, pseudonym: r.pseudonym } : null,
+      other: {
+        agency: agencies.get(r.other_agency_id)!,
+        record_id: r.other_case_id,
+        readable: other,
+        fir_number: other ? r.other_fir : null,
+        disclosure_status: r.disclosure_status,
+        disclosure_id: r.disclosure_id,
+      },
+      watch: r.watch_id ? { id: r.watch_id, kind: r.watch_kind, value: r.watch_value } : null,
+      created_at: iso(r.created_at)!,
+    };
+  });
+  return { items };
+}
