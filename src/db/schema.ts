@@ -116,6 +116,8 @@ export interface SessionsTable {
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
   client_address: string | null;
+  /** The browser's User-Agent at sign-in, cut to 200 characters (0008). */
+  user_agent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RecoveryCodesTable {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../src/modules/access/roles.ts';
 import { issueApiToken } from '../../src/modules/auth/auth.service.ts';
+import { newId } from '../../src/shared/ids.ts';
 import { caseBody, TEST_PASSWORD, testConfig } from '../harness.ts';
 import { type CaseRecord, insertDisclosure, SHARED_PHONE, type World } from './fixtures.ts';
 import type { DistributedTarget, Target } from './route-policy.ts';
@@ -23,6 +24,8 @@ export type RequestBuilder = (w: World, target: Target, caller: Caller) => Call 
 
 const rec = (w: World, t: Target): CaseRecord => w.records[t as DistributedTarget];
 const unique = () => randomBytes(4).toString('hex');
+/** A mobile number nobody else uses (warning-list entries and watches must not collide). */
+const uniquePhone = () => `98${String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, '0')}`;
 const PURPOSE = 'same phone in our FIR 12/2025 (trafficking)';
 
 async function version(w: World, table: 'cases' | 'persons', id: string): Promise<number> {
@@ -124,6 +127,7 @@ export const requests: Record<string, RequestBuilder> = {
     url: '/api/v1/auth/mfa/confirm',
     payload: { code: '123456' },
   }),
+  'POST /api/v1/auth/mfa/recovery-codes': () => ({ method: 'POST', url: '/api/v1/auth/mfa/recovery-codes' }),
   'POST /api/v1/auth/mfa/verify': () => ({
     method: 'POST',
     url: '/api/v1/auth/mfa/verify',
@@ -190,6 +194,62 @@ export const requests: Record<string, RequestBuilder> = {
     url: '/api/v1/grid/extract',
     payload: { text: `Accused called from ${SHARED_PHONE}; UPI matrix.buyer@okaxis` },
   }),
+  'GET /api/v1/grid/settings': () => ({ method: 'GET', url: '/api/v1/grid/settings' }),
+  // The default value again: the matrix changes nothing other probes depend on.
+  'PATCH /api/v1/grid/settings': () => ({
+    method: 'PATCH',
+    url: '/api/v1/grid/settings',
+    payload: { common_value_cases: 50 },
+  }),
+  'GET /api/v1/grid/warning-list': () => ({ method: 'GET', url: '/api/v1/grid/warning-list?kind=phone' }),
+  'POST /api/v1/grid/warning-list': () => ({
+    method: 'POST',
+    url: '/api/v1/grid/warning-list',
+    payload: { kind: 'phone', value: uniquePhone(), reason: 'station duty mobile' },
+  }),
+  // A fresh entry of A's (A1's, B's) for each call.
+  'DELETE /api/v1/grid/warning-list/:id': async (w, t) => {
+    const id = newId();
+    await w.database.db
+      .insertInto('grid_warning_list')
+      .values({
+        id,
+        agency_id: agencyOf(w, t).id,
+        kind: 'phone',
+        value: `matrix-${id}`,
+        normalised: `matrix-${id}`,
+        reason: 'matrix entry',
+      })
+      .execute();
+    return { method: 'DELETE', url: `/api/v1/grid/warning-list/${id}` };
+  },
+  'GET /api/v1/grid/watches': () => ({ method: 'GET', url: '/api/v1/grid/watches' }),
+  'POST /api/v1/grid/watches': () => ({
+    method: 'POST',
+    url: '/api/v1/grid/watches',
+    payload: { kind: 'phone', value: uniquePhone(), reason: 'the trafficker’s second phone' },
+  }),
+  // A fresh watch of the caller's own, or of a user of B.
+  'DELETE /api/v1/grid/watches/:id': async (w, t, caller) => {
+    const id = newId();
+    const [agencyId, userId] =
+      t === 'own' ? [w.agencies.A.id, caller.userId] : [w.agencies.B.id, w.otherUser.id];
+    await w.database.db
+      .insertInto('grid_watches')
+      .values({
+        agency_id: agencyId,
+        id,
+        user_id: userId,
+        kind: 'phone',
+        value: 'matrix',
+        normalised: `matrix-${id}`,
+        blind: `matrix-${id}`,
+        reason: 'matrix watch',
+      })
+      .execute();
+    return { method: 'DELETE', url: `/api/v1/grid/watches/${id}` };
+  },
+  'GET /api/v1/grid/alerts': () => ({ method: 'GET', url: '/api/v1/grid/alerts' }),
   'GET /api/v1/cases/:id/matches': (w, t) => ({
     method: 'GET',
     url: `/api/v1/cases/${rec(w, t).caseId}/matches`,
@@ -217,6 +277,25 @@ export const requests: Record<string, RequestBuilder> = {
   },
   'GET /api/v1/disclosures': () => ({ method: 'GET', url: '/api/v1/disclosures' }),
   'GET /api/v1/disclosures (outbox)': () => ({ method: 'GET', url: '/api/v1/disclosures?box=outbox' }),
+  // B's request to A's (A1's) case; E's request to B's (neither side is A); A's request to B's case.
+  'GET /api/v1/disclosures/:id': async (w, t) => ({
+    method: 'GET',
+    url: `/api/v1/disclosures/${
+      t === 'own' || t === 'below'
+        ? await insertDisclosure(w.database, {
+            owner: rec(w, t).ownerAgencyId,
+            caseId: rec(w, t).caseId,
+            requester: w.agencies.B.id,
+          })
+        : t === 'sent'
+          ? await insertDisclosure(w.database, {
+              owner: w.agencies.B.id,
+              caseId: w.records.other_agency.caseId,
+              requester: w.agencies.A.id,
+            })
+          : w.foreignDisclosureId
+    }`,
+  }),
   // A fresh pending request for each call: B asks for A's (or A1's) case, or E's request to B (not A's).
   'POST /api/v1/disclosures/:id/decision': async (w, t) => ({
     method: 'POST',
@@ -270,6 +349,7 @@ export const requests: Record<string, RequestBuilder> = {
   }),
 
   'GET /api/v1/notifications': () => ({ method: 'GET', url: '/api/v1/notifications' }),
+  'POST /api/v1/notifications/read-all': () => ({ method: 'POST', url: '/api/v1/notifications/read-all' }),
   'POST /api/v1/notifications/:id/read': (w, t) => ({
     method: 'POST',
     url: `/api/v1/notifications/${w.notifications[t as 'own' | 'other_agency']}/read`,
@@ -296,6 +376,10 @@ export const requests: Record<string, RequestBuilder> = {
   }),
 
   'GET /api/v1/users': () => ({ method: 'GET', url: '/api/v1/users' }),
+  'GET /api/v1/users (search, locked and disabled filters)': () => ({
+    method: 'GET',
+    url: '/api/v1/users?q=test&locked=false&disabled=false',
+  }),
   'POST /api/v1/users': (w) => ({
     method: 'POST',
     url: '/api/v1/users',

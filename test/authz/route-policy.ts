@@ -167,7 +167,13 @@ export const sheetTargets = ['own', 'below', 'other_agency', 'state_elsewhere'] 
 /** Sharing groups: one A owns, one A is a member of, one A is not in. */
 export const groupTargets = ['own', 'member', 'not_member'] as const;
 
-export type Target = DistributedTarget | (typeof groupTargets)[number];
+/**
+ * One disclosure request, seen from agency A: a request to A's case (`own`) or to A1's (`below`), from B (A's
+ * inbox); E's request to B's case (`other_agency`: neither side is A); A's own request to B's case (`sent`).
+ */
+export const disclosureTargets = ['own', 'below', 'other_agency', 'sent'] as const;
+
+export type Target = DistributedTarget | (typeof groupTargets)[number] | (typeof disclosureTargets)[number];
 
 /** What a route is called on, and how it treats records the caller's agency does not own. */
 export type RecordRule =
@@ -189,13 +195,18 @@ export type RecordRule =
    */
   | { on: 'case'; access: 'request' }
   /** Belongs to an agency, no distribution: in the caller's scope → allowed, otherwise 404. */
-  | { on: 'agency' | 'user' | 'inbox'; access: 'owner' }
+  | { on: 'agency' | 'user' | 'inbox' | 'warning'; access: 'owner' }
   /** The caller's own (session), or its own agency's exactly (notifications, requests it sent); otherwise 404. */
-  | { on: 'session' | 'notification' | 'outbox'; access: 'mine' }
+  | { on: 'session' | 'notification' | 'outbox' | 'watch'; access: 'mine' }
   /** The agency directory is reference data: every agency reads for everyone allowed. */
   | { on: 'agency'; access: 'any' }
   /** Sharing groups: visible to members only (404 otherwise); `owner` changes are the owning agency's (403). */
   | { on: 'group'; access: 'member' | 'owner' }
+  /**
+   * A disclosure request or referral: the owning side (deciders, the owner in their scope) and the requesting
+   * side (requesters, their own agency) read it; everyone else gets 404.
+   */
+  | { on: 'disclosure'; access: 'party' }
   /** History sheets: `read` by police of the opening agency's state; `owner` changes in the caller's scope. */
   | { on: 'sheet'; access: 'read' | 'owner' };
 
@@ -261,6 +272,13 @@ export const policies: readonly Policy[] = [
   { route: 'POST /api/v1/auth/mfa/setup', roles: allRoles, records: none, ok: 200, session: 'browser' },
   { route: 'POST /api/v1/auth/mfa/confirm', roles: allRoles, records: none, ok: 200, session: 'browser' },
   { route: 'POST /api/v1/auth/mfa/verify', roles: allRoles, records: none, ok: 200, session: 'browser' },
+  {
+    route: 'POST /api/v1/auth/mfa/recovery-codes',
+    roles: allRoles,
+    records: none,
+    ok: 200,
+    session: 'fresh-mfa',
+  },
 
   // Cases, persons, identifiers.
   {
@@ -349,6 +367,29 @@ export const policies: readonly Policy[] = [
   },
   // Reading identifiers out of free text: no record is read or written, so only the role matters.
   { route: 'POST /api/v1/grid/extract', roles: caseReaders, records: none, ok: 200 },
+  // The grid's thresholds and warning list: read by everyone; national entries and thresholds are the system
+  // administrators', an agency's entries its administrators' (an entry of another agency is not found).
+  { route: 'GET /api/v1/grid/settings', roles: allRoles, records: none, ok: 200 },
+  { route: 'PATCH /api/v1/grid/settings', roles: ['system_admin'], records: none, ok: 200 },
+  { route: 'GET /api/v1/grid/warning-list', roles: allRoles, records: none, ok: 200 },
+  { route: 'POST /api/v1/grid/warning-list', roles: administrators, records: none, ok: 201 },
+  {
+    route: 'DELETE /api/v1/grid/warning-list/:id',
+    roles: administrators,
+    records: { on: 'warning', access: 'owner' },
+    ok: 204,
+  },
+  // Watchlists: police and analysts watch identifiers; a watch is its user's own (anyone else's is not found).
+  { route: 'GET /api/v1/grid/watches', roles: sharedReaders, records: none, ok: 200 },
+  { route: 'POST /api/v1/grid/watches', roles: sharedReaders, records: none, ok: 201 },
+  {
+    route: 'DELETE /api/v1/grid/watches/:id',
+    roles: sharedReaders,
+    records: { on: 'watch', access: 'mine' },
+    ok: 204,
+  },
+  // Deconfliction, re-trafficking and watch alerts: the agency's and the caller's own, for case readers.
+  { route: 'GET /api/v1/grid/alerts', roles: caseReaders, records: none, ok: 200 },
   {
     route: 'GET /api/v1/cases/:id/matches',
     roles: caseReaders,
@@ -364,6 +405,12 @@ export const policies: readonly Policy[] = [
     ok: 201,
   },
   { route: 'GET /api/v1/disclosures', roles: disclosureDeciders, records: none, ok: 200 },
+  {
+    route: 'GET /api/v1/disclosures/:id',
+    roles: [...disclosureRequesters, 'agency_admin'],
+    records: { on: 'disclosure', access: 'party' },
+    ok: 200,
+  },
   {
     route: 'GET /api/v1/disclosures',
     variant: 'outbox',
@@ -415,6 +462,7 @@ export const policies: readonly Policy[] = [
 
   // Notifications: the agency's, for everyone in it.
   { route: 'GET /api/v1/notifications', roles: allRoles, records: none, ok: 200 },
+  { route: 'POST /api/v1/notifications/read-all', roles: allRoles, records: none, ok: 200 },
   {
     route: 'POST /api/v1/notifications/:id/read',
     roles: allRoles,
@@ -445,11 +493,19 @@ export const policies: readonly Policy[] = [
   },
 
   // User administration.
-  { route: 'GET /api/v1/users', roles: administrators, records: none, ok: 200 },
+  // Oversight auditors list, search and read users of their scope (to pick whose activity to look at), read-only.
+  { route: 'GET /api/v1/users', roles: [...administrators, 'oversight_auditor'], records: none, ok: 200 },
+  {
+    route: 'GET /api/v1/users',
+    variant: 'search, locked and disabled filters',
+    roles: [...administrators, 'oversight_auditor'],
+    records: none,
+    ok: 200,
+  },
   { route: 'POST /api/v1/users', roles: administrators, records: none, ok: 201 },
   {
     route: 'GET /api/v1/users/:id',
-    roles: administrators,
+    roles: [...administrators, 'oversight_auditor'],
     records: { on: 'user', access: 'owner' },
     ok: 200,
   },
@@ -523,13 +579,15 @@ export function targetsOf(p: Policy): readonly Target[] {
       ? ['own']
       : r.on === 'group'
         ? groupTargets
-        : r.on === 'sheet'
-          ? sheetTargets
-          : r.on === 'case' || r.on === 'person' || r.on === 'victim' || r.on === 'identifier'
-            ? distributedTargets
-            : r.on === 'session' || r.on === 'notification' || r.on === 'outbox'
-              ? personalTargets
-              : agencyTargets;
+        : r.on === 'disclosure'
+          ? disclosureTargets
+          : r.on === 'sheet'
+            ? sheetTargets
+            : r.on === 'case' || r.on === 'person' || r.on === 'victim' || r.on === 'identifier'
+              ? distributedTargets
+              : r.on === 'session' || r.on === 'notification' || r.on === 'outbox' || r.on === 'watch'
+                ? personalTargets
+                : agencyTargets;
   return p.only ? all.filter((t) => p.only!.includes(t)) : all;
 }
 
@@ -579,6 +637,10 @@ export function expected(
     return ok;
   }
   if (r.on === 'sheet' && r.access === 'read') return target === 'state_elsewhere' ? notFound : ok;
+  if (r.on === 'disclosure') {
+    if (target === 'sent') return includes(disclosureRequesters, role) ? ok : notFound;
+    return includes(disclosureDeciders, role) && inScope(role, target) ? ok : notFound;
+  }
   if ('access' in r && r.access === 'any') return ok;
   if ('access' in r && r.access === 'request')
     return reads(role, target) ? { status: 409, code: 'conflict' } : ok;

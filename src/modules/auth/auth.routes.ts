@@ -24,8 +24,9 @@ import {
   type SessionUser,
   signIn,
   signOut,
+  userAgentOf,
 } from './auth.service.ts';
-import { confirmMfa, startMfaSetup, verifyMfa } from './mfa.service.ts';
+import { confirmMfa, regenerateRecoveryCodes, startMfaSetup, verifyMfa } from './mfa.service.ts';
 import { OIDC_LOGIN_MAX_AGE_SECONDS, OidcClient, OidcSignInError, signInWithOidc } from './oidc.service.ts';
 import { MAX_PASSWORD_LENGTH } from './password.ts';
 import { attemptLimits } from './rate-limits.ts';
@@ -74,6 +75,10 @@ const sessionSummaryOut = z.object({
   last_seen_at: z.string(),
   expires_at: z.string().nullable(),
   client_address: z.string().nullable(),
+  user_agent: z
+    .string()
+    .nullable()
+    .describe('the browser it signed in from (User-Agent, at most 200 characters); null for API tokens'),
   mfa_verified_at: z.string().nullable(),
   current: z.boolean(),
 });
@@ -140,7 +145,14 @@ export function authRoutes(deps: AppDeps) {
         },
       },
       async (request, reply) => {
-        const s = await signIn(deps.db, deps.config, request.body.email, request.body.password, request.ip);
+        const s = await signIn(
+          deps.db,
+          deps.config,
+          request.body.email,
+          request.body.password,
+          request.ip,
+          userAgentOf(request.headers['user-agent']),
+        );
         setSessionCookie(reply, deps.config, s.token);
         return { user: withRoleLabel(s.user), csrf_token: s.csrfToken, mfa: mfaOf(s.mfa, null) };
       },
@@ -236,6 +248,7 @@ export function authRoutes(deps: AppDeps) {
             last_seen_at: s.last_seen_at.toISOString(),
             expires_at: iso(s.expires_at),
             client_address: s.client_address,
+            user_agent: s.user_agent,
             mfa_verified_at: iso(s.mfa_verified_at),
             current: s.current,
           })),
@@ -385,6 +398,23 @@ export function authRoutes(deps: AppDeps) {
       },
     );
 
+    r.post(
+      '/api/v1/auth/mfa/recovery-codes',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'New recovery codes for me (the old ones stop working); shown only now',
+          description: `Needs a browser session that proved its second factor in the last ${TOKEN_MFA_MAX_AGE_MINUTES} minutes.`,
+          response: { 200: z.object({ recovery_codes: z.array(z.string()) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const actor = requireFreshMfa(request, TOKEN_MFA_MAX_AGE_MINUTES);
+        const { recoveryCodes } = await regenerateRecoveryCodes(deps.db, deps.config, actor);
+        return { recovery_codes: recoveryCodes };
+      },
+    );
+
     // Single sign-on (OpenID Connect), when configured.
     const provider = deps.config.oidc ? new OidcClient(deps.config.oidc) : null;
     r.get(
@@ -458,7 +488,14 @@ export function authRoutes(deps: AppDeps) {
             request.cookies[OIDC_COOKIE],
             request.url.split('?')[1] ?? '',
           );
-          const s = await signInWithOidc(deps.db, deps.config, provider, claims, request.ip);
+          const s = await signInWithOidc(
+            deps.db,
+            deps.config,
+            provider,
+            claims,
+            request.ip,
+            userAgentOf(request.headers['user-agent']),
+          );
           setSessionCookie(reply, deps.config, s.token);
           return reply.redirect('/', 302);
         } catch (err) {

@@ -148,11 +148,32 @@ export interface NewSession {
   csrfToken: string;
 }
 
+/** Longest User-Agent kept for the session list. */
+export const USER_AGENT_MAX = 200;
+
+/**
+ * The browser named in a User-Agent header, as the session list shows it: control characters dropped, cut to
+ * 200 characters; null when absent or empty.
+ */
+export function userAgentOf(header: string | string[] | undefined): string | null {
+  const text = (Array.isArray(header) ? header[0] : header)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+    ?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .trim();
+  return text ? Array.from(text).slice(0, USER_AGENT_MAX).join('') : null;
+}
+
 /** A browser session; call inside the transaction that records the sign-in. */
 export async function createSession(
   db: Kysely<DB>,
   config: Config,
-  input: { userId: string; method: SignInMethod; clientAddress: string | null; mfaVerifiedAt: Date | null },
+  input: {
+    userId: string;
+    method: SignInMethod;
+    clientAddress: string | null;
+    mfaVerifiedAt: Date | null;
+    userAgent?: string | null;
+  },
 ): Promise<NewSession> {
   const session = { id: newId(), token: newToken('cgs'), csrfToken: newToken('csrf') };
   await db
@@ -167,6 +188,7 @@ export async function createSession(
       expires_at: new Date(Date.now() + config.sessionAbsoluteHours * 3_600_000),
       client_address: input.clientAddress,
       mfa_verified_at: input.mfaVerifiedAt,
+      user_agent: input.userAgent ?? null,
     })
     .execute();
   return session;
@@ -188,6 +210,7 @@ export async function signIn(
   email: string,
   password: string,
   clientAddress: string | null,
+  userAgent: string | null = null,
 ): Promise<SignInResult> {
   const u = await loadUser(db, { email });
   if (!u) {
@@ -223,6 +246,7 @@ export async function signIn(
       method: 'password',
       clientAddress,
       mfaVerifiedAt: null,
+      userAgent,
     });
     await tx
       .updateTable('users')
@@ -302,6 +326,7 @@ export interface SessionSummary {
   last_seen_at: Date;
   expires_at: Date | null;
   client_address: string | null;
+  user_agent: string | null;
   mfa_verified_at: Date | null;
   current: boolean;
 }
@@ -326,6 +351,7 @@ export async function listSessions(
       'last_seen_at',
       'expires_at',
       'client_address',
+      'user_agent',
       'mfa_verified_at',
     ])
     .where('user_id', '=', userId)

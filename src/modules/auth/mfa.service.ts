@@ -177,6 +177,39 @@ export async function confirmMfa(
   return { recoveryCodes };
 }
 
+/**
+ * New recovery codes for the signed-in user (the old ones, used or not, stop working), shown only now. The route
+ * asks for a second factor proved in this browser session within the last minutes: whoever holds only a stolen
+ * session cannot mint codes that outlive it.
+ */
+export async function regenerateRecoveryCodes(
+  db: Kysely<DB>,
+  config: Config,
+  actor: Actor,
+): Promise<{ recoveryCodes: string[] }> {
+  const userId = actor.userId!;
+  const row = await totpRow(db, userId);
+  if (row.totp_enabled_at === null)
+    throw new AppError('conflict', 'No second factor is set up for this account: set one up first');
+  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  await db.transaction().execute(async (tx) => {
+    const old = await tx.deleteFrom('recovery_codes').where('user_id', '=', userId).executeTakeFirst();
+    await tx
+      .insertInto('recovery_codes')
+      .values(
+        recoveryCodes.map((c) => ({ id: newId(), user_id: userId, code_hash: recoveryHash(config, c) })),
+      )
+      .execute();
+    await recordAudit(tx, actor, {
+      action: 'auth.recovery_codes_regenerated',
+      recordKind: 'user',
+      recordId: userId,
+      detail: { recovery_codes: RECOVERY_CODE_COUNT, replaced: Number(old.numDeletedRows) },
+    });
+  });
+  return { recoveryCodes };
+}
+
 export interface MfaVerified {
   method: 'totp' | 'recovery_code';
   recoveryCodesLeft: number;

@@ -159,6 +159,7 @@ export async function signInWithOidc(
   provider: OidcClient,
   claims: oidc.IDToken,
   clientAddress: string | null,
+  userAgent: string | null = null,
 ): Promise<SignInResult> {
   const email = typeof claims.email === 'string' ? claims.email : undefined;
   if (!email || claims.email_verified !== true)
@@ -193,7 +194,13 @@ export async function signInWithOidc(
     ? new Date(typeof claims.auth_time === 'number' ? claims.auth_time * 1000 : Date.now())
     : null;
   const session = await db.transaction().execute(async (tx) => {
-    const s = await createSession(tx, config, { userId: u.id, method: 'oidc', clientAddress, mfaVerifiedAt });
+    const s = await createSession(tx, config, {
+      userId: u.id,
+      method: 'oidc',
+      clientAddress,
+      mfaVerifiedAt,
+      userAgent,
+    });
     await tx
       .updateTable('users')
       .set({ oidc_subject: subject, last_sign_in_at: new Date() })

@@ -6,6 +6,7 @@ import { AppError, notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { type Actor, agencyInScope, agencyScope, assertCan, can } from '../access/actor.ts';
 import { readable } from '../access/policy.ts';
+import { isRole, roles } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCase } from '../cases/case.repository.ts';
 import { type Matches, matchCase, matchValues } from '../grid/matches.ts';
@@ -58,30 +59,64 @@ async function notify(db: Kysely<DB>, agencyId: string, kind: string, subjectId:
     .execute();
 }
 
-async function present(db: Kysely<DB>, rows: DisclosureRow[]): Promise<z.infer<typeof disclosureOut>[]> {
+/**
+ * The API shape of disclosures, for `actor`: the case's FIR number only when the caller may read the case, and
+ * who asked by name and role (never the email).
+ */
+async function present(
+  db: Kysely<DB>,
+  actor: Actor,
+  rows: DisclosureRow[],
+): Promise<z.infer<typeof disclosureOut>[]> {
   const agencies = await contacts(
     db,
     rows.flatMap((r) => [r.agency_id, r.requester_agency_id]),
   );
+  const caseIds = [...new Set(rows.filter((r) => r.record_kind === 'case').map((r) => r.record_id))];
+  const cases = caseIds.length
+    ? await db
+        .selectFrom('cases as c')
+        .select(['c.agency_id', 'c.id', 'c.fir_number', readable(actor, 'c').as('can_read')])
+        .where('c.id', 'in', caseIds)
+        .execute()
+    : [];
+  const firOf = new Map(cases.map((c) => [`${c.agency_id}:${c.id}`, c.can_read ? c.fir_number : null]));
+  const userIds = [...new Set(rows.map((r) => r.requester_user_id).filter((id): id is string => id !== null))];
+  const users = userIds.length
+    ? await db.selectFrom('users').select(['id', 'display_name', 'role']).where('id', 'in', userIds).execute()
+    : [];
+  const userOf = new Map(users.map((u) => [u.id, u]));
   const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    record_kind: r.record_kind,
-    record_id: r.record_id,
-    owner: agencies.get(r.agency_id)!,
-    requester: agencies.get(r.requester_agency_id)!,
-    purpose: r.purpose,
-    case_reference: r.case_reference,
-    fields_requested: r.fields_requested,
-    status: r.status,
-    fields_granted: r.fields_granted,
-    expires_at: iso(r.expires_at),
-    decided_at: iso(r.decided_at),
-    decision_reason: r.decision_reason,
-    consent_override_reason: r.consent_override_reason,
-    created_at: iso(r.created_at)!,
-  }));
+  return rows.map((r) => {
+    const u = r.requester_user_id ? userOf.get(r.requester_user_id) : undefined;
+    return {
+      id: r.id,
+      kind: r.kind,
+      record_kind: r.record_kind,
+      record_id: r.record_id,
+      fir_number: firOf.get(`${r.agency_id}:${r.record_id}`) ?? null,
+      owner: agencies.get(r.agency_id)!,
+      requester: agencies.get(r.requester_agency_id)!,
+      requested_by: u
+        ? {
+            id: u.id,
+            display_name: u.display_name,
+            role: u.role,
+            role_label: isRole(u.role) ? roles[u.role].label : u.role,
+          }
+        : null,
+      purpose: r.purpose,
+      case_reference: r.case_reference,
+      fields_requested: r.fields_requested,
+      status: r.status,
+      fields_granted: r.fields_granted,
+      expires_at: iso(r.expires_at),
+      decided_at: iso(r.decided_at),
+      decision_reason: r.decision_reason,
+      consent_override_reason: r.consent_override_reason,
+      created_at: iso(r.created_at)!,
+    };
+  });
 }
 
 /**
@@ -191,7 +226,39 @@ export async function requestDisclosure(
       detail: { disclosure_id: id, purpose: input.purpose, fields: input.fields ?? [...fieldGroups] },
     });
   });
-  return (await present(db, [await loadDisclosure(db, id)]))[0]!;
+  return (await present(db, actor, [await loadDisclosure(db, id)]))[0]!;
+}
+
+/**
+ * One disclosure request or referral, for either side: the owner's (agencies in the caller's scope, with
+ * `disclosure:decide`) or the requester's (the caller's own agency, with `disclosure:request`). Anyone else gets
+ * 404, as for a missing one. Viewing it is audited (it names a case and, to those who may read it, its FIR).
+ */
+export async function getDisclosure(db: Kysely<DB>, actor: Actor, id: string) {
+  const decides = can(actor, 'disclosure:decide');
+  const requests = can(actor, 'disclosure:request');
+  if (!decides && !requests) assertCan(actor, 'disclosure:request');
+  const row = await db
+    .selectFrom('disclosures')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.or([
+        ...(decides ? [agencyScope(actor, 'agency_id')] : []),
+        ...(requests ? [eb('requester_agency_id', '=', actor.agencyId)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+  if (!row) throw notFound('Disclosure');
+  const d = row as DisclosureRow;
+  await recordAudit(db, actor, {
+    action: 'disclosure.view',
+    recordKind: 'case',
+    recordId: d.record_id,
+    recordAgencyId: d.agency_id,
+    detail: { disclosure_id: d.id },
+  });
+  return (await present(db, actor, [d]))[0]!;
 }
 
 async function loadDisclosure(db: Kysely<DB>, id: string): Promise<DisclosureRow> {
@@ -210,7 +277,7 @@ export async function listDisclosures(db: Kysely<DB>, actor: Actor, q: z.infer<t
       : query.where('requester_agency_id', '=', actor.agencyId);
   if (q.status) query = query.where('status', '=', q.status);
   const rows = (await query.orderBy('created_at', 'desc').limit(200).execute()) as DisclosureRow[];
-  return { items: await present(db, rows) };
+  return { items: await present(db, actor, rows) };
 }
 
 /** Only the agency that owns the record decides; a refusal carries a reason, an approval its field groups. */
@@ -265,7 +332,7 @@ export async function decideDisclosure(
       detail: { disclosure_id: d.id, fields, reason: input.reason ?? null },
     });
   });
-  return (await present(db, [await loadDisclosure(db, id)]))[0]!;
+  return (await present(db, actor, [await loadDisclosure(db, id)]))[0]!;
 }
 
 export async function withdrawDisclosure(db: Kysely<DB>, actor: Actor, id: string) {
@@ -297,7 +364,7 @@ export async function withdrawDisclosure(db: Kysely<DB>, actor: Actor, id: strin
       detail: { disclosure_id: d.id },
     });
   });
-  return (await present(db, [await loadDisclosure(db, id)]))[0]!;
+  return (await present(db, actor, [await loadDisclosure(db, id)]))[0]!;
 }
 
 /**
@@ -395,7 +462,7 @@ export async function referCase(
       },
     });
   });
-  return (await present(db, [await loadDisclosure(db, id)]))[0]!;
+  return (await present(db, actor, [await loadDisclosure(db, id)]))[0]!;
 }
 
 /** Consent of a child victim (or child witness) or of the guardian, recorded by the agency that owns the case. */
@@ -493,6 +560,21 @@ export async function listNotifications(db: Kysely<DB>, actor: Actor, unreadOnly
       read_at: r.read_at ? new Date(r.read_at).toISOString() : null,
     })),
   };
+}
+
+/** Marks every unread notification of the caller's agency read; returns how many. */
+export async function markAllNotificationsRead(db: Kysely<DB>, actor: Actor): Promise<{ marked: number }> {
+  return db.transaction().execute(async (tx) => {
+    const r = await tx
+      .updateTable('notifications')
+      .set({ read_at: new Date() })
+      .where('agency_id', '=', actor.agencyId)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    const marked = Number(r.numUpdatedRows);
+    if (marked > 0) await recordAudit(tx, actor, { action: 'notification.read_all', detail: { count: marked } });
+    return { marked };
+  });
 }
 
 export async function markNotificationRead(db: Kysely<DB>, actor: Actor, id: string) {

@@ -8,9 +8,11 @@ import { uuid } from '../cases/case.schemas.ts';
 import {
   caseMatches,
   decideDisclosure,
+  getDisclosure,
   listConsents,
   listDisclosures,
   listNotifications,
+  markAllNotificationsRead,
   markNotificationRead,
   recordConsent,
   referCase,
@@ -108,6 +110,19 @@ export function sharingRoutes(deps: AppDeps) {
       },
       async (request) => listDisclosures(deps.db, requireActor(request), request.query),
     );
+    r.get(
+      '/api/v1/disclosures/:id',
+      {
+        schema: {
+          tags,
+          summary:
+            'One disclosure request or referral: for the owning side (deciders) or the requesting side; 404 otherwise',
+          params: idParams,
+          response: { 200: disclosureOut, ...errorResponses },
+        },
+      },
+      async (request) => getDisclosure(deps.db, requireActor(request), request.params.id),
+    );
     r.post(
       '/api/v1/disclosures/:id/decision',
       {
@@ -190,6 +205,17 @@ export function sharingRoutes(deps: AppDeps) {
         },
       },
       async (request) => listNotifications(deps.db, requireActor(request), request.query.unread === 'true'),
+    );
+    r.post(
+      '/api/v1/notifications/read-all',
+      {
+        schema: {
+          tags,
+          summary: "Mark all your agency's unread notifications read",
+          response: { 200: z.object({ marked: z.number().int() }), ...errorResponses },
+        },
+      },
+      async (request) => markAllNotificationsRead(deps.db, requireActor(request)),
     );
     r.post(
       '/api/v1/notifications/:id/read',

@@ -77,8 +77,16 @@ export const disclosureOut = z
     kind: z.enum(['request', 'referral']),
     record_kind: z.string(),
     record_id: z.string(),
+    fir_number: z
+      .string()
+      .nullable()
+      .describe('The case’s FIR number, only when you may read the case (the owner, or an approved grant)'),
     owner: agencyContact,
     requester: agencyContact,
+    requested_by: z
+      .object({ id: z.string(), display_name: z.string(), role: z.string(), role_label: z.string() })
+      .nullable()
+      .describe('Who asked (for a referral: who referred); name and role, never the email'),
     purpose: z.string(),
     case_reference: z.string().nullable(),
     fields_requested: z.array(z.string()),

@@ -27,7 +27,9 @@ export function userRoutes(deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: 'Users of the agencies you administer',
+          summary:
+            'Users of the agencies you administer (oversight auditors: of their scope, read-only); search by name ' +
+            'or email, filter by agency, role, locked, disabled',
           querystring: userListQuery,
           response: { 200: pageOf(adminUserOut), ...errorResponses },
         },
@@ -52,7 +54,7 @@ export function userRoutes(deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: 'One user',
+          summary: 'One user (administrators; oversight auditors read-only)',
           params: idParams,
           response: { 200: adminUserOut, ...errorResponses },
         },

@@ -3,21 +3,25 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound, validationError } from '../../shared/errors.ts';
 import { containsPattern, decodeIdCursor, pageById } from '../../shared/paging.ts';
-import { type Actor, agencyInScope, agencyScope, assertCan } from '../access/actor.ts';
+import { type Actor, agencyInScope, agencyScope, assertCan, can } from '../access/actor.ts';
 import { roleNames } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { addUser, unlockUser } from '../auth/auth.service.ts';
+import { addUser, MAX_FAILED_SIGN_INS, unlockUser } from '../auth/auth.service.ts';
 import { resetMfa } from '../auth/mfa.service.ts';
 import { cursorParam, listLimit, uuid } from '../cases/case.schemas.ts';
 
 /**
  * User administration for agency administrators (their own agency) and system administrators (their agency and
- * below). Only a system administrator makes another system administrator.
+ * below). Only a system administrator makes another system administrator. Oversight auditors (`audit:read`) list,
+ * search and read the users of their scope, read-only — to pick whose activity to look at.
  */
+const yesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const userListQuery = z.strictObject({
   agency_id: uuid.optional(),
   role: z.enum(roleNames as [string, ...string[]]).optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: z.string().trim().min(1).max(100).optional().describe('part of the name or email'),
+  locked: yesNo.optional().describe('true: only accounts locked after ten failures; false: only the others'),
+  disabled: yesNo.optional().describe('true: only disabled accounts; false: only active ones'),
   cursor: cursorParam,
   limit: listLimit,
 });
@@ -77,18 +81,26 @@ const present = (r: Row): z.infer<typeof adminUserOut> => ({
   role: r.role,
   agency: { id: r.agency_id, code: r.agency_code, name: r.agency_name },
   disabled: r.disabled_at !== null,
-  locked: r.failed_sign_ins >= 10,
+  locked: r.failed_sign_ins >= MAX_FAILED_SIGN_INS,
   mfa_enabled: r.mfa_enabled,
   last_sign_in_at: r.last_sign_in_at ? new Date(r.last_sign_in_at).toISOString() : null,
   created_at: new Date(r.created_at).toISOString(),
 });
 
+/** Administrators, and oversight auditors read-only. */
+function assertMayRead(actor: Actor) {
+  if (!can(actor, 'user:manage') && !can(actor, 'audit:read')) assertCan(actor, 'user:manage');
+}
+
 export async function listUsersFor(db: Kysely<DB>, actor: Actor, q: z.infer<typeof userListQuery>) {
-  assertCan(actor, 'user:manage');
+  assertMayRead(actor);
   const after = decodeIdCursor(q.cursor);
   let rows = query(db, actor);
   if (q.agency_id) rows = rows.where('u.agency_id', '=', q.agency_id);
   if (q.role) rows = rows.where('u.role', '=', q.role);
+  if (q.locked !== undefined)
+    rows = rows.where('u.failed_sign_ins', q.locked ? '>=' : '<', MAX_FAILED_SIGN_INS);
+  if (q.disabled !== undefined) rows = rows.where('u.disabled_at', q.disabled ? 'is not' : 'is', null);
   if (q.q) {
     const like = containsPattern(q.q);
     rows = rows.where((eb) => eb.or([eb('u.email', 'ilike', like), eb('u.display_name', 'ilike', like)]));
@@ -104,8 +116,19 @@ export async function listUsersFor(db: Kysely<DB>, actor: Actor, q: z.infer<type
   );
 }
 
+/** One user in the caller's scope: administrators, and oversight auditors read-only. */
 export async function getUserFor(db: Kysely<DB>, actor: Actor, id: string) {
+  assertMayRead(actor);
+  return findUser(db, actor, id);
+}
+
+/** A user the caller administers (for changes). */
+async function managedUser(db: Kysely<DB>, actor: Actor, id: string) {
   assertCan(actor, 'user:manage');
+  return findUser(db, actor, id);
+}
+
+async function findUser(db: Kysely<DB>, actor: Actor, id: string) {
   const row = await query(db, actor).where('u.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('User');
   return present(row);
@@ -155,8 +178,7 @@ export async function updateUserFor(
   id: string,
   patch: z.infer<typeof userPatch>,
 ) {
-  assertCan(actor, 'user:manage');
-  const before = await getUserFor(db, actor, id);
+  const before = await managedUser(db, actor, id);
   if (patch.role) {
     assertMayGrant(actor, patch.role);
     assertMayGrant(actor, before.role);
@@ -200,13 +222,13 @@ export async function updateUserFor(
 }
 
 export async function unlockUserFor(db: Kysely<DB>, actor: Actor, id: string) {
-  const u = await getUserFor(db, actor, id);
+  const u = await managedUser(db, actor, id);
   await unlockUser(db, actor, u.email);
   return getUserFor(db, actor, id);
 }
 
 export async function resetMfaFor(db: Kysely<DB>, actor: Actor, id: string) {
-  const u = await getUserFor(db, actor, id);
+  const u = await managedUser(db, actor, id);
   await resetMfa(db, actor, u.email);
   return getUserFor(db, actor, id);
 }
