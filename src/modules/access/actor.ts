@@ -24,10 +24,11 @@ export function assertCan(actor: Actor, action: Action): void {
 
 /**
  * SQL filter restricting rows with an `agency_id` column to the agencies the actor may read.
- * Used by every list and read so that another agency's record is simply not found.
+ * Used by every list and read so that another agency's record is simply not found. A `self` role's agency is its
+ * own; which of the agency's cases it holds is policy.ts `ownRecords`.
  */
 export function agencyScope(actor: Actor, column: string): RawBuilder<SqlBool> {
-  if (roles[actor.role].scope === 'agency') {
+  if (roles[actor.role].scope !== 'subtree') {
     return sql<SqlBool>`${sql.ref(column)} = ${actor.agencyId}`;
   }
   return sql<SqlBool>`${sql.ref(column)} in (select descendant_id from agency_closure where ancestor_id = ${actor.agencyId})`;
@@ -36,7 +37,7 @@ export function agencyScope(actor: Actor, column: string): RawBuilder<SqlBool> {
 /** True when the actor's scope includes the given agency (used before writing on its behalf). */
 export async function agencyInScope(db: Kysely<DB>, actor: Actor, agencyId: string): Promise<boolean> {
   if (agencyId === actor.agencyId) return true;
-  if (roles[actor.role].scope === 'agency') return false;
+  if (roles[actor.role].scope !== 'subtree') return false;
   const row = await db
     .selectFrom('agency_closure')
     .select('depth')

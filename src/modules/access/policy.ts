@@ -1,13 +1,31 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { personRoles } from '../../shared/vocabulary.ts';
 import { type Actor, agencyScope } from './actor.ts';
+import { identifierOwnerRoles, visiblePersonRoles } from './fields.ts';
 import { roles } from './roles.ts';
+
+/**
+ * The records the caller holds as its own — reads in full and, with `case:write`, changes: those of the agencies
+ * in its scope (its agency, or the agencies below it) and, for a `self` role, of those only the cases it created
+ * or is assigned to (and their persons and identifiers).
+ *
+ * `t` is the SQL alias of a table with `agency_id`; `caseId` the expression naming the case the row belongs to.
+ */
+export function ownRecords(actor: Actor, t: string, caseId = `${t}.id`): RawBuilder<SqlBool> {
+  const agency = agencyScope(actor, `${t}.agency_id`);
+  if (roles[actor.role].scope !== 'self') return agency;
+  return sql<SqlBool>`(${agency} and exists (select 1 from cases mine
+    where mine.agency_id = ${sql.ref(`${t}.agency_id`)} and mine.id = ${sql.ref(caseId)}
+      and (mine.created_by = ${actor.userId} or mine.assigned_to = ${actor.userId})))`;
+}
 
 /**
  * Who may read a record (a case, a person, an identifier): the policy compiled to SQL, used by every list and
  * read so that a record the caller may not read is simply not found — and, in searches, becomes a hit.
  *
  * A record is readable by the caller when
- * 1. its owning agency is in the caller's scope (own agency, or below it for supervisory roles); or
+ * 1. it is the caller's own (`ownRecords`: its agency, below it for supervisory roles, or for a `self` role the
+ *    cases it created or is assigned to — a `self` role reads nothing else); or
  * 2. its distribution level reaches the caller's agency — `district` (same district), `state` (same state),
  *    `national`, or `group` (the caller's agency is a member of the record's sharing group) — and the caller's
  *    role reads shared records (police and analysts; child-welfare roles receive records by referral); or
@@ -24,7 +42,9 @@ export function readable(
   /** For persons and identifiers: the field group a disclosure must grant (`persons`, `identifiers`). */
   grantField?: string,
 ): RawBuilder<SqlBool> {
-  const own = agencyScope(actor, `${t}.agency_id`);
+  const own = ownRecords(actor, t, caseId);
+  // A `self` role holds its own cases; what is shared with or disclosed to its agency is for the others.
+  if (roles[actor.role].scope === 'self') return own;
   const viaGrant = grantedCase(actor, t, caseId, grantField);
   if (!roles[actor.role].sharedRecords) return sql<SqlBool>`(${own} or ${viaGrant})`;
   const ref = (c: string) => sql.ref(`${t}.${c}`);
@@ -51,7 +71,7 @@ export function grantedCase(actor: Actor, t: string, caseId: string, field?: str
 
 /** How the caller reads the row: `own` (in scope), `shared` (distribution), `disclosed` (a grant). */
 export function accessKind(actor: Actor, t: string): RawBuilder<'own' | 'shared' | 'disclosed'> {
-  return sql<'own' | 'shared' | 'disclosed'>`case when ${agencyScope(actor, `${t}.agency_id`)} then 'own'
+  return sql<'own' | 'shared' | 'disclosed'>`case when ${ownRecords(actor, t)} then 'own'
     when ${grantedCase(actor, t, `${t}.id`)} then 'disclosed' else 'shared' end`;
 }
 
@@ -61,4 +81,34 @@ export function grantedFields(actor: Actor, t: string): RawBuilder<string[]> {
     where d.agency_id = ${sql.ref(`${t}.agency_id`)} and d.record_kind = 'case' and d.record_id = ${sql.ref(`${t}.id`)}
       and d.requester_agency_id = ${actor.agencyId} and d.status = 'approved'
       and (d.expires_at is null or d.expires_at > now())), '{}')`;
+}
+
+/**
+ * Persons whose role in the case the caller's role may see (its field allow-list, fields.ts): an analyst or a
+ * prosecutor never finds an informant, a CWC member never an informant either. `p` is the persons alias.
+ */
+export function visiblePersons(actor: Actor, p: string): RawBuilder<SqlBool> {
+  const visible = visiblePersonRoles(roles[actor.role].fields);
+  if (visible.length === personRoles.length) return sql<SqlBool>`true`;
+  if (visible.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`${sql.ref(`${p}.role`)} in (${sql.join(visible)})`;
+}
+
+/**
+ * Identifiers the caller's role may see: those on the case itself if its list has the case's `identifiers`, and
+ * those of persons whose role's fields include `identifiers`. `i` is the identifiers alias.
+ */
+export function visibleIdentifiers(actor: Actor, i: string): RawBuilder<SqlBool> {
+  const access = roles[actor.role].fields;
+  const owners = identifierOwnerRoles(access);
+  const onCase = access.case.includes('identifiers');
+  if (onCase && owners.length === personRoles.length) return sql<SqlBool>`true`;
+  const ref = (c: string) => sql.ref(`${i}.${c}`);
+  const caseLevel = onCase ? sql<SqlBool>`${ref('person_id')} is null` : sql<SqlBool>`false`;
+  const ofPersons =
+    owners.length > 0
+      ? sql<SqlBool>`exists (select 1 from persons vp where vp.agency_id = ${ref('agency_id')}
+          and vp.id = ${ref('person_id')} and vp.role in (${sql.join(owners)}))`
+      : sql<SqlBool>`false`;
+  return sql<SqlBool>`(${caseLevel} or ${ofPersons})`;
 }

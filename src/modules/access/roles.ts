@@ -1,12 +1,25 @@
+import {
+  careFile,
+  caseFile,
+  childProtectionFile,
+  type FieldAccess,
+  noCaseContent,
+  policeFile,
+} from './fields.ts';
+
 /**
- * Roles: what each may see (its scope) and do (its actions).
+ * Roles: what each may see (its scope and its fields) and do (its actions).
  *
  * Scope decides whose records a holder reads in full:
+ * - `self`: the cases the user created or is assigned to (as investigating officer), in the user's agency;
  * - `agency`: the user's own agency;
  * - `subtree`: the user's agency and every agency below it (a district supervisor sees the district's stations;
  *   a state analyst the state; a national analyst everything).
  * Records of other agencies are read when their distribution level reaches the user's agency (see policy.ts);
  * otherwise a match shows only as a hit.
+ *
+ * `fields` is the role's field allow-list (fields.ts): what of a case, and of which persons in it, the presenters
+ * return to it — for its own agency's records as for shared ones.
  *
  * `mfa` roles must use a second factor (TOTP): they can reveal victims' identities or administer.
  */
@@ -24,6 +37,10 @@ export const actions = [
   'group:manage',
   'user:manage',
   'audit:read',
+  /** Put an investigating officer on a case (`assigned_to`). */
+  'case:assign',
+  /** Transfer a case to the agency with jurisdiction (a zero FIR, BNSS s.173(1)). */
+  'case:transfer',
   /** The history-sheet register (police only: domain file (e), platform implication 3). */
   'register:read',
   'register:write',
@@ -34,8 +51,10 @@ export type Action = (typeof actions)[number];
 
 export interface RoleDefinition {
   label: string;
-  scope: 'agency' | 'subtree';
+  scope: 'self' | 'agency' | 'subtree';
   actions: readonly Action[];
+  /** The fields of cases and persons the role reads (fields.ts). */
+  fields: FieldAccess;
   /** A second factor is mandatory for this role. */
   mfa: boolean;
   /**
@@ -58,6 +77,8 @@ const investigate: Action[] = [
 ];
 /** Opening and closing history sheets needs an officer of rank (the rule's minimum rank is checked too). */
 const supervise: Action[] = [...investigate, 'consent:override', 'register:write'];
+/** Commanding a station or a unit: who investigates a case, and sending a case to the station with jurisdiction. */
+const command: Action[] = [...supervise, 'case:assign', 'case:transfer'];
 
 export const roles = {
   investigating_officer: {
@@ -66,20 +87,38 @@ export const roles = {
     actions: investigate,
     mfa: true,
     sharedRecords: true,
+    fields: policeFile,
+  },
+  /**
+   * The station's writer or a constable doing data entry (the CCTNS operator): enters FIRs and the persons in
+   * them, and afterwards reads only the cases they entered or that the station house officer put them on —
+   * not the rest of the station's files, not other agencies' shared records, not informants; never reveals a
+   * victim. Investigating officers keep the station-wide scope: a station works its cases together and the
+   * officer on a case changes.
+   */
+  constable: {
+    label: 'Constable / station writer',
+    scope: 'self',
+    actions: ['case:read', 'case:write', 'agency:read'],
+    mfa: false,
+    sharedRecords: false,
+    fields: caseFile,
   },
   station_house_officer: {
     label: 'Station house officer',
     scope: 'agency',
-    actions: supervise,
+    actions: command,
     mfa: true,
     sharedRecords: true,
+    fields: policeFile,
   },
   district_supervisor: {
     label: 'District supervisor / AHTU',
     scope: 'subtree',
-    actions: supervise,
+    actions: command,
     mfa: true,
     sharedRecords: true,
+    fields: policeFile,
   },
   state_analyst: {
     label: 'State analyst (CID)',
@@ -87,6 +126,7 @@ export const roles = {
     actions: [...read, 'export:read', 'register:read'],
     mfa: false,
     sharedRecords: true,
+    fields: caseFile,
   },
   national_analyst: {
     label: 'National analyst (CBI/NCRB)',
@@ -94,6 +134,7 @@ export const roles = {
     actions: [...read, 'export:read', 'register:read'],
     mfa: false,
     sharedRecords: true,
+    fields: caseFile,
   },
   cwc_member: {
     label: 'CWC member',
@@ -101,6 +142,7 @@ export const roles = {
     actions: [...read, 'victim:reveal'],
     mfa: true,
     sharedRecords: false,
+    fields: childProtectionFile,
   },
   dcpu_officer: {
     label: 'DCPU officer',
@@ -108,6 +150,7 @@ export const roles = {
     actions: [...read, 'victim:reveal'],
     mfa: true,
     sharedRecords: false,
+    fields: childProtectionFile,
   },
   ngo_caseworker: {
     label: 'Counsellor / NGO caseworker',
@@ -115,6 +158,7 @@ export const roles = {
     actions: read,
     mfa: false,
     sharedRecords: false,
+    fields: careFile,
   },
   prosecutor: {
     label: 'Prosecutor',
@@ -122,6 +166,7 @@ export const roles = {
     actions: [...read, 'victim:reveal'],
     mfa: true,
     sharedRecords: false,
+    fields: caseFile,
   },
   oversight_auditor: {
     label: 'Oversight auditor',
@@ -129,6 +174,7 @@ export const roles = {
     actions: ['agency:read', 'audit:read'],
     mfa: true,
     sharedRecords: false,
+    fields: noCaseContent,
   },
   agency_admin: {
     label: 'Agency administrator',
@@ -136,13 +182,15 @@ export const roles = {
     actions: ['agency:read', 'agency:write', 'user:manage', 'group:manage', 'disclosure:decide'],
     mfa: true,
     sharedRecords: false,
+    fields: noCaseContent,
   },
   system_admin: {
     label: 'System administrator',
     scope: 'subtree',
-    actions: [...supervise, 'agency:write', 'user:manage', 'group:manage', 'audit:read'],
+    actions: [...command, 'agency:write', 'user:manage', 'group:manage', 'audit:read'],
     mfa: true,
     sharedRecords: true,
+    fields: policeFile,
   },
 } as const satisfies Record<string, RoleDefinition>;
 

@@ -1,9 +1,18 @@
 import { type Kysely, sql } from 'kysely';
 import type { CaseRow, DB, IdentifierRow, PersonRow } from '../../db/schema.ts';
+import { AppError } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { containsPattern } from '../../shared/paging.ts';
-import { type Actor, agencyScope } from '../access/actor.ts';
-import { accessKind, grantedFields, readable } from '../access/policy.ts';
+import type { Actor } from '../access/actor.ts';
+import {
+  accessKind,
+  grantedFields,
+  ownRecords,
+  readable,
+  visibleIdentifiers,
+  visiblePersons,
+} from '../access/policy.ts';
+import type { TransferRow } from './case.presenter.ts';
 import type { CaseListQuery } from './case.schemas.ts';
 
 /** Kysely only. Every query takes the actor and filters by its scope. */
@@ -17,6 +26,8 @@ export interface CaseListRow extends CaseRow {
   granted_fields: string[];
   offences: string[];
   person_counts: Record<string, number>;
+  /** Only on a case read (not in lists). */
+  transfer: TransferRow | null;
 }
 
 export interface Cursor {
@@ -46,8 +57,8 @@ export function decodeCursor(value: string): Cursor | null {
 }
 
 /**
- * `read`: every case the caller may read (policy.ts); `write`: only cases in the caller's own scope — a case
- * shared with another agency is read there, never changed there.
+ * `read`: every case the caller may read (policy.ts); `write`: only the caller's own cases (`ownRecords`) — a
+ * case shared with another agency is read there, never changed there.
  */
 export type AccessMode = 'read' | 'write';
 
@@ -56,7 +67,7 @@ function caseSelect(db: Kysely<DB>, actor: Actor, mode: AccessMode = 'read', det
     .selectFrom('cases as c')
     .innerJoin('agencies as a', 'a.id', 'c.agency_id')
     .leftJoin('districts as d', 'd.lgd_code', 'c.district_lgd_code')
-    .where(mode === 'read' ? readable(actor, 'c') : agencyScope(actor, 'c.agency_id'))
+    .where(mode === 'read' ? readable(actor, 'c') : ownRecords(actor, 'c'))
     .selectAll('c')
     .select([
       accessKind(actor, 'c').as('access'),
@@ -66,6 +77,7 @@ function caseSelect(db: Kysely<DB>, actor: Actor, mode: AccessMode = 'read', det
       'a.name as agency_name',
       'a.kind as agency_kind',
       'd.name as district_name',
+      (detail ? transferOf() : sql<TransferRow | null>`null`).as('transfer'),
       sql<string[]>`array(select o.offence_code from case_offences o
         where o.agency_id = c.agency_id and o.case_id = c.id order by o.offence_code)`.as('offences'),
       sql<
@@ -126,6 +138,7 @@ export async function listCases(
             .whereRef('p.agency_id', '=', 'c.agency_id')
             .whereRef('p.case_id', '=', 'c.id')
             .where('p.role', '<>', 'victim')
+            .where(visiblePersons(actor, 'p'))
             .where((pb) =>
               pb.or([
                 pb('p.full_name', 'ilike', like),
@@ -141,7 +154,9 @@ export async function listCases(
                   .select(sql`1`.as('one'))
                   .whereRef('i.agency_id', '=', 'c.agency_id')
                   .whereRef('i.case_id', '=', 'c.id')
-                  .where('i.normalised', 'in', forms),
+                  .where('i.normalised', 'in', forms)
+                  // Finding a case by a phone the role may not see would tell it whose phone that is.
+                  .where(visibleIdentifiers(actor, 'i')),
               ),
             ]
           : []),
@@ -169,9 +184,37 @@ export async function findCase(
   id: string,
   mode: AccessMode = 'read',
 ): Promise<CaseListRow | undefined> {
-  return (await caseSelect(db, actor, mode, true).where('c.id', '=', id).executeTakeFirst()) as
+  const row = (await caseSelect(db, actor, mode, true).where('c.id', '=', id).executeTakeFirst()) as
     | CaseListRow
     | undefined;
+  if (row && mode === 'write') assertNotTransferred(row);
+  return row;
+}
+
+/** A transferred case stays with the sending agency as a read-only trace; the receiving agency works on its copy. */
+export function assertNotTransferred(c: { status: string }): void {
+  if (c.status === 'transferred')
+    throw new AppError(
+      'conflict',
+      'status: the case was transferred to another agency and is kept here read-only',
+      [{ field: 'status', message: 'is transferred: the case is read-only here' }],
+    );
+}
+
+/** The transfer a case was sent by (on the sender's case) or came by (on the receiver's copy), as JSON. */
+function transferOf() {
+  return sql<TransferRow | null>`coalesce(
+    (select jsonb_build_object('direction', 'out', 'agency', jsonb_build_object('id', ta.id, 'code', ta.code,
+        'name', ta.name), 'case_id', t.to_case_id, 'fir_number', null, 'reason', t.reason,
+        'consent_override_reason', t.consent_override_reason, 'transferred_at', t.transferred_at)
+      from case_transfers t join agencies ta on ta.id = t.to_agency_id
+      where t.agency_id = c.agency_id and t.case_id = c.id),
+    (select jsonb_build_object('direction', 'in', 'agency', jsonb_build_object('id', ta.id, 'code', ta.code,
+        'name', ta.name), 'case_id', t.case_id, 'fir_number', src.fir_number, 'reason', t.reason,
+        'consent_override_reason', t.consent_override_reason, 'transferred_at', t.transferred_at)
+      from case_transfers t join agencies ta on ta.id = t.agency_id
+        join cases src on src.agency_id = t.agency_id and src.id = t.case_id
+      where t.to_agency_id = c.agency_id and t.to_case_id = c.id))`;
 }
 
 export async function caseChildren(

@@ -105,7 +105,14 @@ export type CaseInput = z.infer<typeof caseInput>;
 export const casePatch = z
   .strictObject(caseFields)
   .partial()
-  .extend({ version: z.number().int().positive().max(2_147_483_647) });
+  .extend({
+    version: z.number().int().positive().max(2_147_483_647),
+    assigned_to: uuid
+      .nullish()
+      .describe(
+        'The investigating officer: a user of the agency that owns the case (station house officer or supervisor only)',
+      ),
+  });
 export type CasePatch = z.infer<typeof casePatch>;
 
 export const listLimit = z.coerce.number().int().min(1).max(200).default(50);
@@ -157,49 +164,56 @@ export const identifierOut = z
   })
   .meta({ id: 'Identifier' });
 
+/** Fields some roles may not read (access/fields.ts): left out of the answer for them. */
+const allowListed = 'Left out when your role may not read it';
+
 export const personOut = z
   .object({
     id: z.string(),
     agency_id: z.string(),
     case_id: z.string(),
-    external_id: z.string().nullable(),
+    external_id: z.string().nullable().optional().describe(allowListed),
     role: z.string(),
     full_name: z.string(),
-    aliases: z.array(z.string()),
-    relation_kind: z.string().nullable(),
-    relation_name: z.string().nullable(),
+    aliases: z.array(z.string()).optional().describe(allowListed),
+    relation_kind: z.string().nullable().optional().describe(allowListed),
+    relation_name: z.string().nullable().optional().describe(allowListed),
     gender: z.string().nullable(),
-    birth_date: z.string().nullable(),
-    age: z.number().nullable(),
+    birth_date: z.string().nullable().optional().describe(allowListed),
+    age: z.number().nullable().optional().describe(allowListed),
     age_band: z.string().nullable(),
-    age_recorded_on: z.string().nullable(),
+    age_recorded_on: z.string().nullable().optional().describe(allowListed),
     protected: z
       .boolean()
       .describe(
         'A victim or child witness: names and identifying fields are shown only through a logged reveal',
       ),
-    address: z.string().nullable(),
-    pincode: z.string().nullable(),
-    district_lgd_code: z.number().nullable(),
-    notes: z.string().nullable(),
+    address: z.string().nullable().optional().describe(allowListed),
+    pincode: z.string().nullable().optional().describe(allowListed),
+    district_lgd_code: z.number().nullable().optional().describe(allowListed),
+    notes: z.string().nullable().optional().describe(allowListed),
     distribution: z.string(),
     version: z.number(),
     created_at: z.string(),
     updated_at: z.string(),
-    identifiers: z.array(identifierOut).optional(),
+    identifiers: z
+      .array(identifierOut)
+      .optional()
+      .describe('On a case or person read, when your role may read this person’s identifiers'),
   })
   .meta({ id: 'Person' });
+export type PersonOut = z.infer<typeof personOut>;
 
 export const caseSummaryOut = z
   .object({
     id: z.string(),
     agency: agencyRef,
-    external_id: z.string().nullable(),
+    external_id: z.string().nullable().optional().describe(allowListed),
     fir_number: z.string().nullable(),
     fir_kind: z.string(),
     registered_at: z.string(),
-    place: z.string().nullable(),
-    pincode: z.string().nullable(),
+    place: z.string().nullable().optional().describe(allowListed),
+    pincode: z.string().nullable().optional().describe(allowListed),
     state_lgd_code: z.number().nullable(),
     district_lgd_code: z.number().nullable(),
     district_name: z.string().nullable(),
@@ -207,29 +221,54 @@ export const caseSummaryOut = z
     procedure_code: z.string(),
     offences: z.array(z.string()),
     distribution: z.string(),
-    sharing_group_id: z.string().nullable(),
+    sharing_group_id: z.string().nullable().optional().describe(allowListed),
     access: z
       .enum(['own', 'shared', 'disclosed'])
       .describe(
         'own: your agency or below; shared: its distribution reaches you; disclosed: granted to you on request',
       ),
-    person_counts: z.record(z.string(), z.number()),
+    person_counts: z
+      .record(z.string(), z.number())
+      .describe('Persons by role in the case, of the roles your role may see'),
     updated_at: z.string(),
     version: z.number(),
   })
   .meta({ id: 'CaseSummary' });
 export type CaseSummary = z.infer<typeof caseSummaryOut>;
 
+export const transferOut = z
+  .object({
+    direction: z
+      .enum(['in', 'out'])
+      .describe(
+        'out: this agency sent the case (this is its read-only trace); in: this is the copy it received',
+      ),
+    agency: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+    case_id: z.string().describe('The case at the other end (the copy, or the case it was copied from)'),
+    fir_number: z.string().nullable().describe('The sending station’s FIR number (on the copy)'),
+    reason: z.string(),
+    consent_override_reason: z.string().nullable(),
+    transferred_at: z.string(),
+  })
+  .meta({ id: 'CaseTransferTrace' });
+
 export const caseOut = caseSummaryOut
   .extend({
-    gd_entry: z.string().nullable(),
-    occurred_from: z.string().nullable(),
-    occurred_to: z.string().nullable(),
-    summary: z.string().nullable(),
+    gd_entry: z.string().nullable().optional().describe(allowListed),
+    occurred_from: z.string().nullable().optional().describe(allowListed),
+    occurred_to: z.string().nullable().optional().describe(allowListed),
+    summary: z.string().nullable().optional().describe(allowListed),
     created_at: z.string(),
-    created_by: z.string().nullable(),
-    persons: z.array(personOut),
-    identifiers: z.array(identifierOut),
+    created_by: z.string().nullable().optional().describe(allowListed),
+    assigned_to: z.string().nullable().optional().describe('The investigating officer (user id)'),
+    transfer: transferOut.nullable().optional().describe(allowListed),
+    persons: z.array(personOut).optional().describe(allowListed),
+    identifiers: z
+      .array(identifierOut)
+      .optional()
+      .describe(
+        'Identifiers on the case itself (not on a person); left out when your role may not read them',
+      ),
   })
   .meta({ id: 'Case' });
 export type CaseOut = z.infer<typeof caseOut>;

@@ -5,6 +5,7 @@ import { mapDbError } from '../../shared/db-errors.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { AppError, notFound, validationError, versionConflict } from '../../shared/errors.ts';
 import { type Actor, assertCan } from '../access/actor.ts';
+import { isRole, roles } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { identifierSearchForms } from '../identifiers/normalise.ts';
 import { assertGroupMember } from '../sharing/sharing-group.service.ts';
@@ -37,7 +38,7 @@ export async function listCasesFor(
   }
   const last = page.at(-1);
   return {
-    items: page.map(presentCaseSummary),
+    items: page.map((r) => presentCaseSummary(r, roles[actor.role].fields)),
     next_cursor:
       rows.length > query.limit && last
         ? encodeCursor({ registeredAt: new Date(last.registered_at).toISOString(), id: last.id })
@@ -57,7 +58,7 @@ export async function getCaseFor(db: Kysely<DB>, actor: Actor, id: string): Prom
     recordId: row.id,
     recordAgencyId: row.agency_id,
   });
-  return presentCase(row, persons, identifiers);
+  return presentCase(row, persons, identifiers, roles[actor.role].fields);
 }
 
 /** Unknown offence or district codes, each reported with its field. */
@@ -68,6 +69,9 @@ async function assertReferences(db: Kysely<DB>, input: Partial<CaseInput>): Prom
 }
 
 function checkDates(input: Partial<CaseInput>) {
+  // A transfer sets it (POST /cases/{id}/transfers), with the receiving agency's copy and the trail.
+  if (input.status === 'transferred')
+    throw validationError('status', 'is set by transferring the case (POST /api/v1/cases/{id}/transfers)');
   if (input.occurred_from && input.occurred_to && input.occurred_from > input.occurred_to) {
     throw validationError('occurred_to', 'must not be before occurred_from');
   }
@@ -137,6 +141,7 @@ const patchableColumns = [
   'summary',
   'distribution',
   'sharing_group_id',
+  'assigned_to',
 ] as const;
 
 /** Optimistic concurrency: the caller sends the version it read; a stale version is a 409. */
@@ -152,6 +157,10 @@ export async function updateCaseFor(
     if (!row) throw notFound('Case');
     if (row.version !== patch.version) {
       throw versionConflict('case', patch.version, row.version);
+    }
+    if (patch.assigned_to !== undefined) {
+      assertCan(actor, 'case:assign');
+      if (patch.assigned_to !== null) await assertOfficerOf(tx, row.agency_id, patch.assigned_to);
     }
     const distribution = patch.distribution ?? row.distribution;
     const group = patch.sharing_group_id !== undefined ? patch.sharing_group_id : row.sharing_group_id;
@@ -169,6 +178,7 @@ export async function updateCaseFor(
     checkDates({
       occurred_from: patch.occurred_from ?? row.occurred_from?.toISOString() ?? null,
       occurred_to: patch.occurred_to ?? row.occurred_to?.toISOString() ?? null,
+      ...(patch.status ? { status: patch.status } : {}),
     });
     const changes: Record<string, unknown> = {};
     for (const col of patchableColumns) {
@@ -220,4 +230,18 @@ export async function updateCaseFor(
     });
   });
   return getCaseFor(db, actor, id);
+}
+
+/** The investigating officer must be an active user of the agency that owns the case, in a role that works cases. */
+async function assertOfficerOf(db: Kysely<DB>, agencyId: string, userId: string): Promise<void> {
+  const user = await db
+    .selectFrom('users')
+    .select(['role', 'disabled_at'])
+    .where('id', '=', userId)
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  const works =
+    user && isRole(user.role) && (roles[user.role].actions as readonly string[]).includes('case:write');
+  if (!user || user.disabled_at !== null || !works)
+    throw validationError('assigned_to', 'is not an active officer of the agency that owns the case');
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { DB, IdentifierKind } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import type { Actor } from '../access/actor.ts';
-import { readable } from '../access/policy.ts';
+import { readable, visibleIdentifiers } from '../access/policy.ts';
 import type { hitOut, linkOut } from '../sharing/sharing.schemas.ts';
 import type { tooCommonOut, warningListedOut } from './flags.schemas.ts';
 import {
@@ -115,7 +115,8 @@ export async function matchIdentifiers(
     disclosure_id: string | null;
   }>`
     select distinct on (i.case_id, i.kind) i.case_id, i.agency_id, i.kind, c.fir_number,
-      ${readable(actor, 'c')} as can_read, last.status as disclosure_status, last.id as disclosure_id
+      -- A link needs the case readable and the identifier one the caller's role may see (access/fields.ts).
+      (${readable(actor, 'c')} and ${visibleIdentifiers(actor, 'i')}) as can_read, last.status as disclosure_status, last.id as disclosure_id
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(kind text, normalised text)
     join identifiers i on i.kind = v.kind and i.normalised = v.normalised
     join cases c on c.agency_id = i.agency_id and c.id = i.case_id
@@ -179,11 +180,13 @@ export async function matchCase(
   actor: Actor,
   c: { agency_id: string; id: string },
 ): Promise<Matches> {
+  // Only the identifiers the caller's role may see are looked for elsewhere.
   const rows = await db
-    .selectFrom('identifiers')
-    .select(['agency_id', 'id', 'kind', 'value', 'normalised', 'protected'])
-    .where('agency_id', '=', c.agency_id)
-    .where('case_id', '=', c.id)
+    .selectFrom('identifiers as i')
+    .select(['i.agency_id', 'i.id', 'i.kind', 'i.value', 'i.normalised', 'i.protected'])
+    .where('i.agency_id', '=', c.agency_id)
+    .where('i.case_id', '=', c.id)
+    .where(visibleIdentifiers(actor, 'i'))
     .execute();
   return matchIdentifiers(
     db,

@@ -7,11 +7,11 @@ import type { Keyring } from '../../shared/envelope.ts';
 import { notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { decodeIdCursor, pageById } from '../../shared/paging.ts';
-import { type Actor, agencyScope, assertCan } from '../access/actor.ts';
-import { readable } from '../access/policy.ts';
+import { type Actor, assertCan } from '../access/actor.ts';
+import { ownRecords, readable, visibleIdentifiers } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { presentIdentifier } from '../cases/case.presenter.ts';
-import { type AccessMode, findCase } from '../cases/case.repository.ts';
+import { type AccessMode, assertNotTransferred, findCase } from '../cases/case.repository.ts';
 import { cursorParam, identifierInput, listLimit, uuid } from '../cases/case.schemas.ts';
 import { normaliseForField, storedIdentifier } from './normalise.ts';
 
@@ -43,7 +43,8 @@ export async function listIdentifiersFor(
   let query = db
     .selectFrom('identifiers as i')
     .selectAll('i')
-    .where(readable(actor, 'i', 'i.case_id', 'identifiers'));
+    .where(readable(actor, 'i', 'i.case_id', 'identifiers'))
+    .where(visibleIdentifiers(actor, 'i'));
   if (q.kind) query = query.where('i.kind', '=', q.kind);
   if (q.kind && q.value) {
     // A victim's number is stored only as a blind index: search both forms.
@@ -61,14 +62,20 @@ export async function listIdentifiersFor(
 }
 
 async function loadIdentifier(db: Kysely<DB>, actor: Actor, id: string, mode: AccessMode = 'read') {
-  return db
-    .selectFrom('identifiers as i')
-    .selectAll('i')
-    .where(
-      mode === 'read' ? readable(actor, 'i', 'i.case_id', 'identifiers') : agencyScope(actor, 'i.agency_id'),
-    )
-    .where('i.id', '=', id)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('identifiers as i')
+      .selectAll('i')
+      .where(
+        mode === 'read'
+          ? readable(actor, 'i', 'i.case_id', 'identifiers')
+          : ownRecords(actor, 'i', 'i.case_id'),
+      )
+      // An identifier of a person the role may not see (an accused's phone, for a caseworker) is not found.
+      .where(visibleIdentifiers(actor, 'i'))
+      .where('i.id', '=', id)
+      .executeTakeFirst()
+  );
 }
 
 export async function getIdentifierFor(db: Kysely<DB>, actor: Actor, id: string) {
@@ -141,6 +148,14 @@ export async function updateIdentifierFor(
   await db.transaction().execute(async (tx) => {
     const row = await loadIdentifier(tx, actor, id, 'write');
     if (!row) throw notFound('Identifier');
+    assertNotTransferred(
+      await tx
+        .selectFrom('cases')
+        .select('status')
+        .where('agency_id', '=', row.agency_id)
+        .where('id', '=', row.case_id)
+        .executeTakeFirstOrThrow(),
+    );
     const stored = storedIdentifier(
       keyring,
       row.agency_id,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, IdentifierRow, PersonRow } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { type Actor, agencyScope, assertCan } from '../access/actor.ts';
+import { visibleIdentifiers, visiblePersons } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { identifierAad, openFields } from '../victims/protection.ts';
 import type { ImportRecord } from './import-format.ts';
@@ -59,8 +60,21 @@ export async function* exportRecords(
         .where('case_id', 'in', keys)
         .orderBy('offence_code')
         .execute(),
-      db.selectFrom('persons').selectAll().where('case_id', 'in', keys).orderBy('id').execute(),
-      db.selectFrom('identifiers').selectAll().where('case_id', 'in', keys).orderBy('id').execute(),
+      // Only persons and identifiers the role may see (access/fields.ts): an analyst exports no informants.
+      db
+        .selectFrom('persons')
+        .selectAll()
+        .where('case_id', 'in', keys)
+        .where(visiblePersons(actor, 'persons'))
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('identifiers')
+        .selectAll()
+        .where('case_id', 'in', keys)
+        .where(visibleIdentifiers(actor, 'identifiers'))
+        .orderBy('id')
+        .execute(),
     ]);
     const group = <T extends { case_id: string }>(rows: T[]) => {
       const m = new Map<string, T[]>();

@@ -7,13 +7,15 @@ import type { Keyring } from '../../shared/envelope.ts';
 import { notFound, validationError, versionConflict } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { containsPattern, decodeIdCursor, pageById } from '../../shared/paging.ts';
-import { type Actor, agencyScope, assertCan } from '../access/actor.ts';
-import { readable } from '../access/policy.ts';
+import { type Actor, assertCan } from '../access/actor.ts';
+import { ownRecords, readable, visiblePersons } from '../access/policy.ts';
+import { roles } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { presentPerson } from '../cases/case.presenter.ts';
-import { type AccessMode, findCase } from '../cases/case.repository.ts';
+import { type AccessMode, assertNotTransferred, findCase } from '../cases/case.repository.ts';
 import { cursorParam, listLimit, type PersonInput, type PersonPatch, uuid } from '../cases/case.schemas.ts';
 import { storedIdentifier } from '../identifiers/normalise.ts';
+import { writePersonKeys } from '../profiles/person-keys.ts';
 import {
   maskedFields,
   needsProtection,
@@ -44,12 +46,18 @@ export const personListQuery = z
 export type PersonListQuery = z.infer<typeof personListQuery>;
 
 async function loadPerson(db: Kysely<DB>, actor: Actor, id: string, mode: AccessMode = 'read') {
-  return db
-    .selectFrom('persons as p')
-    .selectAll('p')
-    .where(mode === 'read' ? readable(actor, 'p', 'p.case_id', 'persons') : agencyScope(actor, 'p.agency_id'))
-    .where('p.id', '=', id)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('persons as p')
+      .selectAll('p')
+      .where(
+        mode === 'read' ? readable(actor, 'p', 'p.case_id', 'persons') : ownRecords(actor, 'p', 'p.case_id'),
+      )
+      // A person the role may not see (an informant, for most) is not found.
+      .where(visiblePersons(actor, 'p'))
+      .where('p.id', '=', id)
+      .executeTakeFirst()
+  );
 }
 
 /** Persons by id order (UUIDv7: creation order), scoped; the name search is audited (it searches protected data). */
@@ -59,7 +67,8 @@ export async function listPersonsFor(db: Kysely<DB>, actor: Actor, q: PersonList
   let query = db
     .selectFrom('persons as p')
     .selectAll('p')
-    .where(readable(actor, 'p', 'p.case_id', 'persons'));
+    .where(readable(actor, 'p', 'p.case_id', 'persons'))
+    .where(visiblePersons(actor, 'p'));
   if (q.case_id) query = query.where('p.case_id', '=', q.case_id);
   if (q.role) query = query.where('p.role', '=', q.role);
   if (q.q) {
@@ -73,7 +82,7 @@ export async function listPersonsFor(db: Kysely<DB>, actor: Actor, q: PersonList
     .orderBy('p.id')
     .limit(q.limit + 1)
     .execute();
-  const result = pageById(rows, q.limit, (p) => presentPerson(p));
+  const result = pageById(rows, q.limit, (p) => presentPerson(p, roles[actor.role].fields));
   if (q.q)
     await recordAudit(db, actor, {
       action: 'person.search',
@@ -86,12 +95,14 @@ export async function getPersonFor(db: Kysely<DB>, actor: Actor, id: string) {
   assertCan(actor, 'case:read');
   const p = await loadPerson(db, actor, id);
   if (!p) throw notFound('Person');
+  // Identifiers only as a disclosure granted them (the `identifiers` group); the role's fields decide the rest.
   const identifiers = await db
-    .selectFrom('identifiers')
-    .selectAll()
-    .where('agency_id', '=', p.agency_id)
-    .where('person_id', '=', p.id)
-    .orderBy('id')
+    .selectFrom('identifiers as i')
+    .selectAll('i')
+    .where('i.agency_id', '=', p.agency_id)
+    .where('i.person_id', '=', p.id)
+    .where(readable(actor, 'i', 'i.case_id', 'identifiers'))
+    .orderBy('i.id')
     .execute();
   await recordAudit(db, actor, {
     action: 'person.read',
@@ -99,7 +110,7 @@ export async function getPersonFor(db: Kysely<DB>, actor: Actor, id: string) {
     recordId: p.id,
     recordAgencyId: p.agency_id,
   });
-  return presentPerson(p, identifiers);
+  return presentPerson(p, roles[actor.role].fields, identifiers);
 }
 
 export async function addPersonFor(
@@ -174,6 +185,9 @@ export async function addPersonFor(
           })
           .execute();
       }
+      await writePersonKeys(tx, keyring, [
+        { agency_id: c.agency_id, id, full_name: fields.full_name, aliases: fields.aliases },
+      ]);
     } catch (err) {
       mapDbError(err);
     }
@@ -198,6 +212,14 @@ export async function updatePersonFor(
   await db.transaction().execute(async (tx) => {
     const p = await loadPerson(tx, actor, id, 'write');
     if (!p) throw notFound('Person');
+    assertNotTransferred(
+      await tx
+        .selectFrom('cases')
+        .select('status')
+        .where('agency_id', '=', p.agency_id)
+        .where('id', '=', p.case_id)
+        .executeTakeFirstOrThrow(),
+    );
     if (p.version !== patch.version) {
       throw versionConflict('person', patch.version, p.version);
     }
@@ -242,6 +264,17 @@ export async function updatePersonFor(
         .where('agency_id', '=', p.agency_id)
         .where('id', '=', p.id)
         .execute();
+      if (changedFields.includes('full_name') || changedFields.includes('aliases')) {
+        const plain = p.protected
+          ? openFields(keyring, p.agency_id, p.id, (changes.sealed as string | undefined) ?? p.sealed!)
+          : {
+              full_name: (changes.full_name as string | undefined) ?? p.full_name,
+              aliases: (changes.aliases as string[] | undefined) ?? p.aliases,
+            };
+        await writePersonKeys(tx, keyring, [
+          { agency_id: p.agency_id, id: p.id, full_name: plain.full_name, aliases: plain.aliases },
+        ]);
+      }
     } catch (err) {
       mapDbError(err);
     }

@@ -5,12 +5,13 @@ import type { Keyring } from '../../shared/envelope.ts';
 import { AppError, notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { type Actor, agencyInScope, agencyScope, assertCan, can } from '../access/actor.ts';
-import { readable } from '../access/policy.ts';
+import { ownRecords, readable } from '../access/policy.ts';
 import { isRole, roles } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCase } from '../cases/case.repository.ts';
 import { type Matches, matchCase, matchValues } from '../grid/matches.ts';
 import { identifierSearchForms } from '../identifiers/normalise.ts';
+import { requireConsent } from './consent-check.ts';
 import type {
   consentInput,
   disclosureDecisionInput,
@@ -45,14 +46,21 @@ async function contacts(db: Kysely<DB>, ids: string[]) {
   return new Map(rows.map((a) => [a.id, a]));
 }
 
-async function notify(db: Kysely<DB>, agencyId: string, kind: string, subjectId: string, message: string) {
+export async function notify(
+  db: Kysely<DB>,
+  agencyId: string,
+  kind: string,
+  subjectId: string,
+  message: string,
+  subjectKind: 'disclosure' | 'case' = 'disclosure',
+) {
   await db
     .insertInto('notifications')
     .values({
       agency_id: agencyId,
       id: newId(),
       kind,
-      subject_kind: 'disclosure',
+      subject_kind: subjectKind,
       subject_id: subjectId,
       message,
     })
@@ -81,7 +89,9 @@ async function present(
         .execute()
     : [];
   const firOf = new Map(cases.map((c) => [`${c.agency_id}:${c.id}`, c.can_read ? c.fir_number : null]));
-  const userIds = [...new Set(rows.map((r) => r.requester_user_id).filter((id): id is string => id !== null))];
+  const userIds = [
+    ...new Set(rows.map((r) => r.requester_user_id).filter((id): id is string => id !== null)),
+  ];
   const users = userIds.length
     ? await db.selectFrom('users').select(['id', 'display_name', 'role']).where('id', 'in', userIds).execute()
     : [];
@@ -389,45 +399,14 @@ export async function referCase(
       .executeTakeFirst();
     if (!target) throw validationError('to_agency_id', 'is not an agency');
     if (target.id === c.agency_id) throw validationError('to_agency_id', 'is the agency that owns the case');
-    const children = await tx
-      .selectFrom('persons')
-      .select(['id', 'full_name'])
-      .where('agency_id', '=', c.agency_id)
-      .where('case_id', '=', c.id)
-      .where('protected', '=', true)
-      .execute();
-    const missing: { field: string; message: string }[] = [];
-    for (const child of children) {
-      const given = await tx
-        .selectFrom('consents')
-        .select('given_by')
-        .where('agency_id', '=', c.agency_id)
-        .where('person_id', '=', child.id)
-        .where('purpose', '=', 'referral')
-        .where('withdrawn_at', 'is', null)
-        .where((eb) => eb.or([eb('to_agency_id', 'is', null), eb('to_agency_id', '=', target.id)]))
-        .execute();
-      for (const who of ['child', 'guardian'] as const) {
-        if (!given.some((g) => g.given_by === who)) {
-          missing.push({
-            field: `consent.${child.full_name}.${who}`,
-            message: `no ${who} consent recorded for ${child.full_name}`,
-          });
-        }
-      }
-    }
-    if (missing.length > 0) {
-      if (!input.consent_override_reason) {
-        throw new AppError(
-          'consent_required',
-          `Consent is not recorded for ${missing.length} of the children's consents needed`,
-          missing,
-        );
-      }
-      if (!can(actor, 'consent:override')) {
-        throw new AppError('forbidden', `Your role (${actor.role}) may not refer without consent`);
-      }
-    }
+    const overridden = await requireConsent(
+      tx,
+      actor,
+      c,
+      target.id,
+      'referral',
+      input.consent_override_reason,
+    );
     await tx
       .insertInto('disclosures')
       .values({
@@ -445,7 +424,7 @@ export async function referCase(
         expires_at: input.expires_at ?? null,
         decided_by: actor.userId,
         decided_at: new Date(),
-        consent_override_reason: missing.length > 0 ? (input.consent_override_reason ?? null) : null,
+        consent_override_reason: overridden ? (input.consent_override_reason ?? null) : null,
       })
       .execute();
     await notify(tx, target.id, 'referral.received', id, 'A case was referred to your agency');
@@ -457,7 +436,7 @@ export async function referCase(
       detail: {
         disclosure_id: id,
         to_agency_id: target.id,
-        consent_override: missing.length > 0,
+        consent_override: overridden,
         purpose: input.purpose,
       },
     });
@@ -479,8 +458,9 @@ export async function recordConsent(
       .selectFrom('persons as p')
       .select(['p.agency_id', 'p.id', 'p.protected'])
       .where('p.id', '=', personId)
+      .where(ownRecords(actor, 'p', 'p.case_id'))
       .executeTakeFirst();
-    if (!p || !(await agencyInScope(tx, actor, p.agency_id))) throw notFound('Person');
+    if (!p) throw notFound('Person');
     if (!p.protected)
       throw validationError('person_id', 'consent is recorded for child victims and child witnesses');
     if (input.to_agency_id) {
@@ -519,11 +499,12 @@ export async function recordConsent(
 export async function listConsents(db: Kysely<DB>, actor: Actor, personId: string) {
   assertCan(actor, 'case:read');
   const p = await db
-    .selectFrom('persons')
-    .select(['agency_id', 'id'])
-    .where('id', '=', personId)
+    .selectFrom('persons as p')
+    .select(['p.agency_id', 'p.id'])
+    .where('p.id', '=', personId)
+    .where(ownRecords(actor, 'p', 'p.case_id'))
     .executeTakeFirst();
-  if (!p || !(await agencyInScope(db, actor, p.agency_id))) throw notFound('Person');
+  if (!p) throw notFound('Person');
   const rows = await db
     .selectFrom('consents')
     .selectAll()
@@ -572,7 +553,8 @@ export async function markAllNotificationsRead(db: Kysely<DB>, actor: Actor): Pr
       .where('read_at', 'is', null)
       .executeTakeFirst();
     const marked = Number(r.numUpdatedRows);
-    if (marked > 0) await recordAudit(tx, actor, { action: 'notification.read_all', detail: { count: marked } });
+    if (marked > 0)
+      await recordAudit(tx, actor, { action: 'notification.read_all', detail: { count: marked } });
     return { marked };
   });
 }

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { AppError, notFound } from '../../shared/errors.ts';
-import { type Actor, agencyInScope, assertCan } from '../access/actor.ts';
-import { readable } from '../access/policy.ts';
+import { type Actor, assertCan } from '../access/actor.ts';
+import { ownRecords, readable, visiblePersons } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { identifierAad, openFields } from './protection.ts';
 
@@ -60,6 +60,7 @@ export async function revealPerson(
     .selectFrom('persons as p')
     .selectAll('p')
     .where(readable(actor, 'p', 'p.case_id', 'persons'))
+    .where(visiblePersons(actor, 'p'))
     .where('p.id', '=', personId)
     .executeTakeFirst();
   if (!p) throw notFound('Person');
@@ -124,11 +125,12 @@ export async function listReveals(
 ): Promise<z.infer<typeof revealLogOut>> {
   assertCan(actor, 'case:read');
   const p = await db
-    .selectFrom('persons')
-    .select(['id', 'agency_id'])
-    .where('id', '=', personId)
+    .selectFrom('persons as p')
+    .select(['p.id', 'p.agency_id'])
+    .where('p.id', '=', personId)
+    .where(ownRecords(actor, 'p', 'p.case_id'))
     .executeTakeFirst();
-  if (!p || !(await agencyInScope(db, actor, p.agency_id))) throw notFound('Person');
+  if (!p) throw notFound('Person');
   const rows = await db
     .selectFrom('audit_events as e')
     .leftJoin('users as u', 'u.id', 'e.user_id')
