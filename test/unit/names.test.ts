@@ -91,6 +91,9 @@ test('names that differ only in vowels are fuzzy, different names disagree', () 
   assert.equal(level('Ramesh', 'Rakesh'), 'disagree');
   assert.equal(level('Ramesh Kumar', 'Rajesh Kumar'), 'disagree');
   assert.equal(level('Sunil', 'Anil'), 'disagree');
+  // An o is never silent, and a final vowel other than -a is not optional: Manoj and Manju are two people.
+  assert.equal(level('Manoj', 'Manju'), 'disagree');
+  assert.equal(level('Rani', 'Rina'), 'disagree');
 });
 
 test('Devanagari names are compared with their roman spelling', () => {
@@ -143,6 +146,8 @@ test('siblings, spouses and twins with a shared surname disagree', () => {
 test('gender words (Devi, Kumari, Begum, Kaur) may be missing or differ', () => {
   assert.equal(level('Sunita Devi', 'Sunita Kumari'), 'subset');
   assert.equal(level('Sunita', 'Sunita Devi'), 'subset');
+  // Singh and Kumar are family names as well: different ones are a disagreement.
+  assert.equal(level('Laxmi Singh', 'Laxmi Dubey'), 'disagree');
 });
 
 test('compound names split or joined are the same name', () => {

@@ -163,12 +163,13 @@ export const RELATION_MARKERS: readonly (readonly [string, 's/o' | 'd/o' | 'w/o'
 /**
  * Words that say more about gender or marital status than about the person (Devi for a wife, Kumari for a
  * girl, Begum, Khatoon…). A record that has one and another that lacks it are not in disagreement, and two
- * records that carry different ones ("Sunita Devi", "Sunita Kumari") may still be the same woman.
+ * records that carry different ones ("Sunita Devi", "Sunita Kumari") may still be the same woman. Kumar and
+ * Singh are not here: they are family names too ("Laxmi Singh" and "Laxmi Dubey" are two women); they are
+ * only common, which term frequencies account for.
  */
 export const GENDER_WORDS: ReadonlySet<string> = new Set([
   'devi',
   'kumari',
-  'kumar',
   'bai',
   'ben',
   'behen',
@@ -179,7 +180,6 @@ export const GENDER_WORDS: ReadonlySet<string> = new Set([
   'bano',
   'banu',
   'kaur',
-  'singh',
   'mohammed',
   'nisa',
   'nissa',

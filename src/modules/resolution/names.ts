@@ -109,11 +109,14 @@ function phoneticKey(word: string): string {
   s = s.replace(/ey$/, 'e').replace(/(?<=...[^aeiou])e$/, ''); // Pandey/Pande, Kishore/Kishor
   s = s.replace(/(?<=[^aeiou])y$/, 'i'); // Tiwary/Tiwari, Maitry/Maitri
   s = s.replace(/aa|ee|ii|oo|uu|au|ou|o|e/g, (m) => VOWEL_FOLD[m] ?? m);
-  s = s.replace(/(?<=[^aeiou])ru/g, 'ri'); // Kruti/Kriti, Amrutha/Amrita
-  s = s.replace(/iy(?=[aeiou])/g, 'i'); // Riya/Ria, Aliya/Alia
-  s = s.replace(/(?<=[aeiou])y(?=i)/g, ''); // Sayid/Saeed
+  s = s.replace(/(?<=[^aeiouO])ru/g, 'ri'); // Kruti/Kriti, Amrutha/Amrita
+  s = s.replace(/iy(?=[aeiouO])/g, 'i'); // Riya/Ria, Aliya/Alia
+  s = s.replace(/(?<=[aeiouO])y(?=i)/g, ''); // Sayid/Saeed
   s = s.replace(/(.)\1+/g, '$1');
   s = dropSchwas(s);
+  // o and a are one letter in the key (Mondal/Mandal), but only once the schwas are gone: an o is never
+  // silent, so "Manoj" keeps its second vowel and does not come near "Manju".
+  s = s.replace(/O/g, 'a');
   s = s.replace(/ay(?![aeiou])/g, 'ai'); // Jay/Jai, Jaydeep/Jaideep
   s = s.replace(/(?<=..[^aeiou])a$/, ''); // Ananta/Anant, Abhijata/Abhijat
   s = dropAspirates(s); // "dh" made by a dropped schwa: Adaham/Adham
@@ -153,7 +156,7 @@ function dropSchwas(s: string): string {
 }
 
 function isVowel(c: string): boolean {
-  return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u';
+  return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'O';
 }
 
 const VOWEL_FOLD: Record<string, string> = {
@@ -164,7 +167,7 @@ const VOWEL_FOLD: Record<string, string> = {
   uu: 'u',
   au: 'o',
   ou: 'o',
-  o: 'a',
+  o: 'O',
   e: 'i',
 };
 
@@ -471,7 +474,13 @@ export function keysClose(a: string, b: string, skA: string, skB: string): boole
   const la = a.length;
   const lb = b.length;
   if (la < 2 || lb < 2 || a.charCodeAt(0) !== b.charCodeAt(0)) return false;
-  if (skA === skB && skA.length >= 2 && Math.abs(la - lb) <= 2) return true;
+  if (
+    skA === skB &&
+    skA.length >= 2 &&
+    Math.abs(la - lb) <= 2 &&
+    (withinOneEdit(a, b) || (la >= 6 && lb >= 6))
+  )
+    return true;
   if (la >= 6 && lb >= 6 && Math.abs(la - lb) <= 1) return withinOneEdit(a, b);
   return false;
 }
