@@ -83,6 +83,7 @@ export function examples(ids: ExampleIds): Record<string, Example> {
     'GET /api/v1/audit/events': { query: { action: 'case.', limit: '5' } },
     'POST /api/v1/persons/{id}/reveal': { body: { purpose: 'production before the CWC on 3 December' } },
     'GET /api/v1/grid/identifier': { query: { kind: 'phone', value: '98765 43210' } },
+    'POST /api/v1/grid/extract': { body: { text: 'call nine eight 765 43210 or pay salim41@okaxis' } },
     'POST /api/v1/disclosures': {
       body: {
         record_kind: 'case',

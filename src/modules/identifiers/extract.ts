@@ -355,16 +355,18 @@ class Extraction {
 
   /** Dates, times, FIR and case numbers, amounts, sections of law, ages: claimed so no phone is built from them. */
   nonIdentifiers(): void {
-    const months = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec';
+    const months =
+      '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\b\\.?';
+    const day = '(?:0?[1-9]|[12]\\d|3[01])';
     this.mask(/(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](?:\d{4}|\d{2})(?!\d)/gu, (m) => plausibleDate(m[1], m[2]));
     this.mask(/(?<!\d)(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}(?!\d)/gu);
     this.mask(
       new RegExp(
-        `\\b\\d{1,2}(?:st|nd|rd|th)?\\s*(?:of\\s+)?(?:${months})[a-z]*\\.?,?\\s*(?:\\d{2,4})?\\b`,
+        `(?<!\\d[\\s.-]?)\\b${day}(?:st|nd|rd|th)?\\s*(?:of\\s+)?${months},?(?:\\s*(?:19|20)\\d{2}\\b)?`,
         'giu',
       ),
     );
-    this.mask(new RegExp(`\\b(?:${months})[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'giu'));
+    this.mask(new RegExp(`\\b${months}\\s+${day}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2}\\b`, 'giu'));
     this.mask(
       /(?<![\d.])(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d)?(?!\d)(?:\s*(?:am|pm|a\.m\.|p\.m\.|hrs?|hours|baje))?/giu,
     );
