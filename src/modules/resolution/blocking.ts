@@ -48,8 +48,8 @@ export function blockingRules(f: Features): BlockingRule[] {
         },
       });
   } else {
-    add('given_name', f.given);
-    add('surname', f.surname);
+    // Exact given-name and surname blocks are left out: on FEBRL they found no true pair the sorted names did
+    // not, for 80,000 extra candidates.
     if (f.given.present >= 2 || f.surname.present >= 2)
       rules.push({
         name: 'name_sorted',

@@ -10,10 +10,10 @@ import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
 export const COMPARISON_LEVELS = {
   name: ['exact', 'folded', 'fuzzy', 'initials', 'subset', 'disagree'],
   given_name: ['exact', 'close', 'fuzzy', 'initial', 'swapped', 'disagree'],
-  surname: ['exact', 'close', 'fuzzy', 'initial', 'swapped', 'disagree'],
+  surname: ['exact', 'close', 'fuzzy', 'initial', 'disagree'],
   relation_name: ['exact', 'folded', 'fuzzy', 'initials', 'subset', 'disagree'],
   gender: ['exact', 'disagree'],
-  birth_date: ['exact', 'transposed', 'one_off', 'interval', 'disagree'],
+  birth_date: ['exact', 'transposed', 'one_edit', 'one_off', 'interval', 'disagree'],
   street_number: ['exact', 'one_edit', 'disagree'],
   address_line1: ['exact', 'close', 'fuzzy', 'disagree'],
   address_line2: ['exact', 'close', 'fuzzy', 'disagree'],
@@ -85,7 +85,7 @@ function editLevels(col: TextColumn, twoEdits: boolean) {
     const b = ids[j]!;
     if (a < 0 || b < 0) return 0;
     if (a === b) return 1;
-    const d = damerauLevenshtein(values[i]!, values[j]!, 2);
+    const d = damerauLevenshtein(values[i]!, values[j]!, twoEdits ? 2 : 1);
     if (d === 1) return 2;
     if (d === 2 && twoEdits) return 3;
     return disagree;
@@ -105,8 +105,12 @@ function exactLevels(col: TextColumn) {
 const CLOSE_NAME = 0.92;
 const FUZZY_NAME = 0.8;
 
-/** Given name or surname compared on its own, with a check for the two being swapped between the records. */
-function nameTextLevels(own: TextColumn, other: TextColumn) {
+/**
+ * Given name or surname compared on its own, with a check for the two being swapped between the records: the
+ * given-name comparison then says `swapped` and the surname comparison says nothing (missing), so a swap counts
+ * once.
+ */
+function nameTextLevels(own: TextColumn, other: TextColumn, isGiven: boolean) {
   const ids = own.ids;
   const values = own.values;
   const otherIds = other.ids;
@@ -124,9 +128,15 @@ function nameTextLevels(own: TextColumn, other: TextColumn) {
     if (otherIds[i]! >= 0 && otherIds[j]! >= 0) {
       const ox = otherValues[i]!;
       const oy = otherValues[j]!;
-      if (jaroWinkler(x, oy) >= CLOSE_NAME && jaroWinkler(ox, y) >= CLOSE_NAME) return 5;
+      if (
+        x.charCodeAt(0) === oy.charCodeAt(0) &&
+        ox.charCodeAt(0) === y.charCodeAt(0) &&
+        jaroWinkler(x, oy) >= CLOSE_NAME &&
+        jaroWinkler(ox, y) >= CLOSE_NAME
+      )
+        return isGiven ? 5 : 0;
     }
-    return s >= FUZZY_NAME ? 3 : 6;
+    return s >= FUZZY_NAME ? 3 : isGiven ? 6 : 5;
   };
 }
 
@@ -162,8 +172,13 @@ function genderLevels(gender: Uint8Array) {
   };
 }
 
+/**
+ * exact / day and month transposed / one typing error in the eight digits YYYYMMDD (a wrong or swapped digit) /
+ * one of year, month, day different / within the interval of a stated age / disagree.
+ */
 function dateLevels(f: Features) {
   const { dateKind: kind, year, month, day, dayLo, dayHi } = f;
+  const digits = f.dateKey.values;
   return (i: number, j: number): number => {
     const ka = kind[i]!;
     const kb = kind[j]!;
@@ -177,10 +192,11 @@ function dateLevels(f: Features) {
       const da = day[i]!;
       const db = day[j]!;
       if (ya === yb && ma === db && da === mb) return 2;
+      if (damerauLevenshtein(digits[i]!, digits[j]!, 1) <= 1) return 3;
       const off = (ya === yb ? 0 : 1) + (ma === mb ? 0 : 1) + (da === db ? 0 : 1);
-      return off === 1 ? 3 : 5;
+      return off === 1 ? 4 : 6;
     }
-    return dayLo[i]! <= dayHi[j]! && dayLo[j]! <= dayHi[i]! ? 4 : 5;
+    return dayLo[i]! <= dayHi[j]! && dayLo[j]! <= dayHi[i]! ? 5 : 6;
   };
 }
 
@@ -229,9 +245,9 @@ export function buildComparisons(f: Features): Comparison[] {
     if (f.name.key.present >= 2) out.push(comparison('name', parsedNameLevels(f.name), f.name.key, 2, false));
   } else {
     if (present(f.given))
-      out.push(comparison('given_name', nameTextLevels(f.given, f.surname), f.given, 1, true));
+      out.push(comparison('given_name', nameTextLevels(f.given, f.surname, true), f.given, 1, true));
     if (present(f.surname))
-      out.push(comparison('surname', nameTextLevels(f.surname, f.given), f.surname, 1, true));
+      out.push(comparison('surname', nameTextLevels(f.surname, f.given, false), f.surname, 1, true));
   }
   if (f.relation.key.present >= 2)
     out.push(comparison('relation_name', parsedNameLevels(f.relation), f.relation.key, 2, false));

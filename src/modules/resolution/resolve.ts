@@ -26,9 +26,9 @@
  *   { id: '2', full_name: 'Kumar Ramesh', age: '34', record_date: '2024-09-01', phone: '+91 9845012345' },
  * ]);
  */
-import { blockingRules, type Candidates, candidatePairs, decodePair } from './blocking.ts';
+import { blockingRules, type Candidates, candidatePairs } from './blocking.ts';
 import { clusterRecords, type Edge } from './cluster.ts';
-import { buildComparisons } from './comparisons.ts';
+import { buildComparisons, type Comparison } from './comparisons.ts';
 import { RESOLUTION_THRESHOLDS } from './constants.ts';
 import { type Features, prepareRecords } from './features.ts';
 import {
@@ -84,6 +84,48 @@ function seconds(from: number): number {
   return (performance.now() - from) / 1000;
 }
 
+/**
+ * Estimates the model on candidate pairs (codes `i * n + j`): every pair's comparison levels, u from value counts
+ * and random pairs, m and λ by EM. Returns the scorer and the level vectors (`vectors[k * C + c]`).
+ */
+export function trainModel(
+  comparisons: readonly Comparison[],
+  codes: Float64Array,
+  n: number,
+  split: number | null,
+): { scorer: PairScorer; vectors: Uint8Array } {
+  const C = comparisons.length;
+  const P = codes.length;
+  const vectors = new Uint8Array(P * C);
+  const level = comparisons.map((c) => c.level);
+  for (let k = 0; k < P; k++) {
+    const code = codes[k]!;
+    const i = Math.floor(code / n);
+    const j = code - i * n;
+    for (let c = 0; c < C; c++) vectors[k * C + c] = level[c]!(i, j);
+  }
+  const levelCounts = comparisons.map((c) => c.levels.length);
+  const u = estimateU(comparisons, [0, split ?? n], split === null ? [0, n] : [split, n]);
+  const patterns = countPatterns(vectors, C);
+  const em = expectationMaximisation(
+    patterns,
+    levelCounts,
+    { m: startingM(levelCounts), u, lambda: 0.1 },
+    { updateU: false },
+  );
+  const model: ResolutionModel = {
+    lambda: em.lambda,
+    fields: fieldModels(comparisons, em.m, em.u),
+    em: {
+      iterations: em.iterations,
+      converged: em.converged,
+      candidatePairs: P,
+      patterns: patterns.counts.length,
+    },
+  };
+  return { scorer: new PairScorer(comparisons, model), vectors };
+}
+
 export function resolve(
   left: readonly PersonRecord[],
   right?: readonly PersonRecord[],
@@ -109,42 +151,18 @@ export function resolve(
   const blocking = seconds(t);
 
   t = performance.now();
-  const C = comparisons.length;
-  const P = candidates.codes.length;
-  const vectors = new Uint8Array(P * C);
-  for (let k = 0; k < P; k++) {
-    const [i, j] = decodePair(candidates.codes[k]!, n);
-    for (let c = 0; c < C; c++) vectors[k * C + c] = comparisons[c]!.level(i, j);
-  }
-  const levelCounts = comparisons.map((c) => c.levels.length);
-  const u = estimateU(comparisons, [0, split ?? n], split === null ? [0, n] : [split, n]);
-  const patterns = countPatterns(vectors, C);
-  const em = expectationMaximisation(
-    patterns,
-    levelCounts,
-    { m: startingM(levelCounts), u, lambda: 0.1 },
-    {
-      updateU: false,
-    },
-  );
-  const model: ResolutionModel = {
-    lambda: em.lambda,
-    fields: fieldModels(comparisons, em.m, em.u),
-    em: {
-      iterations: em.iterations,
-      converged: em.converged,
-      candidatePairs: P,
-      patterns: patterns.counts.length,
-    },
-  };
-  const scorer = new PairScorer(comparisons, model);
+  const { scorer, vectors } = trainModel(comparisons, candidates.codes, n, split);
+  const model = scorer.model;
   const training = seconds(t);
 
   t = performance.now();
+  const P = candidates.codes.length;
+  const C = comparisons.length;
   const scores = new Float64Array(P);
   for (let k = 0; k < P; k++) {
-    const [i, j] = decodePair(candidates.codes[k]!, n);
-    scores[k] = scorer.scoreLevels(i, j, vectors, k * C);
+    const code = candidates.codes[k]!;
+    const i = Math.floor(code / n);
+    scores[k] = scorer.scoreLevels(i, code - i * n, vectors, k * C);
   }
   const scoring = seconds(t);
 
@@ -154,7 +172,9 @@ export function resolve(
   for (let k = 0; k < P; k++) {
     const score = scores[k]!;
     if (score < RESOLUTION_THRESHOLDS.reviewWeight) continue;
-    const [i, j] = decodePair(candidates.codes[k]!, n);
+    const code = candidates.codes[k]!;
+    const i = Math.floor(code / n);
+    const j = code - i * n;
     const autoLink = score >= RESOLUTION_THRESHOLDS.autoLinkWeight;
     if (autoLink) edges.push({ i, j, score });
     pairs.push({ a: ref(i), b: ref(j), score, probability: scorer.probability(score), autoLink });

@@ -148,6 +148,19 @@ export function damerauLevenshtein(a: string, b: string, max = Number.MAX_SAFE_I
   const m = lb - start;
   if (n === 0) return m;
   if (m === 0) return n;
+  if (max <= 1) {
+    // One edit at most: what is left after the common prefix and suffix is one substitution, or two characters
+    // transposed; insertions and deletions left an empty side above.
+    if (n === 1 && m === 1) return 1;
+    if (
+      n === 2 &&
+      m === 2 &&
+      a.charCodeAt(start) === b.charCodeAt(start + 1) &&
+      a.charCodeAt(start + 1) === b.charCodeAt(start)
+    )
+      return 1;
+    return max + 1;
+  }
   ensureRows(m);
   let prev2 = row0; // row i-2
   let prev = row1; // row i-1
