@@ -25,6 +25,7 @@ import { historySheetRoutes } from './modules/history-sheets/history-sheet.route
 import { extractRoutes } from './modules/identifiers/extract.routes.ts';
 import { identifierRoutes } from './modules/identifiers/identifier.routes.ts';
 import { personRoutes } from './modules/persons/person.routes.ts';
+import { profileRoutes } from './modules/profiles/profile.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { sharingRoutes } from './modules/sharing/sharing.routes.ts';
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(gridRoutes(deps));
   await app.register(userRoutes(deps));
   await app.register(historySheetRoutes(deps));
+  await app.register(profileRoutes(deps));
 
   if (hasWeb) {
     await app.register(fastifyStatic, {

@@ -6,6 +6,7 @@ import { DatabaseLockedError, redactUrl } from './db/database.ts';
 import { ensureAuditPartitions } from './modules/audit/audit-partitions.ts';
 import { seedDemo } from './modules/demo/demo.ts';
 import { loadKeyring } from './modules/keys/keyring.ts';
+import { gridModel } from './modules/profiles/grid-model.ts';
 import { issueSetupToken, userCount } from './modules/setup/setup.service.ts';
 import { KeyError } from './shared/envelope.ts';
 import { version } from './version.ts';
@@ -81,6 +82,11 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   console.log([`ChildGrid is running at ${url}/  (API docs: ${url}/api/docs)`, ...banner].join('\n'));
+  // Learn the grid's person model now, so the first screening does not wait for it.
+  gridModel(database.db, keyring).then(
+    (m) => app.log.info({ model: m.version, trainedOn: m.trainedOn }, 'grid person model ready'),
+    (err: unknown) => app.log.error({ err }, 'grid person model could not be learnt'),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -387,11 +387,6 @@ export interface PersonKeysTable {
   person_id: string;
 }
 
-export interface PersonKeyCountsTable {
-  key: string;
-  records: number;
-}
-
 export const policeRanks = [
   'constable',
   'head_constable',
@@ -512,7 +507,6 @@ export interface DB {
   profile_members: ProfileMembersTable;
   match_candidates: MatchCandidatesTable;
   person_keys: PersonKeysTable;
-  person_key_counts: PersonKeyCountsTable;
   history_sheet_rules: HistorySheetRulesTable;
   history_sheets: HistorySheetsTable;
   sharing_groups: SharingGroupsTable;

@@ -71,6 +71,7 @@ function check(
     items?: { id: string; case_id?: string }[];
     links?: { case_id: string }[];
     hits?: { record_id: string }[];
+    persons?: { case_id: string; access: 'link' | 'hit'; person: unknown }[];
   };
   const readable = !unlisted;
   if (p.list === 'items') {
@@ -80,6 +81,16 @@ function check(
       : readable
         ? 'a readable record is missing from the list'
         : 'the list shows a record the caller may not read';
+  }
+  if (p.list === 'persons') {
+    const found = (body.persons ?? []).filter((c) => c.case_id === caseId);
+    const asLink = found.some((c) => c.access === 'link' && c.person !== null);
+    const asHit = found.some((c) => c.access === 'hit' && c.person === null);
+    if (readable && (!asLink || asHit))
+      return `a readable person should be a link (link ${asLink}, hit ${asHit})`;
+    if (!readable && (asLink || !asHit))
+      return `a person the caller may not read should be a hit, not a link (link ${asLink}, hit ${asHit})`;
+    return null;
   }
   const link = (body.links ?? []).some((l) => l.case_id === caseId);
   const hit = (body.hits ?? []).some((h) => h.record_id === caseId);

@@ -71,6 +71,19 @@ async function reopenSheet(w: World, t: Target): Promise<number> {
   return row.version;
 }
 
+/** A fresh case of A (or A1) for targets in A's scope; the fixture's case for the others (404 either way). */
+async function transferable(w: World, t: Target, persons?: unknown[]): Promise<string> {
+  if (t !== 'own' && t !== 'assigned' && t !== 'below') return rec(w, t).caseId;
+  const owner = t === 'below' ? w.belowUser : w.users.investigating_officer;
+  const res = await w.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: owner.headers,
+    payload: caseBody(persons ? { persons } : {}),
+  });
+  return (res.json() as { id: string }).id;
+}
+
 /** Keyed by policyName(): the route, and the variant in parentheses. */
 export const requests: Record<string, RequestBuilder> = {
   'GET /api/v1/reference/offences': () => ({ method: 'GET', url: '/api/v1/reference/offences' }),
@@ -145,6 +158,35 @@ export const requests: Record<string, RequestBuilder> = {
     url: `/api/v1/cases/${rec(w, t).caseId}`,
     payload: { version: await version(w, 'cases', rec(w, t).caseId), place: 'Near the railway station' },
   }),
+  // Each case keeps who holds it: A's stays the investigating officer's, the assigned one the constable's.
+  'PATCH /api/v1/cases/:id (assign the investigating officer)': async (w, t) => ({
+    method: 'PATCH',
+    url: `/api/v1/cases/${rec(w, t).caseId}`,
+    payload: {
+      version: await version(w, 'cases', rec(w, t).caseId),
+      assigned_to:
+        t === 'own'
+          ? w.users.investigating_officer.id
+          : t === 'below'
+            ? w.belowUser.id
+            : w.users.constable.id,
+    },
+  }),
+  // A transfer is made once: each call on a case the caller may transfer gets a fresh one (no victim).
+  'POST /api/v1/cases/:id/transfers': async (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/cases/${await transferable(w, t, [])}/transfers`,
+    payload: { to_agency_id: w.agencies.B.id, reason: 'offence committed in the area of the other station' },
+  }),
+  'POST /api/v1/cases/:id/transfers (a victim without consent, overridden with a reason)': async (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/cases/${await transferable(w, t)}/transfers`,
+    payload: {
+      to_agency_id: w.agencies.B.id,
+      reason: 'offence committed in the area of the other station',
+      consent_override_reason: 'zero FIR: BNSS s.173(1) requires the transfer without delay',
+    },
+  }),
   'GET /api/v1/persons': (w, t) => ({ method: 'GET', url: `/api/v1/persons?case_id=${rec(w, t).caseId}` }),
   'POST /api/v1/cases/:id/persons': (w, t) => ({
     method: 'POST',
@@ -188,6 +230,17 @@ export const requests: Record<string, RequestBuilder> = {
   'GET /api/v1/grid/identifier': () => ({
     method: 'GET',
     url: `/api/v1/grid/identifier?kind=phone&value=${encodeURIComponent(SHARED_PHONE)}`,
+  }),
+  'POST /api/v1/grid/screen': () => ({
+    method: 'POST',
+    url: '/api/v1/grid/screen',
+    payload: {
+      full_name: 'Synthetic Matrix Accused',
+      age: 35,
+      identifiers: [{ kind: 'phone', value: SHARED_PHONE }],
+      purpose: PURPOSE,
+      limit: 50,
+    },
   }),
   'POST /api/v1/grid/extract': () => ({
     method: 'POST',

@@ -12,6 +12,7 @@ import type { RouteKey } from './routes.ts';
 /** Every role, in the order of roles.ts. */
 export const allRoles = [
   'investigating_officer',
+  'constable',
   'station_house_officer',
   'district_supervisor',
   'state_analyst',
@@ -25,8 +26,8 @@ export const allRoles = [
   'system_admin',
 ] as const satisfies readonly Role[];
 
-/** Read cases, persons and identifiers (`case:read`); also ask for disclosures (`disclosure:request`). */
-const caseReaders = [
+/** Ask for disclosures (`disclosure:request`); all of them read cases too. */
+const disclosureRequesters = [
   'investigating_officer',
   'station_house_officer',
   'district_supervisor',
@@ -38,14 +39,33 @@ const caseReaders = [
   'prosecutor',
   'system_admin',
 ] as const satisfies readonly Role[];
-const disclosureRequesters = caseReaders;
+/** Read cases, persons and identifiers (`case:read`): the constable its own cases, and asks no one for others'. */
+const caseReaders = [...disclosureRequesters, 'constable'] as const satisfies readonly Role[];
 
 /** Register and change cases, persons, identifiers, consents, referrals (`case:write`). */
 const caseWriters = [
   'investigating_officer',
+  'constable',
   'station_house_officer',
   'district_supervisor',
   'system_admin',
+] as const satisfies readonly Role[];
+
+/** Put an officer on a case (`case:assign`) and transfer a case to another agency (`case:transfer`). */
+const commanders = [
+  'station_house_officer',
+  'district_supervisor',
+  'system_admin',
+] as const satisfies readonly Role[];
+
+/**
+ * Roles whose field allow-list (src/modules/access/fields.ts) leaves out an accused's phones and the case's own
+ * identifiers: they read the fixture's cases, but its identifiers are not found, not listed, and match as hits.
+ */
+export const withoutSuspectIdentifiers = [
+  'cwc_member',
+  'dcpu_officer',
+  'ngo_caseworker',
 ] as const satisfies readonly Role[];
 
 /** Refer a case without the children's consent, giving a reason (`consent:override`). */
@@ -109,6 +129,9 @@ export const subtreeScope = [
   'system_admin',
 ] as const satisfies readonly Role[];
 
+/** Roles whose scope is their own cases (roles.ts `scope: 'self'`): created by them or assigned to them. */
+export const selfScope = ['constable'] as const satisfies readonly Role[];
+
 /**
  * Roles that read other agencies' records whose distribution level reaches their agency: police and analysts.
  * Child-welfare, NGO and court roles receive a case only by referral or disclosure.
@@ -128,7 +151,8 @@ export const sharedReaders = [
  *
  * | target | owner | distribution | reaches A? |
  * |---|---|---|---|
- * | own | A | agency | (own) |
+ * | own | A (entered by A's investigating officer) | agency | (own; not a constable's) |
+ * | assigned | A, assigned to A's constable | agency | (own, and the constable's) |
  * | below | A1, an outpost under A | agency | in the scope of supervisory roles only |
  * | other_agency | B, same district | agency | no |
  * | district | B, same district | district | yes |
@@ -141,6 +165,7 @@ export const sharedReaders = [
  */
 export const distributedTargets = [
   'own',
+  'assigned',
   'below',
   'other_agency',
   'district',
@@ -236,7 +261,12 @@ export interface Policy {
    * For lists: which records the list shows must follow the read rule — present when the caller may read the
    * target, absent otherwise (the request filters the list to the target).
    */
-  list?: 'items' | 'links-and-hits';
+  list?: 'items' | 'links-and-hits' | 'persons';
+  /**
+   * Roles that read the target's case but whose field allow-list leaves this record out: for them it is 404
+   * (unlisted in a list, a hit instead of a link) like a record they may not read.
+   */
+  hiddenFrom?: readonly Role[];
 }
 
 const none = { on: 'none' } as const;
@@ -292,6 +322,28 @@ export const policies: readonly Policy[] = [
   { route: 'GET /api/v1/cases/:id', roles: caseReaders, records: { on: 'case', access: 'read' }, ok: 200 },
   { route: 'PATCH /api/v1/cases/:id', roles: caseWriters, records: { on: 'case', access: 'owner' }, ok: 200 },
   {
+    route: 'PATCH /api/v1/cases/:id',
+    variant: 'assign the investigating officer',
+    roles: commanders,
+    records: { on: 'case', access: 'owner' },
+    ok: 200,
+  },
+  // A zero FIR goes to the station with jurisdiction: a copy there, the sender's case kept read-only.
+  {
+    route: 'POST /api/v1/cases/:id/transfers',
+    roles: commanders,
+    records: { on: 'case', access: 'owner' },
+    ok: 201,
+  },
+  {
+    route: 'POST /api/v1/cases/:id/transfers',
+    variant: 'a victim without consent, overridden with a reason',
+    roles: commanders,
+    records: { on: 'case', access: 'owner' },
+    ok: 201,
+    only: ['own'],
+  },
+  {
     route: 'GET /api/v1/persons',
     roles: caseReaders,
     records: { on: 'person', access: 'read' },
@@ -322,6 +374,7 @@ export const policies: readonly Policy[] = [
     records: { on: 'identifier', access: 'read' },
     ok: 200,
     list: 'items',
+    hiddenFrom: withoutSuspectIdentifiers,
   },
   {
     route: 'POST /api/v1/cases/:id/identifiers',
@@ -334,6 +387,7 @@ export const policies: readonly Policy[] = [
     roles: caseReaders,
     records: { on: 'identifier', access: 'read' },
     ok: 200,
+    hiddenFrom: withoutSuspectIdentifiers,
   },
   {
     route: 'PATCH /api/v1/identifiers/:id',
@@ -364,6 +418,8 @@ export const policies: readonly Policy[] = [
     records: { on: 'case', access: 'read' },
     ok: 200,
     list: 'links-and-hits',
+    // The phone is the accused's: a caseworker's own case matches it as a hit.
+    hiddenFrom: withoutSuspectIdentifiers,
   },
   // Reading identifiers out of free text: no record is read or written, so only the role matters.
   { route: 'POST /api/v1/grid/extract', roles: caseReaders, records: none, ok: 200 },
@@ -528,6 +584,15 @@ export const policies: readonly Policy[] = [
     ok: 200,
   },
 
+  // Screening a person against every agency: links for what the caller reads, hits for the rest.
+  {
+    route: 'POST /api/v1/grid/screen',
+    roles: caseReaders,
+    records: { on: 'case', access: 'read' },
+    ok: 200,
+    list: 'persons',
+  },
+
   // The history-sheet register (police only; every access audited).
   { route: 'GET /api/v1/history-sheet-rules', roles: registerReaders, records: none, ok: 200 },
   { route: 'PATCH /api/v1/history-sheet-rules/:id', roles: ['system_admin'], records: none, ok: 200 },
@@ -593,9 +658,14 @@ export function targetsOf(p: Policy): readonly Target[] {
 
 const includes = (set: readonly Role[], role: Role) => set.includes(role);
 
-/** Whether `target` is in the scope of `role` in agency A: A's own, or below A for supervisory roles. */
+/**
+ * Whether `target` is in the scope of `role` in agency A: A's own (for a `self` role only the case assigned to
+ * it), or below A for supervisory roles.
+ */
 export function inScope(role: Role, target: Target): boolean {
-  return target === 'own' || (target === 'below' && includes(subtreeScope, role));
+  if (target === 'assigned') return true;
+  if (target === 'own') return !includes(selfScope, role);
+  return target === 'below' && includes(subtreeScope, role);
 }
 
 /** Whether `role`, in agency A, reads the case (person, identifier) of `target`. */
@@ -644,7 +714,8 @@ export function expected(
   if ('access' in r && r.access === 'any') return ok;
   if ('access' in r && r.access === 'request')
     return reads(role, target) ? { status: 409, code: 'conflict' } : ok;
-  if ('access' in r && r.access === 'read') return reads(role, target) ? ok : notFound;
+  if ('access' in r && r.access === 'read')
+    return reads(role, target) && !p.hiddenFrom?.includes(role) ? ok : notFound;
   if ('access' in r && r.access === 'mine') return target === 'own' ? ok : notFound;
   return inScope(role, target) ? ok : notFound;
 }

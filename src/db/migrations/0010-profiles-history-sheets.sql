@@ -59,12 +59,6 @@ create table person_keys (
 );
 create index person_keys_person on person_keys (agency_id, person_id);
 
--- How many records carry each key: a key shared by too many records (a common name) is weak for blocking.
-create table person_key_counts (
-  key text primary key,
-  records integer not null
-);
-
 -- History sheets and surveillance registers come from state police rules, not a central statute, and differ by
 -- state (domain file section (e)): every rule is configuration. state_lgd_code null = the default for states
 -- without their own rows. review_months is UNVERIFIED in the domain file (platform implication 2): configurable.

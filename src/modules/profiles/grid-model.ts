@@ -1,0 +1,169 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Keyring } from '../../shared/envelope.ts';
+import type { ComparisonKey } from '../resolution/comparisons.ts';
+import { buildComparisons } from '../resolution/comparisons.ts';
+import { RESOLUTION_THRESHOLDS } from '../resolution/constants.ts';
+import { prepareRecords } from '../resolution/features.ts';
+import { type Explanation, type FieldModel, PairScorer } from '../resolution/model.ts';
+import type { PersonRecord } from '../resolution/record.ts';
+import { resolve } from '../resolution/resolve.ts';
+import { generateSynthetic } from '../synthetic/generate.ts';
+import { openFields } from '../victims/protection.ts';
+
+/**
+ * The model the grid scores persons with (screening, matching a new record, the review queue): m and u of each
+ * comparison level, estimated by EM (resolution/resolve.ts) on a sample of the records in the database — the
+ * agencies' own data. A database too small to learn from (a new install, a test) is topped up with synthetic
+ * India records, so a first screening is not scored by a model learnt from ten people.
+ *
+ * Scoring a handful of candidates then builds features for just those records and applies the stored weights;
+ * the term-frequency adjustment is left out there (frequencies in a candidate list say nothing about the
+ * population), so common names weigh what EM found for their level.
+ */
+export interface GridModel {
+  version: string;
+  lambda: number;
+  fields: Map<ComparisonKey, FieldModel>;
+  trainedOn: { records: number; synthetic: number };
+}
+
+/** Records sampled to learn from, and the fewest real ones before synthetic records are added. */
+const SAMPLE = 20_000;
+const MIN_REAL = 2_000;
+/** A model older than this is learnt again on the next use. */
+const MAX_AGE_MS = 24 * 3_600_000;
+
+export interface PersonRowForModel {
+  agency_id: string;
+  id: string;
+  full_name: string;
+  aliases: string[] | null;
+  relation_name: string | null;
+  gender: string | null;
+  birth_date: string | null;
+  age: number | null;
+  age_recorded_on: string | null;
+  address: string | null;
+  pincode: string | null;
+  protected: boolean;
+  sealed: string | null;
+  phone: string | null;
+}
+
+/** A stored person as a resolution record; a victim's sealed fields are opened in memory only. */
+export function personRecordOf(keyring: Keyring, row: PersonRowForModel): PersonRecord {
+  const plain = row.protected && row.sealed ? openFields(keyring, row.agency_id, row.id, row.sealed) : row;
+  return {
+    id: `${row.agency_id}/${row.id}`,
+    full_name: plain.full_name,
+    relation_name: plain.relation_name,
+    gender: row.gender,
+    birth_date: plain.birth_date,
+    age: row.age == null ? null : String(row.age),
+    record_date: row.age_recorded_on,
+    address_line1: plain.address,
+    postcode: plain.pincode,
+    phone: row.protected ? null : row.phone,
+  };
+}
+
+/** The columns personRecordOf needs, with the person's first plain phone. */
+export function personRowsQuery(db: Kysely<DB>) {
+  return db.selectFrom('persons as p').select([
+    'p.agency_id',
+    'p.id',
+    'p.full_name',
+    'p.aliases',
+    'p.relation_name',
+    'p.gender',
+    'p.birth_date',
+    'p.age',
+    'p.age_recorded_on',
+    'p.address',
+    'p.pincode',
+    'p.protected',
+    'p.sealed',
+    sql<string | null>`(select i.normalised from identifiers i where i.agency_id = p.agency_id
+        and i.person_id = p.id and i.kind = 'phone' and not i.protected order by i.id limit 1)`.as('phone'),
+  ]);
+}
+
+let cached: { model: GridModel; at: number } | null = null;
+let training: Promise<GridModel> | null = null;
+
+/** The current model, learnt on first use and again once a day. */
+export async function gridModel(db: Kysely<DB>, keyring: Keyring): Promise<GridModel> {
+  if (cached && Date.now() - cached.at < MAX_AGE_MS) return cached.model;
+  training ??= trainGridModel(db, keyring).finally(() => {
+    training = null;
+  });
+  const model = await training;
+  cached = { model, at: Date.now() };
+  return model;
+}
+
+/** Forgets the cached model (after a large import, or in tests). */
+export function forgetGridModel(): void {
+  cached = null;
+}
+
+export async function trainGridModel(db: Kysely<DB>, keyring: Keyring): Promise<GridModel> {
+  // A deterministic spread sample: ids are UUIDv7 (time-ordered), so hash them to sample across time.
+  const rows = await personRowsQuery(db).orderBy(sql`md5(p.id::text)`).limit(SAMPLE).execute();
+  const records = rows.map((r) => personRecordOf(keyring, r));
+  let synthetic = 0;
+  if (records.length < MIN_REAL) {
+    const data = generateSynthetic({ cases: 600, seed: 20_261_125 });
+    for (const c of data.records) {
+      for (const [k, p] of (c.persons ?? []).entries()) {
+        records.push({
+          id: `synthetic/${c.external_id}/${k}`,
+          full_name: p.full_name,
+          relation_name: p.relation_name ?? null,
+          gender: p.gender ?? null,
+          birth_date: p.birth_date ?? null,
+          age: p.age == null ? null : String(p.age),
+          record_date: p.age_recorded_on ?? c.registered_at.slice(0, 10),
+          address_line1: p.address ?? null,
+          postcode: p.pincode ?? null,
+          phone: p.identifiers?.find((i) => i.kind === 'phone')?.value ?? null,
+        });
+        synthetic++;
+      }
+    }
+  }
+  const result = resolve(records);
+  const fields = new Map<ComparisonKey, FieldModel>();
+  for (const f of result.model.fields) fields.set(f.key, f);
+  return {
+    version: `em-${new Date().toISOString().slice(0, 10)}-${records.length}`,
+    lambda: result.model.lambda,
+    fields,
+    trainedOn: { records: records.length - synthetic, synthetic },
+  };
+}
+
+export interface CandidateScore {
+  index: number;
+  explanation: Explanation;
+}
+
+/** Scores the query (records[0]) against every other record with the stored weights. */
+export function scoreAgainst(model: GridModel, records: readonly PersonRecord[]): CandidateScore[] {
+  if (records.length < 2) return [];
+  const features = prepareRecords(records);
+  const comparisons = buildComparisons(features)
+    .filter((c) => model.fields.has(c.key))
+    .map((c) => ({ ...c, tf: null, tfLevels: 0 }));
+  const scorer = new PairScorer(comparisons, {
+    lambda: model.lambda,
+    fields: comparisons.map((c) => model.fields.get(c.key)!),
+    em: { iterations: 0, converged: true, candidatePairs: 0, patterns: 0 },
+  });
+  const out: CandidateScore[] = [];
+  for (let k = 1; k < records.length; k++) out.push({ index: k, explanation: scorer.explain(0, k) });
+  return out;
+}
+
+export const thresholds = RESOLUTION_THRESHOLDS;

@@ -1,0 +1,192 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Keyring } from '../../shared/envelope.ts';
+import { type Actor, assertCan } from '../access/actor.ts';
+import { readable } from '../access/policy.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { agencyContacts, matchIdentifiers } from '../grid/matches.ts';
+import { loadWarningList, probeOf } from '../grid/values.ts';
+import { normaliseForField } from '../identifiers/normalise.ts';
+import type { PersonRecord } from '../resolution/record.ts';
+import { gridModel, personRecordOf, personRowsQuery, scoreAgainst, thresholds } from './grid-model.ts';
+import { hashedKeys, personKeys } from './person-keys.ts';
+import type { ScreenInput } from './screening.schemas.ts';
+
+/**
+ * Screening (`POST /api/v1/grid/screen`): a person and/or identifiers in, ranked candidates out, in every agency
+ * — records the caller may read as links with the explanation of their score, the others as hits (the agency and
+ * whom to call; nothing of the record). Like a free-text person search it needs a stated purpose, and it is
+ * audited without the query itself.
+ *
+ * Candidates come from two places: records sharing a name key (person_keys, keyed-hashed; the rarest keys first,
+ * so a common name does not pull in thousands), and records holding one of the identifiers. Each is scored with
+ * the grid model (grid-model.ts).
+ */
+
+/** Keys are looked up rarest first until this many key entries; more would be a common name, not a lead. */
+const KEY_BUDGET = 3_000;
+/** At most this many records are scored per query. */
+const MAX_CANDIDATES = 300;
+
+export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Actor, input: ScreenInput) {
+  assertCan(actor, 'case:read');
+  const probes = (input.identifiers ?? []).map((idf, i) =>
+    probeOf(keyring, idf.kind, normaliseForField(idf.kind, idf.value, `identifiers.${i}.value`)),
+  );
+
+  // 1. Candidates by name, rarest keys first.
+  let nameTooCommon = false;
+  const byName = new Map<string, number>();
+  if (input.full_name) {
+    const keys = [...new Set(hashedKeys(keyring, personKeys(input.full_name)))];
+    const counts = keys.length
+      ? await db
+          .selectFrom('person_keys')
+          .select(['key', sql<number>`count(*)::int`.as('n')])
+          .where('key', 'in', keys)
+          .groupBy('key')
+          .execute()
+      : [];
+    counts.sort((a, b) => a.n - b.n);
+    const chosen: string[] = [];
+    let budget = 0;
+    for (const c of counts) {
+      if (budget + c.n > KEY_BUDGET) break;
+      chosen.push(c.key);
+      budget += c.n;
+    }
+    nameTooCommon = counts.length > 0 && chosen.length === 0;
+    if (chosen.length > 0) {
+      const rows = await db
+        .selectFrom('person_keys')
+        .select(['agency_id', 'person_id', sql<number>`count(*)::int`.as('shared')])
+        .where('key', 'in', chosen)
+        .groupBy(['agency_id', 'person_id'])
+        .orderBy('shared', 'desc')
+        .limit(MAX_CANDIDATES)
+        .execute();
+      for (const r of rows) byName.set(`${r.agency_id}/${r.person_id}`, r.shared);
+    }
+  }
+
+  // 2. Candidates by identifier (warning-listed values never count).
+  const byIdentifier = new Set<string>();
+  if (probes.length > 0) {
+    const warnings = await loadWarningList(db, keyring);
+    const live = probes.filter((p) => !warnings.stops(p, actor.agencyId));
+    const pairs = live.flatMap((p) => p.forms.map((f) => ({ kind: p.kind, form: f })));
+    if (pairs.length > 0) {
+      const rows = await sql<{ agency_id: string; person_id: string }>`
+        select distinct i.agency_id, i.person_id from identifiers i
+        join jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as q(kind text, form text)
+          on i.kind = q.kind and i.normalised = q.form
+        where i.person_id is not null
+        limit ${MAX_CANDIDATES}`.execute(db);
+      for (const r of rows.rows) byIdentifier.add(`${r.agency_id}/${r.person_id}`);
+    }
+  }
+
+  const wanted = [...new Set([...byIdentifier, ...byName.keys()])].slice(0, MAX_CANDIDATES);
+  const people = wanted.length
+    ? await personRowsQuery(db)
+        .innerJoin(
+          sql<{ agency_id: string; id: string }>`(select * from jsonb_to_recordset(${JSON.stringify(
+            wanted.map((w) => ({ agency_id: w.split('/')[0], id: w.split('/')[1] })),
+          )}::jsonb) as w(agency_id uuid, id uuid))`.as('w'),
+          (j) => j.onRef('w.agency_id', '=', 'p.agency_id').onRef('w.id', '=', 'p.id'),
+        )
+        .leftJoin('profile_members as m', (j) =>
+          j.onRef('m.agency_id', '=', 'p.agency_id').onRef('m.person_id', '=', 'p.id'),
+        )
+        .select([
+          'p.case_id',
+          'p.role',
+          'm.profile_id',
+          sql<boolean>`${readable(actor, 'p', 'p.case_id', 'persons')}`.as('may_read'),
+        ])
+        .execute()
+    : [];
+
+  const model = await gridModel(db, keyring);
+  const query: PersonRecord = {
+    id: 'query',
+    full_name: input.full_name ?? null,
+    relation_name: input.relation_name ?? null,
+    gender: input.gender ?? null,
+    birth_date: input.birth_date ?? null,
+    age: input.age == null ? null : String(input.age),
+    postcode: input.place && /^[1-9]\d{5}$/.test(input.place) ? input.place : null,
+    address_line1: input.place && !/^[1-9]\d{5}$/.test(input.place) ? input.place : null,
+    phone: probes.find((p) => p.kind === 'phone')?.plain ?? null,
+    email: probes.find((p) => p.kind === 'email')?.plain ?? null,
+  };
+  const scored = scoreAgainst(model, [query, ...people.map((p) => personRecordOf(keyring, p))]);
+  const contacts = await agencyContacts(
+    db,
+    people.map((p) => p.agency_id),
+  );
+
+  const persons = scored
+    .map(({ index, explanation }) => {
+      const p = people[index - 1]!;
+      const key = `${p.agency_id}/${p.id}`;
+      const viaIdentifier = byIdentifier.has(key);
+      // A shared identifier is evidence the name model does not see: it lifts the pair into review at least.
+      const score = explanation.score;
+      const band: 'match' | 'review' | null =
+        score >= thresholds.autoLinkWeight
+          ? 'match'
+          : score >= thresholds.reviewWeight || viaIdentifier
+            ? 'review'
+            : null;
+      return { p, explanation, score, band, viaIdentifier, viaName: byName.has(key) };
+    })
+    .filter((c) => c.band !== null)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, input.limit)
+    .map(({ p, explanation, score, band, viaIdentifier, viaName }) => ({
+      score: round(score),
+      probability: round(explanation.probability),
+      band: band!,
+      via: [...(viaName ? (['name'] as const) : []), ...(viaIdentifier ? (['identifier'] as const) : [])],
+      access: p.may_read ? ('link' as const) : ('hit' as const),
+      case_id: p.case_id,
+      agency: contacts.get(p.agency_id)!,
+      person: p.may_read
+        ? {
+            id: p.id,
+            role: p.role,
+            // Victims and child witnesses keep their pseudonym (full_name holds it); a reveal is separate.
+            full_name: p.full_name,
+            gender: p.gender,
+            age: p.age,
+            profile_id: p.profile_id,
+          }
+        : null,
+      explanation: p.may_read
+        ? explanation.terms.map((t) => ({ field: t.field, level: t.level, weight: round(t.weight) }))
+        : null,
+    }));
+
+  const identifiers = probes.length
+    ? await matchIdentifiers(
+        db,
+        keyring,
+        actor,
+        probes.map((probe) => ({ probe })),
+      )
+    : { links: [], hits: [], too_common: [], warning_listed: [] };
+
+  await recordAudit(db, actor, {
+    action: 'grid.screen',
+    purpose: input.purpose,
+    detail: {
+      persons: persons.length,
+      links: persons.filter((c) => c.access === 'link').map((c) => c.person!.id),
+      identifiers: probes.length,
+    },
+  });
+  return { persons, identifiers, name_too_common: nameTooCommon, model_version: model.version };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

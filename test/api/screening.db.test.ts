@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { caseBody, forEachDatabase, newAgency, newUser, type TestUser, testApp } from '../harness.ts';
+
+const PURPOSE = 'Screening a suspect named in FIR 44/2026 (trafficking)';
+
+forEachDatabase('screening persons against the grid', (ctx) => {
+  let app: FastifyInstance;
+  let ioA: TestUser;
+  let ioB: TestUser;
+  let auditor: TestUser;
+  const screen = (u: TestUser, body: Record<string, unknown>) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/grid/screen',
+      headers: u.headers,
+      payload: { purpose: PURPOSE, ...body },
+    });
+
+  before(async () => {
+    app = await testApp(ctx.database);
+    const a = await newAgency(ctx.database, { parentCode: 'MH-D490' });
+    const b = await newAgency(ctx.database, { parentCode: 'WB-D303' });
+    [ioA, ioB, auditor] = await Promise.all([
+      newUser(ctx.database, a, 'investigating_officer'),
+      newUser(ctx.database, b, 'investigating_officer'),
+      newUser(ctx.database, a, 'oversight_auditor'),
+    ]);
+    const accused = (full_name: string, relation_name: string, age: number, phone: string) => ({
+      role: 'accused',
+      full_name,
+      relation_kind: 's/o',
+      relation_name,
+      gender: 'male',
+      age,
+      identifiers: [{ kind: 'phone', value: phone }],
+    });
+    for (const [user, persons] of [
+      [ioA, [accused('Mohd. Irfan Shaikh', 'Abdul Rashid', 38, '9812300071')]],
+      [ioB, [accused('Md Irfan Sheikh', 'Abdul Rasheed', 39, '9812300072')]],
+      // A brother: same father, same surname, different given name; must not be a match.
+      [ioA, [accused('Salim Shaikh', 'Abdul Rashid', 35, '9812300073')]],
+      [ioA, [{ role: 'victim', full_name: 'Synthetic Screening Child', gender: 'female', age: 15 }]],
+    ] as const) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: user.headers,
+        payload: caseBody({ persons }),
+      });
+      assert.equal(res.statusCode, 201, res.body);
+    }
+  });
+
+  test('spelling variants across agencies are found; another agency’s record is a hit without content', async () => {
+    const res = await screen(ioA, {
+      full_name: 'Mohammed Irfan Sheikh',
+      relation_name: 'Abdul Rashid',
+      age: 38,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    const links = body.persons.filter((c: { access: string }) => c.access === 'link');
+    const hits = body.persons.filter((c: { access: string }) => c.access === 'hit');
+    assert.ok(
+      links.some(
+        (c: { person: { full_name: string }; band: string }) =>
+          c.person.full_name === 'Mohd. Irfan Shaikh' && c.band === 'match',
+      ),
+      JSON.stringify(body.persons),
+    );
+    assert.equal(hits.length, 1, 'B’s record (agency-only, another state) is a hit');
+    assert.equal(hits[0].person, null);
+    assert.equal(hits[0].explanation, null);
+    assert.ok(hits[0].agency.name);
+    assert.ok(
+      !links.some(
+        (c: { person: { full_name: string }; band: string }) =>
+          c.person.full_name === 'Salim Shaikh' && c.band === 'match',
+      ),
+      'a brother sharing father and surname is not the same person',
+    );
+    const link = links.find(
+      (c: { person: { full_name: string } }) => c.person.full_name === 'Mohd. Irfan Shaikh',
+    );
+    assert.ok(
+      link.explanation.some((t: { field: string; weight: number }) => t.field === 'name' && t.weight > 0),
+    );
+  });
+
+  test('an identifier alone finds the person holding it', async () => {
+    const res = await screen(ioB, { identifiers: [{ kind: 'phone', value: '+91 98123 00072' }] });
+    assert.equal(res.statusCode, 200, res.body);
+    const mine = res.json().persons.find((c: { access: string }) => c.access === 'link');
+    assert.equal(mine.person.full_name, 'Md Irfan Sheikh');
+    assert.deepEqual(mine.via, ['identifier']);
+  });
+
+  test('a victim is found under her pseudonym only, and the audit keeps the purpose, not the name', async () => {
+    const res = await screen(ioA, { full_name: 'Synthetic Screening Child', age: 15 });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.ok(!res.body.includes('Synthetic Screening Child'), 'the victim’s name never comes back');
+    assert.match(res.json().persons[0].person.full_name, /^V-/);
+    const events = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['purpose', 'detail'])
+      .where('action', '=', 'grid.screen')
+      .execute();
+    assert.ok(events.length >= 1);
+    assert.ok(events.every((e) => e.purpose === PURPOSE));
+    assert.ok(!JSON.stringify(events).includes('Screening Child'));
+  });
+
+  test('purpose required, a name or identifier required, wrong role refused', async () => {
+    const noPurpose = await app.inject({
+      method: 'POST',
+      url: '/api/v1/grid/screen',
+      headers: ioA.headers,
+      payload: { full_name: 'Irfan' },
+    });
+    assert.equal(noPurpose.statusCode, 400);
+    assert.match(noPurpose.body, /purpose/);
+    const empty = await screen(ioA, { age: 30 });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /full_name/);
+    const badPhone = await screen(ioA, { identifiers: [{ kind: 'phone', value: '12' }] });
+    assert.equal(badPhone.statusCode, 400);
+    assert.match(badPhone.body, /identifiers\.0\.value/);
+    const wrongRole = await screen(auditor, { full_name: 'Irfan Shaikh' });
+    assert.equal(wrongRole.statusCode, 403);
+  });
+});
