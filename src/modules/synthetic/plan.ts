@@ -63,8 +63,16 @@ export function buildPlan(input: PlanInput): Map<number, CaseOverride> {
   const overrides = new Map<number, CaseOverride>();
   let serial = input.serialBase;
   const serialLimit = input.serialBase + Math.max(1000, cases * PLAN_SERIALS_PER_CASE);
+  // The top of the range, counted down, is for the re-trafficked children's family phones: taken from their
+  // own random stream, so that adding them changed no other record of a seed.
+  let childSerial = serialLimit;
+  const nextChildSerial = () => {
+    if (childSerial - 1 <= serial) throw new Error('synthetic plan ran out of identifier serials');
+    return --childSerial;
+  };
+  const childRng = Rng.derive(seed, 'plan', 're-trafficked-phone');
   const nextSerial = () => {
-    if (serial >= serialLimit) throw new Error('synthetic plan ran out of identifier serials');
+    if (serial >= childSerial) throw new Error('synthetic plan ran out of identifier serials');
     return serial++;
   };
 
@@ -319,6 +327,13 @@ export function buildPlan(input: PlanInput): Map<number, CaseOverride> {
     if (ageA + yearsBetween >= 18) continue;
     const id = `RT-${String(c + 1).padStart(4, '0')}`;
     truth.defineCluster(id, 're_trafficked_child');
+    // Half the children (always the first) give the same family phone both times: the grid's re-trafficking
+    // alert finds them through it; the others only person resolution can find, by name, age and place.
+    const familyPhone = c === 0 || childRng.chance(0.5) ? ids.phone(nextChildSerial()) : null;
+    const phoneKey = `SI-C-${id}`;
+    if (familyPhone) truth.defineShared(phoneKey, 'phone', 'same_person');
+    const childPhone = (): PlantedIdentifier[] =>
+      familyPhone ? [{ kind: 'phone', value: formatPhone(childRng, familyPhone), shared: phoneKey }] : [];
     const home = sourceHome();
     const identity = newIdentity(rng, {
       community: communityFor(rng, home.iso),
@@ -350,7 +365,7 @@ export function buildPlan(input: PlanInput): Map<number, CaseOverride> {
       ageMode: rng.chance(0.5) ? 'birth_date' : 'age',
       aliases: [],
       relation: 'plain',
-      identifiers: [],
+      identifiers: childPhone(),
       notes: 'Rescued; restored to parents by CWC order.',
     });
     const styleB = rng.weighted<NameStyle>([
@@ -373,7 +388,7 @@ export function buildPlan(input: PlanInput): Map<number, CaseOverride> {
       ]),
       aliases: styleB === 'single' || rng.chance(0.5) ? [randomAlias(rng, identity, 12)] : [],
       relation: rng.chance(0.5) ? 'respelled' : 'none',
-      identifiers: [],
+      identifiers: childPhone(),
       notes: rng.chance(0.5) ? 'Rescued from the premises and produced before the CWC.' : null,
     });
   }
