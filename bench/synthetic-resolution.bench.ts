@@ -13,6 +13,7 @@
  *
  *   npx node bench/synthetic-resolution.bench.ts [--cases 10000] [--seed 42] [--verbose]
  */
+import { compareNames, type NameLevel, parseName } from '../src/modules/resolution/names.ts';
 import type { PersonRecord } from '../src/modules/resolution/record.ts';
 import { type RecordRef, resolve } from '../src/modules/resolution/resolve.ts';
 import { generateSynthetic, type ImportRecord, REFERENCE_DATE } from '../src/modules/synthetic/generate.ts';
@@ -167,6 +168,31 @@ for (const cluster of data.truth.person_clusters) {
   }
 }
 
+// The names alone (names.ts): how the name levels split true pairs from look-alike household pairs. A true
+// pair should never "disagree"; a household pair (siblings, twins, spouses) always should.
+function nameLevels(groups: string[][]): Map<NameLevel, number> {
+  const counts = new Map<NameLevel, number>();
+  for (const ids of groups) {
+    for (let a = 0; a < ids.length; a++) {
+      for (let b = a + 1; b < ids.length; b++) {
+        const x = byId.get(ids[a] as string);
+        const y = byId.get(ids[b] as string);
+        if (!x || !y) continue;
+        const level = compareNames(parseName(x.full_name ?? ''), parseName(y.full_name ?? ''));
+        counts.set(level, (counts.get(level) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
+}
+const levelText = (m: Map<NameLevel, number>) =>
+  [...m.entries()]
+    .sort((p, q) => q[1] - p[1])
+    .map(([l, k]) => `${l} ${k}`)
+    .join(', ');
+const trueNameLevels = nameLevels(data.truth.person_clusters.map((c) => c.refs.map(refId)));
+const householdNameLevels = nameLevels(data.truth.households.map((h) => h.members.map(refId)));
+
 // The trap: pairs of household members (different people) put in one cluster.
 let householdPairs = 0;
 let householdMerged = 0;
@@ -200,6 +226,8 @@ console.log(
 console.log(
   `  household members merged (the trap): ${householdMerged} of ${householdPairs} look-alike pairs`,
 );
+console.log(`  names alone (compareNames), true pairs:      ${levelText(trueNameLevels)}`);
+console.log(`  names alone (compareNames), household pairs: ${levelText(householdNameLevels)}`);
 
 if (verbose) {
   const name = (id: string) => {
