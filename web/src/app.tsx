@@ -105,7 +105,7 @@ function Routes() {
       <Route path="/disclosures">
         <DisclosuresPage />
       </Route>
-      <Route path="/admin/users">{allow(['user:manage'], <UsersPage />)}</Route>
+      <Route path="/admin/users">{allow(['user:manage', 'audit:read'], <UsersPage />)}</Route>
       <Route path="/admin/groups">{allow(['group:manage'], <GroupsPage />)}</Route>
       <Route path="/audit">{allow(['audit:read'], <AuditPage />)}</Route>
       <Route path="/security" component={SecurityPage} />

@@ -144,6 +144,8 @@ export const api = {
   mfaSetup: () => request<MfaSetup>('POST', '/auth/mfa/setup'),
   mfaConfirm: (code: string) => request<MfaConfirmed>('POST', '/auth/mfa/confirm', { body: { code } }),
   mfaVerify: (code: string) => request<MfaVerified>('POST', '/auth/mfa/verify', { body: { code } }),
+  /** The old codes stop working; 403 `mfa_required` when the second factor is older than 15 minutes. */
+  newRecoveryCodes: () => request<MfaConfirmed>('POST', '/auth/mfa/recovery-codes'),
   sessions: (signal?: AbortSignal) =>
     request<{ sessions: SessionSummary[] }>('GET', '/auth/sessions', { signal }),
   revokeSession: (sessionId: string) => request<void>('DELETE', `/auth/sessions/${id(sessionId)}`),
@@ -193,6 +195,8 @@ export const api = {
     request<Disclosure>('POST', '/disclosures', { body: input }),
   decideDisclosure: (disclosureId: string, input: DisclosureDecision) =>
     request<Disclosure>('POST', `/disclosures/${id(disclosureId)}/decision`, { body: input }),
+  disclosure: (disclosureId: string, signal?: AbortSignal) =>
+    request<Disclosure>('GET', `/disclosures/${id(disclosureId)}`, { signal }),
   withdrawDisclosure: (disclosureId: string) =>
     request<Disclosure>('POST', `/disclosures/${id(disclosureId)}/withdraw`),
 
@@ -200,6 +204,7 @@ export const api = {
     request<NotificationList>('GET', '/notifications', { query: { unread: String(unread) }, signal }),
   markNotificationRead: (notificationId: string) =>
     request<void>('POST', `/notifications/${id(notificationId)}/read`),
+  markAllNotificationsRead: () => request<{ marked: number }>('POST', '/notifications/read-all'),
 
   sharingGroups: (signal?: AbortSignal) => request<SharingGroupList>('GET', '/sharing-groups', { signal }),
   createSharingGroup: (input: NewSharingGroup) =>

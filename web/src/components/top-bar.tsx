@@ -16,7 +16,12 @@ export const navItems: { href: string; label: MessageKey; match: string; actions
     match: '/disclosures/*?',
     actions: ['disclosure:request', 'disclosure:decide'],
   },
-  { href: '/admin/users', label: 'nav.users', match: '/admin/users/*?', actions: ['user:manage'] },
+  {
+    href: '/admin/users',
+    label: 'nav.users',
+    match: '/admin/users/*?',
+    actions: ['user:manage', 'audit:read'],
+  },
   { href: '/admin/groups', label: 'nav.groups', match: '/admin/groups/*?', actions: ['group:manage'] },
   { href: '/audit', label: 'nav.audit', match: '/audit/*?', actions: ['audit:read'] },
 ];

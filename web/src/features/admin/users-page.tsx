@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { Link } from 'wouter';
 import { type ApiError, api } from '../../api/client.ts';
 import type { AdminUser, NewUser, UserListQuery, UserPatch } from '../../api/types.ts';
 import { issueFor, useAction } from '../../api/use-action.ts';
@@ -11,6 +12,7 @@ import { ActionError, Done, ErrorNotice, Loading } from '../../components/notice
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t, tValue } from '../../i18n/t.ts';
+import { useCan } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { useRoles } from '../reference/reference.ts';
 
@@ -26,12 +28,26 @@ interface ListState {
   error: ApiError | null;
 }
 
-/** Accounts of the agencies the administrator looks after: add, change role, disable, unlock, reset MFA. */
+type StatusFilter = '' | 'active' | 'locked' | 'disabled';
+const statusQuery: Record<StatusFilter, Pick<UserListQuery, 'locked' | 'disabled'>> = {
+  '': {},
+  active: { locked: 'false', disabled: 'false' },
+  locked: { locked: 'true' },
+  disabled: { disabled: 'true' },
+};
+
+/**
+ * Accounts of the agencies the administrator looks after: add, change role, disable, unlock, reset MFA. An
+ * oversight auditor sees the accounts of their scope read-only, each with a link to what the user looked at.
+ */
 export function UsersPage() {
   const me = useUser();
   const roles = useRoles();
+  const manages = useCan('user:manage') === true;
+  const audits = useCan('audit:read') === true;
   const [q, setQ] = useState('');
   const [role, setRole] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('');
   const [applied, setApplied] = useState<UserListQuery>({});
   const [list, setList] = useState<ListState>({ items: [], next: null, loading: true, error: null });
   const [pending, setPending] = useState<Pending | null>(null);
@@ -58,7 +74,11 @@ export function UsersPage() {
 
   function onSearch(event: FormEvent) {
     event.preventDefault();
-    setApplied({ q: q.trim() || undefined, role: (role || undefined) as UserListQuery['role'] });
+    setApplied({
+      q: q.trim() || undefined,
+      role: (role || undefined) as UserListQuery['role'],
+      ...statusQuery[status],
+    });
   }
 
   return (
@@ -66,11 +86,15 @@ export function UsersPage() {
       <div className="page-header">
         <div>
           <h1>{t('users.title')}</h1>
-          <p className="page-sub">{t('users.subtitle', { agency: me.agency.name })}</p>
+          <p className="page-sub">
+            {t(manages ? 'users.subtitle' : 'users.subtitleAudit', { agency: me.agency.name })}
+          </p>
         </div>
-        <button type="button" className="btn btn-primary" onClick={() => setPending({ kind: 'add' })}>
-          + {t('users.add')}
-        </button>
+        {manages && (
+          <button type="button" className="btn btn-primary" onClick={() => setPending({ kind: 'add' })}>
+            + {t('users.add')}
+          </button>
+        )}
       </div>
       {notice && <Done>{notice}</Done>}
       <form
@@ -93,6 +117,15 @@ export function UsersPage() {
             {roles?.map((r) => (
               <option key={r.role} value={r.role}>
                 {tValue('userRole', r.role, r.label)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="us-status" label={t('users.status')}>
+          <select id="us-status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+            {(['', 'active', 'locked', 'disabled'] as const).map((s) => (
+              <option key={s || 'all'} value={s}>
+                {t(`users.status.${s || 'all'}`)}
               </option>
             ))}
           </select>
@@ -155,14 +188,21 @@ export function UsersPage() {
                 </td>
                 <td className="num-date">{formatDateTime(u.last_sign_in_at)}</td>
                 <td className="row-actions">
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    onClick={() => setPending({ kind: 'edit', user: u })}
-                  >
-                    {t('users.edit')}
-                  </button>
-                  {u.locked && (
+                  {audits && (
+                    <Link href={`/audit?view=user&id=${u.id}`} className="btn btn-small btn-ghost">
+                      {t('users.activity')}
+                    </Link>
+                  )}
+                  {manages && (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => setPending({ kind: 'edit', user: u })}
+                    >
+                      {t('users.edit')}
+                    </button>
+                  )}
+                  {manages && u.locked && (
                     <button
                       type="button"
                       className="btn btn-small"
@@ -171,7 +211,7 @@ export function UsersPage() {
                       {t('users.unlock')}
                     </button>
                   )}
-                  {u.mfa_enabled && (
+                  {manages && u.mfa_enabled && (
                     <button
                       type="button"
                       className="btn btn-small btn-ghost"
@@ -180,7 +220,7 @@ export function UsersPage() {
                       {t('users.resetMfa')}
                     </button>
                   )}
-                  {u.id !== me.id && (
+                  {manages && u.id !== me.id && (
                     <button
                       type="button"
                       className="btn btn-small btn-ghost"

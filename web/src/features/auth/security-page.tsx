@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { issueFor, useAction } from '../../api/use-action.ts';
 import { useResource } from '../../api/use-resource.ts';
+import { Dialog } from '../../components/dialog.tsx';
 import { controlProps, Field } from '../../components/field.tsx';
 import { ActionError, Done, ErrorNotice, Loading } from '../../components/notices.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
@@ -45,6 +46,7 @@ export function SecurityPage() {
             </div>
           </dl>
           <p className="field-hint section-note">{t('security.mfaHelp')}</p>
+          {mfa.enrolled && <NewRecoveryCodes />}
         </section>
         <SessionsPanel />
         <PasswordPanel />
@@ -73,6 +75,7 @@ function SessionsPanel() {
               <th scope="col">{t('security.col.started')}</th>
               <th scope="col">{t('security.col.lastSeen')}</th>
               <th scope="col">{t('security.col.address')}</th>
+              <th scope="col">{t('security.col.browser')}</th>
               <th scope="col">{t('security.col.expires')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('common.actions')}</span>
@@ -94,6 +97,9 @@ function SessionsPanel() {
                 <td className="nowrap num-date">{formatDateTime(s.last_seen_at)}</td>
                 <td>
                   <code>{s.client_address ?? '—'}</code>
+                </td>
+                <td className="small user-agent" title={s.user_agent ?? undefined}>
+                  {browserName(s.user_agent)}
                 </td>
                 <td className="nowrap num-date">{formatDateTime(s.expires_at)}</td>
                 <td className="row-actions">
@@ -121,6 +127,133 @@ function SessionsPanel() {
         </table>
       )}
     </section>
+  );
+}
+
+/** A short name for a User-Agent (the full text is the cell's title). */
+function browserName(agent: string | null): string {
+  if (!agent) return '—';
+  const known = [
+    /Edg\/[\d.]+/,
+    /Firefox\/[\d.]+/,
+    /Chrome\/[\d.]+/,
+    /Version\/[\d.]+.*Safari/,
+    /curl\/[\d.]+/,
+  ];
+  const os = /Windows|Android|iPhone|iPad|Mac OS X|Linux/.exec(agent)?.[0];
+  for (const re of known) {
+    const m = re.exec(agent);
+    if (m)
+      return [m[0].replace(/^Version\/([\d.]+).*Safari$/, 'Safari/$1').replace('/', ' '), os]
+        .filter(Boolean)
+        .join(', ');
+  }
+  return agent.length > 40 ? `${agent.slice(0, 40)}…` : agent;
+}
+
+/**
+ * New recovery codes (the old ones stop working). The server wants a second factor from the last 15 minutes: when
+ * it says so, the dialog asks for a code in place and tries again.
+ */
+function NewRecoveryCodes() {
+  const { mfaDone } = useSession();
+  const [open, setOpen] = useState(false);
+  const [stepUp, setStepUp] = useState(false);
+  const [code, setCode] = useState('');
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const make = useAction(api.newRecoveryCodes);
+  const verify = useAction((c: string) => api.mfaVerify(c));
+  const close = () => {
+    setOpen(false);
+    setStepUp(false);
+    setCode('');
+    setCodes(null);
+    make.setError(null);
+    verify.setError(null);
+  };
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (stepUp) {
+      const typed = code.replace(/\s+/g, '');
+      if (!typed) return;
+      const v = await verify.run(typed);
+      if (!v) return;
+      mfaDone(v.mfa);
+      setStepUp(false);
+      setCode('');
+    }
+    const r = await make.run();
+    // On 403 `mfa_required` the code field appears (make.error); the next submit verifies, then tries again.
+    if (r) setCodes(r.recovery_codes);
+  }
+
+  return (
+    <>
+      <button type="button" className="btn btn-small" onClick={() => setOpen(true)}>
+        {t('security.newCodes')}
+      </button>
+      {open && (
+        <Dialog title={t('security.newCodesTitle')} onClose={close}>
+          {codes ? (
+            <div className="dialog-form">
+              <p className="notice notice-info">{t('mfa.codesLead')}</p>
+              <ol className="recovery-codes" aria-label={t('mfa.codesList')}>
+                {codes.map((c) => (
+                  <li key={c}>
+                    <code>{c}</code>
+                  </li>
+                ))}
+              </ol>
+              <div className="dialog-actions">
+                <button type="button" className="btn btn-small" onClick={() => window.print()}>
+                  {t('mfa.print')}
+                </button>
+                <button type="button" className="btn btn-primary" onClick={close}>
+                  {t('security.newCodesDone')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <form onSubmit={onSubmit} noValidate className="dialog-form">
+              <p>{t('security.newCodesLead')}</p>
+              {(stepUp || make.error?.code === 'mfa_required') && (
+                <Field
+                  id="rc-code"
+                  label={t('mfa.code')}
+                  hint={t('security.newCodesStepUp')}
+                  error={issueFor(verify.error, 'code') ?? verify.error?.message}
+                  required
+                >
+                  <input
+                    type="text"
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    className="code-input"
+                    maxLength={16}
+                    {...controlProps('rc-code', issueFor(verify.error, 'code'), t('security.newCodesStepUp'))}
+                    value={code}
+                    onChange={(e) => {
+                      setStepUp(true);
+                      setCode(e.target.value);
+                    }}
+                  />
+                </Field>
+              )}
+              {make.error && make.error.code !== 'mfa_required' && <ActionError error={make.error} />}
+              <div className="dialog-actions">
+                <button type="button" className="btn" onClick={close}>
+                  {t('common.cancel')}
+                </button>
+                <button type="submit" className="btn btn-primary" disabled={make.busy || verify.busy}>
+                  {t('security.newCodesSubmit')}
+                </button>
+              </div>
+            </form>
+          )}
+        </Dialog>
+      )}
+    </>
   );
 }
 

@@ -31,6 +31,7 @@ export function DisclosuresPage() {
   const asked = params.get('tab') as Tab | null;
   const tab: Tab = asked && tabs.includes(asked) ? asked : (tabs[0] ?? 'notifications');
   const status = (params.get('status') ?? '') as DisclosureStatus | '';
+  const openId = params.get('open');
   const { unread } = useNotifications();
   useDocumentTitle(t('disclosures.title'));
 
@@ -93,7 +94,101 @@ export function DisclosuresPage() {
           </>
         )}
       </div>
+      {openId && (
+        <DisclosureDetail
+          id={openId}
+          onClose={() =>
+            navigate(`/disclosures?tab=${tab}${status ? `&status=${status}` : ''}`, { replace: true })
+          }
+        />
+      )}
     </div>
+  );
+}
+
+/** Who asked (or referred): name and role, never the email. */
+function askedBy(d: Disclosure): string | null {
+  if (!d.requested_by) return null;
+  const params = {
+    name: d.requested_by.display_name,
+    role: tValue('userRole', d.requested_by.role, d.requested_by.role_label),
+  };
+  return d.kind === 'referral' ? t('disclosures.referredBy', params) : t('disclosures.askedBy', params);
+}
+
+/** The case's FIR number when the caller may read the case; otherwise a note that it comes with approval. */
+function CaseCell({ d }: { d: Disclosure }) {
+  return d.fir_number ? (
+    <span className="nowrap">{t('disclosures.fir', { fir: d.fir_number })}</span>
+  ) : (
+    <span className="muted small">{t('disclosures.firHidden')}</span>
+  );
+}
+
+/** One request or referral, opened from a notification (`?open=<id>`). */
+function DisclosureDetail({ id, onClose }: { id: string; onClose: () => void }) {
+  const one = useResource((signal) => api.disclosure(id, signal), `disclosure:${id}`);
+  return (
+    <Dialog title={t('disclosures.detailTitle')} onClose={onClose}>
+      {one.state === 'loading' && <Loading />}
+      {one.state === 'error' && <ErrorNotice error={one.error} />}
+      {one.state === 'ready' && (
+        <dl className="facts">
+          <div className="fact">
+            <dt>{t('disclosures.col.case')}</dt>
+            <dd>
+              <CaseCell d={one.data} />
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>{t('disclosures.owner')}</dt>
+            <dd>
+              {one.data.owner.name} <span className="muted">({one.data.owner.code})</span>
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>{t('disclosures.col.from')}</dt>
+            <dd>
+              {one.data.requester.name} <span className="muted">({one.data.requester.code})</span>
+              {askedBy(one.data) && <div className="muted small">{askedBy(one.data)}</div>}
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>{t('disclosures.col.purpose')}</dt>
+            <dd>
+              {one.data.purpose}
+              {one.data.case_reference && (
+                <div className="muted small">
+                  {t('disclosures.theirReference', { ref: one.data.case_reference })}
+                </div>
+              )}
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>{t('disclosures.status')}</dt>
+            <dd>
+              <span className={`badge disclosure-${one.data.status}`}>
+                {tValue('disclosureStatus', one.data.status)}
+              </span>
+              {one.data.decision_reason && <div className="small muted">{one.data.decision_reason}</div>}
+            </dd>
+          </div>
+          <div className="fact">
+            <dt>{t('disclosures.col.fields')}</dt>
+            <dd>
+              {fieldGroupList(
+                one.data.status === 'approved' ? one.data.fields_granted : one.data.fields_requested,
+              )}
+              {one.data.expires_at && (
+                <div className="muted small">
+                  {t('disclosures.until', { date: formatDate(one.data.expires_at) })}
+                </div>
+              )}
+            </dd>
+          </div>
+        </dl>
+      )}
+    </Dialog>
   );
 }
 
@@ -126,6 +221,9 @@ function DisclosureTable({ box, status }: { box: 'inbox' | 'outbox'; status: Dis
               <th scope="col" className="col-date">
                 {box === 'inbox' ? t('disclosures.col.date') : t('disclosures.col.sent')}
               </th>
+              <th scope="col" className="col-case">
+                {t('disclosures.col.case')}
+              </th>
               <th scope="col" className="col-agency">
                 {box === 'inbox' ? t('disclosures.col.from') : t('disclosures.col.to')}
               </th>
@@ -157,7 +255,11 @@ function DisclosureTable({ box, status }: { box: 'inbox' | 'outbox'; status: Dis
                     )}
                   </td>
                   <td>
+                    <CaseCell d={d} />
+                  </td>
+                  <td>
                     <strong>{other.name}</strong> <span className="muted">({other.code})</span>
+                    {box === 'inbox' && askedBy(d) && <div className="small">{askedBy(d)}</div>}
                     <div className="muted small">
                       {[other.contact_officer, other.contact_phone, other.contact_email]
                         .filter(Boolean)
@@ -321,6 +423,10 @@ function DecisionDialog({
           <div>
             <span className="muted">{t('disclosures.col.from')}</span> <strong>{d.requester.name}</strong>{' '}
             <span className="muted">({d.requester.code})</span>
+            {askedBy(d) && <span className="muted"> · {askedBy(d)}</span>}
+          </div>
+          <div>
+            <span className="muted">{t('disclosures.col.case')}</span> <CaseCell d={d} />
           </div>
           <div>
             <span className="muted">{t('disclosures.col.purpose')}</span> {d.purpose}
@@ -413,6 +519,7 @@ function NotificationList() {
   const markRead = useAction(async (ids: string[]) => {
     for (const id of ids) await api.markNotificationRead(id);
   });
+  const markAll = useAction(api.markAllNotificationsRead);
   if (list.state === 'loading') return <Loading />;
   if (list.state === 'error') return <ErrorNotice error={list.error} />;
   const unreadIds = list.data.items.filter((n) => !n.read_at).map((n) => n.id);
@@ -421,22 +528,22 @@ function NotificationList() {
     setVersion((v) => v + 1);
     refresh();
   };
+  const readAll = async () => {
+    await markAll.run();
+    setVersion((v) => v + 1);
+    refresh();
+  };
   return (
     <div className="table-panel table-panel-standalone">
       <div className="table-toolbar">
         <span className="muted">{t('notifications.count', { count: unreadIds.length })}</span>
         {unreadIds.length > 0 && (
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={markRead.busy}
-            onClick={() => read(unreadIds)}
-          >
+          <button type="button" className="btn btn-small" disabled={markAll.busy} onClick={readAll}>
             {t('notifications.markAll')}
           </button>
         )}
       </div>
-      <ActionError error={markRead.error} />
+      <ActionError error={markRead.error ?? markAll.error} />
       {list.data.items.length === 0 ? (
         <p className="empty">{t('notifications.empty')}</p>
       ) : (
@@ -446,7 +553,14 @@ function NotificationList() {
               <span className="notification-dot" aria-hidden="true" />
               <div className="notification-body">
                 <Link
-                  href={`/disclosures?tab=${notificationTab(n.kind)}`}
+                  href={
+                    // A transfer received points at the case the agency now holds.
+                    n.subject_kind === 'case' && n.subject_id
+                      ? `/cases/${n.subject_id}`
+                      : `/disclosures?tab=${notificationTab(n.kind)}${
+                          n.subject_kind === 'disclosure' && n.subject_id ? `&open=${n.subject_id}` : ''
+                        }`
+                  }
                   onClick={() => {
                     // Following a notification is reading it.
                     if (!n.read_at) api.markNotificationRead(n.id).then(refresh, () => undefined);
