@@ -190,6 +190,7 @@ export async function buildWorld(app: FastifyInstance, database: Database): Prom
   const ioA = users.investigating_officer;
   const spec: Record<DistributedTarget, [TestUser, string, string?]> = {
     own: [ioA, 'agency'],
+    assigned: [ioA, 'agency'],
     below: [belowUser, 'agency'],
     other_agency: [ioB, 'agency'],
     district: [ioB, 'district'],
@@ -205,10 +206,19 @@ export async function buildWorld(app: FastifyInstance, database: Database): Prom
     const [owner, distribution, group] = spec[target];
     records[target] = await newCase(app, owner, distribution, group);
   }
+  // The station house officer puts A's constable on one of A's cases: the constable's (`self`) scope.
+  const assigned = await app.inject({
+    method: 'PATCH',
+    url: `/api/v1/cases/${records.assigned.caseId}`,
+    headers: users.station_house_officer.headers,
+    payload: { version: 1, assigned_to: users.constable.id },
+  });
+  assert.equal(assigned.statusCode, 200, `fixture: assigning the constable: ${assigned.body}`);
   const noConsentCase = await newCase(app, ioA, 'agency');
   // The victims of A's and A1's cases consented (child and guardian) to referral: referring needs no override.
   for (const [owner, target] of [
     [ioA, 'own'],
+    [ioA, 'assigned'],
     [belowUser, 'below'],
   ] as const) {
     for (const given_by of ['child', 'guardian']) {

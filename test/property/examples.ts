@@ -103,6 +103,13 @@ export function examples(ids: ExampleIds): Record<string, Example> {
         consent_override_reason: 'the child must be produced before the CWC within 24 hours',
       },
     },
+    'POST /api/v1/cases/{id}/transfers': {
+      body: {
+        to_agency_id: ids.otherAgencyId,
+        reason: 'offence committed in the area of the other station',
+        consent_override_reason: 'zero FIR: BNSS s.173(1) requires the transfer without delay',
+      },
+    },
     'POST /api/v1/persons/{id}/consents': {
       body: { given_by: 'child', purpose: 'referral', notes: 'in Marathi' },
     },

@@ -13,6 +13,7 @@ import {
   uuid,
 } from './case.schemas.ts';
 import { createCaseFor, getCaseFor, listCasesFor, updateCaseFor } from './case.service.ts';
+import { transferCase, transferInput, transferOut } from './case-transfer.service.ts';
 
 export function caseRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
@@ -69,6 +70,25 @@ export function caseRoutes(deps: AppDeps) {
         },
       },
       async (request) => updateCaseFor(deps.db, requireActor(request), request.params.id, request.body),
+    );
+    r.post(
+      '/api/v1/cases/:id/transfers',
+      {
+        schema: {
+          tags: ['cases'],
+          summary:
+            'Transfer a case to the agency with jurisdiction (zero FIR): it gets a copy, you keep yours read-only; needs the children’s and guardians’ consent',
+          params: idParams,
+          body: transferInput,
+          response: { 201: transferOut, ...errorResponses },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await transferCase(deps.db, deps.keyring, requireActor(request), request.params.id, request.body),
+          ),
     );
   };
 }

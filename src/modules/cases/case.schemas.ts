@@ -236,7 +236,7 @@ export const caseSummaryOut = z
   .meta({ id: 'CaseSummary' });
 export type CaseSummary = z.infer<typeof caseSummaryOut>;
 
-export const transferOut = z
+export const transferTraceOut = z
   .object({
     direction: z
       .enum(['in', 'out'])
@@ -261,7 +261,7 @@ export const caseOut = caseSummaryOut
     created_at: z.string(),
     created_by: z.string().nullable().optional().describe(allowListed),
     assigned_to: z.string().nullable().optional().describe('The investigating officer (user id)'),
-    transfer: transferOut.nullable().optional().describe(allowListed),
+    transfer: transferTraceOut.nullable().optional().describe(allowListed),
     persons: z.array(personOut).optional().describe(allowListed),
     identifiers: z
       .array(identifierOut)

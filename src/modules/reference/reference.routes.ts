@@ -63,6 +63,14 @@ export function referenceRoutes(deps: AppDeps) {
                 scope: z.string(),
                 actions: z.array(z.string()),
                 mfa: z.boolean().describe('A second factor is mandatory for this role'),
+                fields: z
+                  .object({
+                    case: z.array(z.string()),
+                    persons: z.record(z.string(), z.array(z.string())),
+                  })
+                  .describe(
+                    "The role's field allow-list: fields of a case beyond its record fields, and the persons it sees by their role in the case with their fields beyond the record fields",
+                  ),
               }),
             ),
             ...errorResponses,
@@ -78,6 +86,12 @@ export function referenceRoutes(deps: AppDeps) {
             scope: roles[role].scope,
             actions: [...roles[role].actions],
             mfa: roles[role].mfa,
+            fields: {
+              case: [...roles[role].fields.case],
+              persons: Object.fromEntries(
+                Object.entries(roles[role].fields.persons).map(([k, v]) => [k, [...(v ?? [])]]),
+              ),
+            },
           })),
         };
       },

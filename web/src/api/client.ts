@@ -9,6 +9,7 @@ import type {
   Case,
   CaseListQuery,
   CasePage,
+  CaseTransfer,
   Consent,
   ConsentList,
   Disclosure,
@@ -28,6 +29,7 @@ import type {
   NewDisclosureRequest,
   NewReferral,
   NewSharingGroup,
+  NewTransfer,
   NewUser,
   NotificationList,
   OffenceList,
@@ -188,6 +190,9 @@ export const api = {
   /** 409 `consent_required` lists, in `issues`, each child's missing consent. */
   refer: (caseId: string, input: NewReferral) =>
     request<Disclosure>('POST', `/cases/${id(caseId)}/referrals`, { body: input }),
+  /** 409 `consent_required` lists, in `issues`, each child's missing consent to the transfer. */
+  transfer: (caseId: string, input: NewTransfer) =>
+    request<CaseTransfer>('POST', `/cases/${id(caseId)}/transfers`, { body: input }),
 
   disclosures: (query: DisclosureListQuery, signal?: AbortSignal) =>
     request<DisclosureList>('GET', '/disclosures', { query: { ...query }, signal }),

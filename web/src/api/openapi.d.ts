@@ -1406,6 +1406,13 @@ export interface paths {
                                 actions: string[];
                                 /** @description A second factor is mandatory for this role */
                                 mfa: boolean;
+                                /** @description The role's field allow-list: fields of a case beyond its record fields, and the persons it sees by their role in the case with their fields beyond the record fields */
+                                fields: {
+                                    case: string[];
+                                    persons: {
+                                        [key: string]: string[];
+                                    };
+                                };
                             }[];
                         };
                     };
@@ -2545,6 +2552,101 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Transfer a case to the agency with jurisdiction (zero FIR): it gets a copy, you keep yours read-only; needs the children’s and guardians’ consent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The agency with jurisdiction: a police station, AHTU, cyber cell, CID or CBI
+                         */
+                        to_agency_id: string;
+                        reason: string;
+                        consent_override_reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseTransfer"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/persons": {
@@ -7417,6 +7519,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grid/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Screen a person and/or identifiers against every agency: ranked candidates with explanations, hits for what you may not read (audited; states a purpose) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Any spelling, any order, with or without honorifics or initials */
+                        full_name?: string;
+                        /** @description Father’s, husband’s or guardian’s name (s/o, d/o, w/o, c/o) */
+                        relation_name?: string;
+                        /** @enum {string} */
+                        gender?: "female" | "male" | "transgender" | "unknown";
+                        /** Format: date */
+                        birth_date?: string;
+                        /** @description Age as stated today, when the birth date is unknown */
+                        age?: number;
+                        /** @description A 6-digit PIN code, or an address or locality */
+                        place?: string;
+                        identifiers?: {
+                            /** @enum {string} */
+                            kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked";
+                            value: string;
+                        }[];
+                        purpose: string;
+                        /** @default 20 */
+                        limit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            persons: components["schemas"]["PersonCandidate"][];
+                            identifiers: {
+                                links: {
+                                    case_id: string;
+                                    fir_number: string | null;
+                                    agency: {
+                                        id: string;
+                                        code: string;
+                                        name: string;
+                                        kind: string;
+                                        contact_officer: string | null;
+                                        contact_phone: string | null;
+                                        contact_email: string | null;
+                                    };
+                                    match: {
+                                        kind: string;
+                                        on: string;
+                                    };
+                                }[];
+                                hits: components["schemas"]["Hit"][];
+                                too_common: components["schemas"]["TooCommon"][];
+                                warning_listed: components["schemas"]["WarningListed"][];
+                            };
+                            /** @description Every part of the name is so common that a name alone finds no candidates: add more */
+                            name_too_common: boolean;
+                            model_version: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7694,80 +7929,6 @@ export interface components {
             items: components["schemas"]["AuditEventInput"][];
             next_cursor: string | null;
         };
-        GridSettingsInput: {
-            /** @description A value held by more cases than this is flagged, not linked */
-            common_value_cases: number;
-            /** @description … or by more agencies than this */
-            common_value_agencies: number;
-        };
-        WarningListEntryInput: {
-            id: string;
-            /** @enum {string} */
-            scope: "national" | "agency";
-            agency: {
-                id: string;
-                code: string;
-                name: string;
-            } | null;
-            kind: string;
-            value: string;
-            normalised: string;
-            reason: string;
-            created_at: string;
-        };
-        WatchInput: {
-            id: string;
-            kind: string | null;
-            value: string | null;
-            normalised: string | null;
-            profile_id: string | null;
-            reason: string;
-            created_at: string;
-        };
-        /** @description Deconfliction, re-trafficking or watchlist alert: whom to contact, and the other record's content only if you may read it */
-        GridAlertInput: {
-            id: string;
-            /** @enum {string} */
-            kind: "deconfliction" | "watchlist" | "re_trafficking";
-            match: {
-                kind: string;
-                on: string;
-            };
-            /** @description Your side: your case (deconfliction) or the child’s case (re-trafficking), when you read it */
-            case: {
-                case_id: string;
-                fir_number: string | null;
-            } | null;
-            /** @description Re-trafficking: the child, by pseudonym */
-            child: {
-                person_id: string;
-                pseudonym: string;
-            } | null;
-            other: {
-                agency: {
-                    id: string;
-                    code: string;
-                    name: string;
-                    kind: string;
-                    contact_officer: string | null;
-                    contact_phone: string | null;
-                    contact_email: string | null;
-                };
-                /** @description The matching case: ask its agency to disclose it if you may not read it */
-                record_id: string;
-                readable: boolean;
-                /** @description Only when you may read the case */
-                fir_number: string | null;
-                disclosure_status: string | null;
-                disclosure_id: string | null;
-            };
-            watch: {
-                id: string;
-                kind: string | null;
-                value: string | null;
-            } | null;
-            created_at: string;
-        };
         /** @description A value held by more cases or agencies than the thresholds: flagged, not linked (it would link everything) */
         TooCommonInput: {
             kind: string;
@@ -7868,6 +8029,136 @@ export interface components {
                 name: string;
             }[];
             created_at: string;
+        };
+        CaseTransferInput: {
+            id: string;
+            /** @description Your case, now kept read-only with status `transferred` */
+            case_id: string;
+            to_agency: {
+                id: string;
+                code: string;
+                name: string;
+                kind: string;
+            };
+            /** @description The receiving agency's copy (its record; you cannot read it) */
+            to_case_id: string;
+            reason: string;
+            consent_override_reason: string | null;
+            transferred_at: string;
+        };
+        GridSettingsInput: {
+            /** @description A value held by more cases than this is flagged, not linked */
+            common_value_cases: number;
+            /** @description … or by more agencies than this */
+            common_value_agencies: number;
+        };
+        WarningListEntryInput: {
+            id: string;
+            /** @enum {string} */
+            scope: "national" | "agency";
+            agency: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            kind: string;
+            value: string;
+            normalised: string;
+            reason: string;
+            created_at: string;
+        };
+        WatchInput: {
+            id: string;
+            kind: string | null;
+            value: string | null;
+            normalised: string | null;
+            profile_id: string | null;
+            reason: string;
+            created_at: string;
+        };
+        /** @description Deconfliction, re-trafficking or watchlist alert: whom to contact, and the other record's content only if you may read it */
+        GridAlertInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "deconfliction" | "watchlist" | "re_trafficking";
+            match: {
+                kind: string;
+                on: string;
+            };
+            /** @description Your side: your case (deconfliction) or the child’s case (re-trafficking), when you read it */
+            case: {
+                case_id: string;
+                fir_number: string | null;
+            } | null;
+            /** @description Re-trafficking: the child, by pseudonym */
+            child: {
+                person_id: string;
+                pseudonym: string;
+            } | null;
+            other: {
+                agency: {
+                    id: string;
+                    code: string;
+                    name: string;
+                    kind: string;
+                    contact_officer: string | null;
+                    contact_phone: string | null;
+                    contact_email: string | null;
+                };
+                /** @description The matching case: ask its agency to disclose it if you may not read it */
+                record_id: string;
+                readable: boolean;
+                /** @description Only when you may read the case */
+                fir_number: string | null;
+                disclosure_status: string | null;
+                disclosure_id: string | null;
+            };
+            watch: {
+                id: string;
+                kind: string | null;
+                value: string | null;
+            } | null;
+            created_at: string;
+        };
+        PersonCandidateInput: {
+            /** @description Match weight in bits (≥ 8: same person; 2–8: worth a review) */
+            score: number;
+            probability: number;
+            /** @enum {string} */
+            band: "match" | "review";
+            via: ("name" | "identifier")[];
+            /** @enum {string} */
+            access: "link" | "hit";
+            /** Format: uuid */
+            case_id: string;
+            agency: {
+                id: string;
+                code: string;
+                name: string;
+                kind: string;
+                contact_officer: string | null;
+                contact_phone: string | null;
+                contact_email: string | null;
+            };
+            /** @description Only for records you may read */
+            person: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                role: "victim" | "accused" | "buyer" | "trafficker" | "witness" | "guardian" | "informant";
+                /** @description A pseudonym for a victim or child witness */
+                full_name: string;
+                gender: string | null;
+                age: number | null;
+                profile_id: string | null;
+            } | null;
+            /** @description Which fields agreed and how much (only for records you may read) */
+            explanation: {
+                field: string;
+                level: string;
+                /** @description Bits of evidence: positive for agreement, negative for disagreement */
+                weight: number;
+            }[] | null;
         };
         AdminUserInput: {
             id: string;
@@ -8158,80 +8449,6 @@ export interface components {
             items: components["schemas"]["AuditEvent"][];
             next_cursor: string | null;
         };
-        GridSettings: {
-            /** @description A value held by more cases than this is flagged, not linked */
-            common_value_cases: number;
-            /** @description … or by more agencies than this */
-            common_value_agencies: number;
-        };
-        WarningListEntry: {
-            id: string;
-            /** @enum {string} */
-            scope: "national" | "agency";
-            agency: {
-                id: string;
-                code: string;
-                name: string;
-            } | null;
-            kind: string;
-            value: string;
-            normalised: string;
-            reason: string;
-            created_at: string;
-        };
-        Watch: {
-            id: string;
-            kind: string | null;
-            value: string | null;
-            normalised: string | null;
-            profile_id: string | null;
-            reason: string;
-            created_at: string;
-        };
-        /** @description Deconfliction, re-trafficking or watchlist alert: whom to contact, and the other record's content only if you may read it */
-        GridAlert: {
-            id: string;
-            /** @enum {string} */
-            kind: "deconfliction" | "watchlist" | "re_trafficking";
-            match: {
-                kind: string;
-                on: string;
-            };
-            /** @description Your side: your case (deconfliction) or the child’s case (re-trafficking), when you read it */
-            case: {
-                case_id: string;
-                fir_number: string | null;
-            } | null;
-            /** @description Re-trafficking: the child, by pseudonym */
-            child: {
-                person_id: string;
-                pseudonym: string;
-            } | null;
-            other: {
-                agency: {
-                    id: string;
-                    code: string;
-                    name: string;
-                    kind: string;
-                    contact_officer: string | null;
-                    contact_phone: string | null;
-                    contact_email: string | null;
-                };
-                /** @description The matching case: ask its agency to disclose it if you may not read it */
-                record_id: string;
-                readable: boolean;
-                /** @description Only when you may read the case */
-                fir_number: string | null;
-                disclosure_status: string | null;
-                disclosure_id: string | null;
-            };
-            watch: {
-                id: string;
-                kind: string | null;
-                value: string | null;
-            } | null;
-            created_at: string;
-        };
         /** @description A value held by more cases or agencies than the thresholds: flagged, not linked (it would link everything) */
         TooCommon: {
             kind: string;
@@ -8332,6 +8549,136 @@ export interface components {
                 name: string;
             }[];
             created_at: string;
+        };
+        CaseTransfer: {
+            id: string;
+            /** @description Your case, now kept read-only with status `transferred` */
+            case_id: string;
+            to_agency: {
+                id: string;
+                code: string;
+                name: string;
+                kind: string;
+            };
+            /** @description The receiving agency's copy (its record; you cannot read it) */
+            to_case_id: string;
+            reason: string;
+            consent_override_reason: string | null;
+            transferred_at: string;
+        };
+        GridSettings: {
+            /** @description A value held by more cases than this is flagged, not linked */
+            common_value_cases: number;
+            /** @description … or by more agencies than this */
+            common_value_agencies: number;
+        };
+        WarningListEntry: {
+            id: string;
+            /** @enum {string} */
+            scope: "national" | "agency";
+            agency: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            kind: string;
+            value: string;
+            normalised: string;
+            reason: string;
+            created_at: string;
+        };
+        Watch: {
+            id: string;
+            kind: string | null;
+            value: string | null;
+            normalised: string | null;
+            profile_id: string | null;
+            reason: string;
+            created_at: string;
+        };
+        /** @description Deconfliction, re-trafficking or watchlist alert: whom to contact, and the other record's content only if you may read it */
+        GridAlert: {
+            id: string;
+            /** @enum {string} */
+            kind: "deconfliction" | "watchlist" | "re_trafficking";
+            match: {
+                kind: string;
+                on: string;
+            };
+            /** @description Your side: your case (deconfliction) or the child’s case (re-trafficking), when you read it */
+            case: {
+                case_id: string;
+                fir_number: string | null;
+            } | null;
+            /** @description Re-trafficking: the child, by pseudonym */
+            child: {
+                person_id: string;
+                pseudonym: string;
+            } | null;
+            other: {
+                agency: {
+                    id: string;
+                    code: string;
+                    name: string;
+                    kind: string;
+                    contact_officer: string | null;
+                    contact_phone: string | null;
+                    contact_email: string | null;
+                };
+                /** @description The matching case: ask its agency to disclose it if you may not read it */
+                record_id: string;
+                readable: boolean;
+                /** @description Only when you may read the case */
+                fir_number: string | null;
+                disclosure_status: string | null;
+                disclosure_id: string | null;
+            };
+            watch: {
+                id: string;
+                kind: string | null;
+                value: string | null;
+            } | null;
+            created_at: string;
+        };
+        PersonCandidate: {
+            /** @description Match weight in bits (≥ 8: same person; 2–8: worth a review) */
+            score: number;
+            probability: number;
+            /** @enum {string} */
+            band: "match" | "review";
+            via: ("name" | "identifier")[];
+            /** @enum {string} */
+            access: "link" | "hit";
+            /** Format: uuid */
+            case_id: string;
+            agency: {
+                id: string;
+                code: string;
+                name: string;
+                kind: string;
+                contact_officer: string | null;
+                contact_phone: string | null;
+                contact_email: string | null;
+            };
+            /** @description Only for records you may read */
+            person: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                role: "victim" | "accused" | "buyer" | "trafficker" | "witness" | "guardian" | "informant";
+                /** @description A pseudonym for a victim or child witness */
+                full_name: string;
+                gender: string | null;
+                age: number | null;
+                profile_id: string | null;
+            } | null;
+            /** @description Which fields agreed and how much (only for records you may read) */
+            explanation: {
+                field: string;
+                level: string;
+                /** @description Bits of evidence: positive for agreement, negative for disagreement */
+                weight: number;
+            }[] | null;
         };
         AdminUser: {
             id: string;

@@ -122,6 +122,8 @@ export type DisclosureDecision = RequestBody<'/api/v1/disclosures/{id}/decision'
 /** The parts of a case an owner can grant: summary, persons, identifiers. */
 export type FieldGroup = NonNullable<NewDisclosureRequest['fields']>[number];
 export type NewReferral = RequestBody<'/api/v1/cases/{id}/referrals', 'post'>;
+export type NewTransfer = RequestBody<'/api/v1/cases/{id}/transfers', 'post'>;
+export type CaseTransfer = Schemas['CaseTransfer'];
 
 export type NotificationList = Answer<'/api/v1/notifications', 'get'>;
 export type Notification = NotificationList['items'][number];

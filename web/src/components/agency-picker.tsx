@@ -18,6 +18,7 @@ export function AgencyPicker({
   error,
   hint,
   exclude = [],
+  kinds,
   required,
 }: {
   id: string;
@@ -27,6 +28,8 @@ export function AgencyPicker({
   error?: string;
   hint?: string;
   exclude?: string[];
+  /** Only agencies of these kinds are offered (e.g. police units for a transfer). */
+  kinds?: readonly string[];
   required?: boolean;
 }) {
   const [q, setQ] = useState('');
@@ -59,7 +62,7 @@ export function AgencyPicker({
   }, [term]);
 
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
-  const shown = results?.filter((a) => !exclude.includes(a.id));
+  const shown = results?.filter((a) => !exclude.includes(a.id) && (!kinds || kinds.includes(a.kind)));
 
   return (
     <div className={`field agency-picker${error ? ' has-error' : ''}`}>

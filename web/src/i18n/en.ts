@@ -342,6 +342,35 @@ export const en = {
   'refer.submitOverride': 'Refer without consent',
   'refer.done': 'Referred to {agency}, with case details and {fields}.',
 
+  'transfer.button': 'Transfer…',
+  'transfer.title': 'Transfer this case',
+  'transfer.lead':
+    'The station with jurisdiction gets its own copy of the case, with the victims’ identities protected as here. {agency} keeps this case, read-only, marked transferred.',
+  'transfer.toAgency': 'Transfer to',
+  'transfer.toAgencyHint': 'A police station, AHTU, cyber cell, CID or CBI. Search by name or code.',
+  'transfer.reason': 'Reason',
+  'transfer.reasonHint': 'e.g. “zero FIR: offence committed in the area of PS Kasba Peth”.',
+  'transfer.reasonShort': 'Give the reason in at least {n} characters.',
+  'transfer.consentMissing': 'Consent to the transfer is not on record.',
+  'transfer.consentHow':
+    'Record the consents (purpose: transfer) in the victims section first. Only a station house officer or supervisor may transfer without them.',
+  'transfer.consentHowOverride':
+    'Record the consents (purpose: transfer) in the victims section first, or transfer without them giving a reason (kept with the transfer).',
+  'transfer.overrideStart': 'Transfer without consent…',
+  'transfer.overrideReason': 'Why the transfer cannot wait for consent',
+  'transfer.overrideHint':
+    'e.g. “zero FIR: BNSS s.173(1) requires the transfer without delay”. Kept with the transfer and logged.',
+  'transfer.submit': 'Transfer',
+  'transfer.submitOverride': 'Transfer without consent',
+  'transfer.done': 'Transferred to {agency}. This case is now kept here read-only.',
+  'transfer.outTitle': 'Transferred.',
+  'transfer.outBody':
+    'This case was transferred to {agency} on {date}. It is kept here read-only; {agency} works on its copy.',
+  'transfer.inTitle': 'Received by transfer.',
+  'transfer.inBody': '{agency} transferred this case to your agency on {date}{fir}.',
+  'transfer.inFir': ' (their FIR {number})',
+  'transfer.reasonGiven': 'Reason: {reason}',
+
   'matches.title': 'Grid matches',
   'matches.loading': 'Looking across agencies…',
   'matches.none': 'No other agency’s record shares an identifier with this case.',
@@ -446,6 +475,7 @@ export const en = {
   'notification.disclosure.approved': 'Your disclosure request was approved',
   'notification.disclosure.refused': 'Your disclosure request was refused',
   'notification.referral.received': 'A case was referred to your agency',
+  'notification.transfer.received': 'A case was transferred to your agency',
 
   'agencyPicker.placeholder': 'Search agencies by name or code',
   'agencyPicker.none': 'No agency matches.',
@@ -767,6 +797,7 @@ export const en = {
   'signInMethod.token': 'API token',
 
   'userRole.investigating_officer': 'Investigating officer',
+  'userRole.constable': 'Constable / station writer',
   'userRole.station_house_officer': 'Station house officer',
   'userRole.district_supervisor': 'District supervisor / AHTU',
   'userRole.state_analyst': 'State analyst (CID)',

@@ -3,6 +3,7 @@ import { Link, useParams } from 'wouter';
 import { api } from '../../api/client.ts';
 import {
   type Case,
+  type CaseTransfer,
   type Disclosure,
   type Identifier,
   type Offence,
@@ -22,6 +23,7 @@ import { MatchList } from '../grid/matches.tsx';
 import { useOffenceIndex, useStates } from '../reference/reference.ts';
 import { ProtectedPersons } from './protected-persons.tsx';
 import { ReferDialog } from './refer-dialog.tsx';
+import { TransferDialog } from './transfer-dialog.tsx';
 
 export function CasePage() {
   const { id } = useParams<{ id: string }>();
@@ -66,15 +68,22 @@ function CaseView({ c }: { c: Case }) {
   const actions = useActions();
   const [referring, setReferring] = useState(false);
   const [referred, setReferred] = useState<Disclosure | null>(null);
+  const [transferring, setTransferring] = useState(false);
+  const [transferred, setTransferred] = useState<CaseTransfer | null>(null);
   const [consentVersion, setConsentVersion] = useState(0);
   const stateName = states?.find((s) => s.lgd_code === c.state_lgd_code)?.name;
   const title = firLabel(c);
   const own = c.access === 'own';
-  const canWrite = own && actions?.has('case:write') === true;
+  // A transferred case is kept read-only by the agency that sent it.
+  const readOnly = c.status === 'transferred' || transferred !== null;
+  const canWrite = own && !readOnly && actions?.has('case:write') === true;
+  const canTransfer = own && !readOnly && actions?.has('case:transfer') === true;
+  // Parts the role may not read (its field allow-list) are not in the answer at all.
+  const persons = c.persons ?? [];
   // Victims and child witnesses are listed apart, by pseudonym; everyone else by role.
-  const protectedPersons = c.persons.filter((p) => p.protected);
+  const protectedPersons = persons.filter((p) => p.protected);
   const byRole = new Map<string, Person[]>();
-  for (const p of c.persons) {
+  for (const p of persons) {
     if (!p.protected) byRole.set(p.role, [...(byRole.get(p.role) ?? []), p]);
   }
   const otherRoles = [...byRole.keys()].filter((r) => !(personRoles as readonly string[]).includes(r));
@@ -97,11 +106,18 @@ function CaseView({ c }: { c: Case }) {
           >
             {t('case.distributionTag', { level: tValue('distribution', c.distribution) })}
           </span>
-          {canWrite && (
+          {(canWrite || canTransfer) && (
             <div className="case-actions">
-              <button type="button" className="btn btn-small" onClick={() => setReferring(true)}>
-                {t('refer.button')}
-              </button>
+              {canWrite && (
+                <button type="button" className="btn btn-small" onClick={() => setReferring(true)}>
+                  {t('refer.button')}
+                </button>
+              )}
+              {canTransfer && (
+                <button type="button" className="btn btn-small" onClick={() => setTransferring(true)}>
+                  {t('transfer.button')}
+                </button>
+              )}
             </div>
           )}
         </div>
@@ -111,6 +127,8 @@ function CaseView({ c }: { c: Case }) {
           {stateName && ` · ${stateName}`}
         </p>
         <AccessBanner c={c} />
+        <TransferBanner c={c} />
+        {transferred && <Done>{t('transfer.done', { agency: transferred.to_agency.name })}</Done>}
         {referred && (
           <Done>
             {t('refer.done', {
@@ -133,14 +151,18 @@ function CaseView({ c }: { c: Case }) {
 
       <div className="case-grid">
         <div className="case-main">
-          <section className="panel" aria-labelledby="sec-summary">
-            <h2 id="sec-summary">{t('case.summary')}</h2>
-            {c.summary ? (
-              <p className="summary-text">{c.summary}</p>
-            ) : (
-              <p className="muted">{c.access === 'disclosed' ? t('case.notGranted') : t('case.noSummary')}</p>
-            )}
-          </section>
+          {'summary' in c && (
+            <section className="panel" aria-labelledby="sec-summary">
+              <h2 id="sec-summary">{t('case.summary')}</h2>
+              {c.summary ? (
+                <p className="summary-text">{c.summary}</p>
+              ) : (
+                <p className="muted">
+                  {c.access === 'disclosed' ? t('case.notGranted') : t('case.noSummary')}
+                </p>
+              )}
+            </section>
+          )}
 
           <ProtectedPersons
             persons={protectedPersons}
@@ -163,7 +185,7 @@ function CaseView({ c }: { c: Case }) {
               </section>
             );
           })}
-          {c.persons.length === 0 && (
+          {c.persons?.length === 0 && (
             <section className="panel">
               <h2>{t('case.persons')}</h2>
               <p className="muted">{c.access === 'disclosed' ? t('case.notGranted') : t('case.noPersons')}</p>
@@ -179,12 +201,14 @@ function CaseView({ c }: { c: Case }) {
             </h2>
             <OffenceList codes={c.offences} index={offenceIndex} />
           </section>
-          <section className="panel" aria-labelledby="sec-identifiers">
-            <h2 id="sec-identifiers">
-              {t('case.identifiers')} <span className="count">{c.identifiers.length}</span>
-            </h2>
-            <IdentifierList identifiers={c.identifiers} />
-          </section>
+          {c.identifiers && (
+            <section className="panel" aria-labelledby="sec-identifiers">
+              <h2 id="sec-identifiers">
+                {t('case.identifiers')} <span className="count">{c.identifiers.length}</span>
+              </h2>
+              <IdentifierList identifiers={c.identifiers} />
+            </section>
+          )}
           <section className="panel panel-quiet" aria-labelledby="sec-record">
             <h2 id="sec-record">{t('case.record')}</h2>
             <dl className="facts facts-stacked">
@@ -197,6 +221,16 @@ function CaseView({ c }: { c: Case }) {
           </section>
         </aside>
       </div>
+      {transferring && (
+        <TransferDialog
+          c={c}
+          onClose={() => setTransferring(false)}
+          onTransferred={(done) => {
+            setTransferring(false);
+            setTransferred(done);
+          }}
+        />
+      )}
       {referring && (
         <ReferDialog
           c={c}
@@ -208,6 +242,26 @@ function CaseView({ c }: { c: Case }) {
         />
       )}
     </div>
+  );
+}
+
+/** Where a transferred case went (the sender's read-only trace) or came from (the receiver's copy). */
+function TransferBanner({ c }: { c: Case }) {
+  const tr = c.transfer;
+  if (!tr) return null;
+  const date = formatDate(tr.transferred_at);
+  return (
+    <p className="notice notice-shared access-banner">
+      <strong>{tr.direction === 'out' ? t('transfer.outTitle') : t('transfer.inTitle')}</strong>{' '}
+      {tr.direction === 'out'
+        ? t('transfer.outBody', { agency: tr.agency.name, date })
+        : t('transfer.inBody', {
+            agency: tr.agency.name,
+            date,
+            fir: tr.fir_number ? t('transfer.inFir', { number: tr.fir_number }) : '',
+          })}{' '}
+      <span>{t('transfer.reasonGiven', { reason: tr.reason })}</span>
+    </p>
   );
 }
 
@@ -317,9 +371,9 @@ function PersonTable({ persons }: { persons: Person[] }) {
           <tr key={p.id}>
             <td>
               <span className="person-name">{p.full_name}</span>
-              {p.aliases.length > 0 && (
+              {p.aliases?.length ? (
                 <div className="aliases">{t('person.aliases', { names: p.aliases.join(', ') })}</div>
-              )}
+              ) : null}
             </td>
             <td>{p.relation_kind ? `${p.relation_kind} ${p.relation_name ?? ''}`.trim() : '—'}</td>
             <td className="gender-age">{genderAge(p)}</td>
@@ -348,11 +402,11 @@ function PersonTable({ persons }: { persons: Person[] }) {
 /** Gender and age as two lines, so a narrow column wraps between them rather than inside a date. */
 function genderAge(p: Person) {
   const age =
-    p.age !== null
+    p.age != null
       ? t('person.ageYears', { age: p.age })
       : p.birth_date
         ? t('person.born', { date: formatDate(p.birth_date) })
-        : null;
+        : p.age_band;
   if (!p.gender && !age) return '—';
   return (
     <>

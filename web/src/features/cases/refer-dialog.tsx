@@ -26,7 +26,7 @@ export function missingConsents(issues: { field: string; message: string }[]) {
   return [...byChild].map(([pseudonym, who]) => ({ pseudonym, who }));
 }
 
-function missingText(who: ('child' | 'guardian')[]): string {
+export function missingText(who: ('child' | 'guardian')[]): string {
   if (who.length === 2) return t('refer.noConsentBoth');
   return who[0] === 'child' ? t('refer.noConsentChild') : t('refer.noConsentGuardian');
 }
