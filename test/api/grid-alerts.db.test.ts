@@ -1,0 +1,267 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { seedDemo } from '../../src/modules/demo/demo.ts';
+import { importRecords } from '../../src/modules/imports/import.service.ts';
+import type { ImportRecord } from '../../src/modules/imports/import-format.ts';
+import { loadKeyring } from '../../src/modules/keys/keyring.ts';
+import { generateSynthetic } from '../../src/modules/synthetic/generate.ts';
+import type { Keyring } from '../../src/shared/envelope.ts';
+import {
+  caseBody,
+  forEachDatabase,
+  newAgency,
+  newUser,
+  type TestUser,
+  testApp,
+  testConfig,
+} from '../harness.ts';
+
+interface Alert {
+  kind: string;
+  case: { case_id: string } | null;
+  child: { person_id: string; pseudonym: string } | null;
+  other: { agency: { id: string }; record_id: string; readable: boolean; fir_number: string | null };
+  watch: { id: string } | null;
+}
+
+forEachDatabase('grid: watchlists and re-trafficking alerts', (ctx) => {
+  let app: FastifyInstance;
+  let keyring: Keyring;
+  let stationA: { id: string; code: string };
+  let stationB: { id: string; code: string };
+  let ioA: TestUser;
+  let ioB: TestUser;
+  let ioE: TestUser;
+  let ioE2: TestUser;
+  let cwcUser: TestUser;
+  let dcpuUser: TestUser;
+  let ngoUser: TestUser;
+  let cwcAgency: { id: string; code: string };
+  let dcpuAgency: { id: string; code: string };
+  let ngoAgency: { id: string; code: string };
+  const get = (u: TestUser, url: string) => app.inject({ method: 'GET', url, headers: u.headers });
+  const send = (u: TestUser, method: 'POST' | 'DELETE', url: string, payload?: object) =>
+    app.inject({ method, url, headers: u.headers, ...(payload ? { payload } : {}) });
+  const alerts = async (u: TestUser, kind: string) =>
+    (await get(u, `/api/v1/grid/alerts?kind=${kind}`)).json().items as Alert[];
+  async function newCase(u: TestUser, body: Record<string, unknown>) {
+    const res = await send(u, 'POST', '/api/v1/cases', caseBody(body));
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json() as { id: string; fir_number: string; persons: { id: string; role: string }[] };
+  }
+  const accusedWith = (phone: string) => ({
+    persons: [
+      {
+        role: 'accused',
+        full_name: 'Synthetic Watch Accused',
+        age: 30,
+        identifiers: [{ kind: 'phone', value: phone }],
+      },
+    ],
+  });
+
+  before(async () => {
+    app = await testApp(ctx.database);
+    keyring = await loadKeyring(ctx.database.db, testConfig().masterKeys!);
+    stationA = await newAgency(ctx.database, { parentCode: 'MH-D490' });
+    stationB = await newAgency(ctx.database, { parentCode: 'MH-D490' });
+    const stationE = await newAgency(ctx.database, { parentCode: 'WB-D303' });
+    cwcAgency = await newAgency(ctx.database, { parentCode: 'MH-D490', kind: 'cwc' });
+    dcpuAgency = await newAgency(ctx.database, { parentCode: 'MH-D490', kind: 'dcpu' });
+    ngoAgency = await newAgency(ctx.database, { parentCode: 'MH-D490', kind: 'ngo' });
+    [ioA, ioB, ioE, ioE2, cwcUser, dcpuUser, ngoUser] = await Promise.all([
+      newUser(ctx.database, stationA, 'investigating_officer'),
+      newUser(ctx.database, stationB, 'investigating_officer'),
+      newUser(ctx.database, stationE, 'investigating_officer'),
+      newUser(ctx.database, stationE, 'investigating_officer'),
+      newUser(ctx.database, cwcAgency, 'cwc_member'),
+      newUser(ctx.database, dcpuAgency, 'dcpu_officer'),
+      newUser(ctx.database, ngoAgency, 'ngo_caseworker'),
+    ]);
+  });
+
+  test('a watch fires on an API create and on an import, and shows another agency’s record only as whom to call', async () => {
+    const phone = '98123 50001';
+    const watch = await send(ioE, 'POST', '/api/v1/grid/watches', {
+      kind: 'phone',
+      value: `+91 ${phone}`,
+      reason: 'second phone of the trafficker in our FIR 7/2025',
+    });
+    assert.equal(watch.statusCode, 201, watch.body);
+    assert.equal(watch.json().normalised, '+919812350001');
+    const dup = await send(ioE, 'POST', '/api/v1/grid/watches', {
+      kind: 'phone',
+      value: phone,
+      reason: 'again!',
+    });
+    assert.equal(dup.statusCode, 409);
+
+    const created = await newCase(ioA, {
+      ...accusedWith(phone),
+      summary: 'Confidential narrative of station A',
+    });
+    let mine = await alerts(ioE, 'watchlist');
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0]!.other.agency.id, stationA.id);
+    assert.equal(mine[0]!.other.record_id, created.id);
+    assert.equal(mine[0]!.other.readable, false);
+    assert.equal(mine[0]!.other.fir_number, null, 'E may not read A’s case: no FIR number');
+    assert.equal(mine[0]!.watch?.id, watch.json().id);
+    const raw = (await get(ioE, '/api/v1/grid/alerts')).json();
+    assert.ok(!JSON.stringify(raw).includes('Confidential narrative'), 'no content of the record');
+    assert.ok(!JSON.stringify(raw).includes(created.fir_number), 'no FIR number of the record');
+
+    // An import by another agency holding the value.
+    const actorB = { userId: ioB.id, agencyId: stationB.id, role: ioB.role, clientAddress: '127.0.0.1' };
+    await importRecords(
+      ctx.database.db,
+      keyring,
+      actorB,
+      [
+        {
+          line: 1,
+          record: {
+            ...caseBody(accusedWith(`0${phone.replace(' ', '')}`)),
+            agency_code: stationB.code,
+            external_id: 'WATCH-1',
+          } as ImportRecord,
+        },
+      ],
+      { name: 'watch-test.jsonl', text: 'watch-test', format: 'jsonl' },
+    );
+    mine = await alerts(ioE, 'watchlist');
+    assert.equal(mine.length, 2);
+    assert.equal(mine[0]!.other.agency.id, stationB.id);
+
+    // A watch is personal: a colleague of the watcher and the owners of the records see none of it.
+    assert.deepEqual(await alerts(ioE2, 'watchlist'), []);
+    assert.deepEqual(await alerts(ioA, 'watchlist'), []);
+    assert.deepEqual(await alerts(ioB, 'watchlist'), []);
+    // Someone else's watch cannot be removed (nor seen): not found.
+    assert.equal((await send(ioE2, 'DELETE', `/api/v1/grid/watches/${watch.json().id}`)).statusCode, 404);
+    assert.equal((await send(ioE, 'DELETE', `/api/v1/grid/watches/${watch.json().id}`)).statusCode, 204);
+    await newCase(ioB, accusedWith(phone));
+    assert.equal((await alerts(ioE, 'watchlist')).length, 2, 'a removed watch fires no more');
+  });
+
+  test('a record the watcher may read is linked; a warning-listed value cannot be watched', async () => {
+    const phone = '98123 50002';
+    assert.equal(
+      (
+        await send(ioE, 'POST', '/api/v1/grid/watches', {
+          kind: 'phone',
+          value: phone,
+          reason: 'hawala agent',
+        })
+      ).statusCode,
+      201,
+    );
+    const shared = await newCase(ioA, { ...accusedWith(phone), distribution: 'national' });
+    const [alert] = await alerts(ioE, 'watchlist');
+    assert.equal(alert?.other.record_id, shared.id);
+    assert.equal(alert?.other.readable, true);
+    assert.equal(alert?.other.fir_number, shared.fir_number);
+    const listed = await send(ioE, 'POST', '/api/v1/grid/watches', {
+      kind: 'phone',
+      value: '99999 99999',
+      reason: 'placeholder',
+    });
+    assert.equal(listed.statusCode, 400);
+    assert.equal(listed.json().error.issues[0].field, 'value');
+  });
+
+  test("re-trafficking: a rescued child's phone in a new record alerts her agency and her CWC and DCPU only", async () => {
+    const phone = '98123 50003';
+    const rescue = await newCase(ioA, {
+      persons: [
+        {
+          role: 'victim',
+          full_name: 'Synthetic Rescued Girl',
+          gender: 'female',
+          age: 14,
+          identifiers: [{ kind: 'phone', value: phone }],
+        },
+      ],
+    });
+    const child = rescue.persons.find((p) => p.role === 'victim')!;
+    for (const given_by of ['child', 'guardian']) {
+      const c = await send(ioA, 'POST', `/api/v1/persons/${child.id}/consents`, {
+        given_by,
+        purpose: 'referral',
+      });
+      assert.equal(c.statusCode, 201, c.body);
+    }
+    for (const to of [cwcAgency, dcpuAgency, ngoAgency]) {
+      const r = await send(ioA, 'POST', `/api/v1/cases/${rescue.id}/referrals`, {
+        to_agency_id: to.id,
+        purpose: 'care, protection and rehabilitation of the child',
+      });
+      assert.equal(r.statusCode, 201, r.body);
+    }
+    // Months later, another state: the number on an advertisement seized in a raid.
+    const raid = await newCase(ioE, {
+      ...accusedWith(`+91-${phone}`),
+      summary: 'Raid on a lodge, ads seized',
+    });
+
+    for (const u of [ioA, cwcUser, dcpuUser]) {
+      const got = await alerts(u, 're_trafficking');
+      assert.equal(got.length, 1, `${u.role}: ${JSON.stringify(got)}`);
+      assert.equal(got[0]!.other.record_id, raid.id);
+      assert.equal(got[0]!.other.readable, false);
+      assert.equal(got[0]!.other.fir_number, null);
+      assert.equal(got[0]!.case?.case_id, rescue.id, 'the child’s case, which the recipient reads');
+      assert.match(got[0]!.child?.pseudonym ?? '', /^V-/);
+      assert.ok(!JSON.stringify(got).includes('Synthetic Rescued Girl'));
+    }
+    for (const u of [ngoUser, ioE, ioB]) assert.deepEqual(await alerts(u, 're_trafficking'), [], u.role);
+    const notes = (await get(cwcUser, '/api/v1/notifications')).json().items as { kind: string }[];
+    assert.ok(notes.some((n) => n.kind === 'grid.re_trafficking'));
+  });
+
+  test('the demo: planted shared phones raise deconfliction, a re-trafficked child raises re-trafficking', async () => {
+    const seed = 7;
+    const truth = generateSynthetic({ cases: 400, seed }).truth;
+    await seedDemo(ctx.database, keyring, { cases: 400, seed });
+    const counts = await ctx.database.db
+      .selectFrom('grid_alerts')
+      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('other_agency_id', 'not in', [stationA.id, stationB.id])
+      .groupBy('kind')
+      .execute();
+    const n = (k: string) => Number(counts.find((c) => c.kind === k)?.n ?? 0);
+    assert.ok(n('deconfliction') > 0, JSON.stringify(counts));
+    assert.ok(n('re_trafficking') > 0, JSON.stringify(counts));
+    // The alert is about the planted child: both of her records are in it.
+    const child = truth.re_trafficked_children[0]!;
+    const agencyOf = async (code: string) =>
+      (
+        await ctx.database.db
+          .selectFrom('agencies')
+          .select('id')
+          .where('code', '=', code)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const rescuedCase = await ctx.database.db
+      .selectFrom('cases')
+      .select('id')
+      .where('agency_id', '=', await agencyOf(child.rescued.agency_code))
+      .where('external_id', '=', child.rescued.case_external_id)
+      .executeTakeFirstOrThrow();
+    const reappearedCase = await ctx.database.db
+      .selectFrom('cases')
+      .select('id')
+      .where('agency_id', '=', await agencyOf(child.reappeared.agency_code))
+      .where('external_id', '=', child.reappeared.case_external_id)
+      .executeTakeFirstOrThrow();
+    const found = await ctx.database.db
+      .selectFrom('grid_alerts')
+      .select('id')
+      .where('kind', '=', 're_trafficking')
+      .where('case_id', '=', rescuedCase.id)
+      .where('other_case_id', '=', reappearedCase.id)
+      .execute();
+    assert.equal(found.length, 1);
+  });
+});
