@@ -21,7 +21,11 @@ export function dbCommand() {
       try {
         if (!isRoleName(opts.role))
           throw validationError('--role', 'must be a plain role name (lower case letters, digits, _)');
-        const config = loadConfig(process.env);
+        // The owner's command: DATABASE_URL may be left out when MIGRATION_DATABASE_URL is given.
+        const config = loadConfig({
+          ...process.env,
+          DATABASE_URL: process.env.DATABASE_URL || process.env.MIGRATION_DATABASE_URL,
+        });
         if (!(config.migrationDatabaseUrl ?? config.databaseUrl)) {
           throw validationError(
             'DATABASE_URL',
