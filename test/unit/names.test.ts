@@ -80,6 +80,10 @@ test('transliteration variants reach the same key', () => {
     ['Tiwary', 'Tiwari'],
     ['Saurabh', 'Sourabh'],
     ['Dharmaveer', 'Dharmveer'],
+    ['Narsimhulu', 'Narsimha'],
+    ['Venkateswarlu', 'Venkateswara'],
+    ['Nayudu', 'Naidu'],
+    ['Sayed', 'Syed'],
   ] as const) {
     assert.equal(foldToken(a), foldToken(b), `${a} / ${b}`);
   }
@@ -122,6 +126,8 @@ test('an initial is compatible with any word starting with that letter', () => {
   assert.equal(level('V. Wasim', 'Wasim'), 'subset');
   assert.equal(level('R. Kumar', 'Suresh Kumar'), 'disagree');
   assert.equal(level('R. Kumar', 'S. Kumar'), 'disagree');
+  assert.equal(level('Rohit', 'R. Rawat'), 'subset');
+  assert.equal(level('Rohit', 'S. Rawat'), 'disagree');
 });
 
 test("an initial may stand for the father's name (South Indian style)", () => {

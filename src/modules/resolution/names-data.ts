@@ -116,6 +116,13 @@ export const WORD_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['prasd', 'prasad'],
   ['bhd', 'bahadur'],
   ['bdr', 'bahadur'],
+  ['nayudu', 'naidu'],
+  ['sayed', 'syed'],
+  ['sayyed', 'syed'],
+  ['sayyad', 'syed'],
+  ['saiyad', 'syed'],
+  ['saiyed', 'syed'],
+  ['syyed', 'syed'],
 ]);
 
 /** Relation markers written between a person's name and a father's, husband's or guardian's name. */

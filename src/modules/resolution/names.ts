@@ -93,6 +93,8 @@ function phoneticKey(word: string): string {
   let s = word;
   s = s.replace(/([^aeiou])\1+/g, '$1');
   s = s.replace(/^(dn|jn)y/, 'gy'); // Dnyaneshwar, Gyaneshwar
+  // Telugu -ulu: Narsimhulu is Narsimha, Venkateswarlu is Venkateswara.
+  if (s.length >= 6) s = s.replace(/(?<=[^aeiou])ulu$/, '').replace(/(?<=[aeiou])rlu$/, 'ra');
   s = s.replace(/ksh|ks/g, 'x');
   s = s.replace(/qu(?=[aeiouy])/g, 'k'); // Rafique/Rafiq, Siddiqui/Siddiqi
   // "c" before i, e or y is the ISO spelling of ch (Acintya/Achintya); elsewhere it is k (Cauvery/Kaveri).
@@ -426,8 +428,10 @@ function matchTokens(
 
   if (leftA > 0 && leftB > 0) return 'disagree';
   if (full === 0) {
-    // Nothing but initials in common: "R. K." against "Rajesh Kumar" is weak but consistent.
-    return viaInitial && leftA === 0 && leftB === 0 && !leftGender ? 'initials' : 'disagree';
+    // Nothing but initials in common: "R. K." against "Rajesh Kumar" is weak but consistent, and so is
+    // "Rohit" against "R. Rawat" (one name given, the other initialled with a surname).
+    if (!viaInitial) return 'disagree';
+    return leftA === 0 && leftB === 0 && !leftGender ? 'initials' : 'subset';
   }
   if (leftA > 0 || leftB > 0 || leftGender) return 'subset';
   if (viaInitial) return 'initials';
