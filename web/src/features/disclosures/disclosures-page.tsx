@@ -76,6 +76,14 @@ export function DisclosuresPage() {
           <NotificationList />
         ) : (
           <>
+            {openId && (
+              <DisclosureDetail
+                id={openId}
+                onClose={() =>
+                  navigate(`/disclosures?tab=${tab}${status ? `&status=${status}` : ''}`, { replace: true })
+                }
+              />
+            )}
             <fieldset className="status-filter">
               <legend className="visually-hidden">{t('disclosures.statusFilter')}</legend>
               {statuses.map((s) => (
@@ -94,14 +102,6 @@ export function DisclosuresPage() {
           </>
         )}
       </div>
-      {openId && (
-        <DisclosureDetail
-          id={openId}
-          onClose={() =>
-            navigate(`/disclosures?tab=${tab}${status ? `&status=${status}` : ''}`, { replace: true })
-          }
-        />
-      )}
     </div>
   );
 }
@@ -125,11 +125,20 @@ function CaseCell({ d }: { d: Disclosure }) {
   );
 }
 
-/** One request or referral, opened from a notification (`?open=<id>`). */
+/**
+ * The request or referral a notification is about (`?open=<id>`), above the list (not a modal: the officer decides
+ * it in its row below).
+ */
 function DisclosureDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const one = useResource((signal) => api.disclosure(id, signal), `disclosure:${id}`);
   return (
-    <Dialog title={t('disclosures.detailTitle')} onClose={onClose}>
+    <section className="panel disclosure-detail" aria-labelledby="disclosure-detail-title">
+      <div className="panel-head">
+        <h2 id="disclosure-detail-title">{t('disclosures.detailTitle')}</h2>
+        <button type="button" className="btn btn-small btn-ghost" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
       {one.state === 'loading' && <Loading />}
       {one.state === 'error' && <ErrorNotice error={one.error} />}
       {one.state === 'ready' && (
@@ -188,7 +197,7 @@ function DisclosureDetail({ id, onClose }: { id: string; onClose: () => void }) 
           </div>
         </dl>
       )}
-    </Dialog>
+    </section>
   );
 }
 
