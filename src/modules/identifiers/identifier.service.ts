@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { presentIdentifier } from '../cases/case.presenter.ts';
 import { type AccessMode, assertNotTransferred, findCase } from '../cases/case.repository.ts';
 import { cursorParam, identifierInput, listLimit, uuid } from '../cases/case.schemas.ts';
+import { correlateCases } from '../grid/correlate.ts';
 import { normaliseForField, storedIdentifier } from './normalise.ts';
 
 export const identifierCreate = identifierInput.extend({ person_id: uuid.nullish() });
@@ -127,6 +128,7 @@ export async function addIdentifierFor(
     } catch (err) {
       mapDbError(err);
     }
+    await correlateCases(tx, keyring, [{ agencyId: c.agency_id, caseId: c.id }], { writtenBy: actor.userId });
     await recordAudit(tx, actor, {
       action: 'identifier.create',
       recordKind: 'identifier',
@@ -170,6 +172,9 @@ export async function updateIdentifierFor(
       .where('agency_id', '=', row.agency_id)
       .where('id', '=', row.id)
       .execute();
+    await correlateCases(tx, keyring, [{ agencyId: row.agency_id, caseId: row.case_id }], {
+      writtenBy: actor.userId,
+    });
     await recordAudit(tx, actor, {
       action: 'identifier.update',
       recordKind: 'identifier',

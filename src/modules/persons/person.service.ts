@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { presentPerson } from '../cases/case.presenter.ts';
 import { type AccessMode, assertNotTransferred, findCase } from '../cases/case.repository.ts';
 import { cursorParam, listLimit, type PersonInput, type PersonPatch, uuid } from '../cases/case.schemas.ts';
+import { correlateCases } from '../grid/correlate.ts';
 import { storedIdentifier } from '../identifiers/normalise.ts';
 import { writePersonKeys } from '../profiles/person-keys.ts';
 import {
@@ -191,6 +192,7 @@ export async function addPersonFor(
     } catch (err) {
       mapDbError(err);
     }
+    await correlateCases(tx, keyring, [{ agencyId: c.agency_id, caseId: c.id }], { writtenBy: actor.userId });
     await recordAudit(tx, actor, {
       action: 'person.create',
       recordKind: 'person',
