@@ -124,6 +124,41 @@ export interface WarningEntry {
   reason: string;
 }
 
+/*
+ * Normalising a phone (libphonenumber) and computing a blind index (HMAC) cost microseconds each, but the list is
+ * rebuilt on every correlation from a few hundred values (every agency's contact phone): both are pure
+ * functions of their input, so they are remembered.
+ */
+const normalisedMemo = new Map<string, string | null>();
+function normalisedOrNull(kind: IdentifierKind, value: string): string | null {
+  const key = `${kind}|${value}`;
+  let form = normalisedMemo.get(key);
+  if (form === undefined) {
+    try {
+      form = normaliseIdentifier(kind, value);
+    } catch {
+      form = null; // a value today's normaliser refuses can still be stored in its old form
+    }
+    if (normalisedMemo.size > 50_000) normalisedMemo.clear();
+    normalisedMemo.set(key, form);
+  }
+  return form;
+}
+const blindMemo = new WeakMap<Keyring, Map<string, string>>();
+function blindIndexOf(keyring: Keyring, form: string): string {
+  let memo = blindMemo.get(keyring);
+  if (!memo || memo.size > 50_000) {
+    memo = new Map();
+    blindMemo.set(keyring, memo);
+  }
+  let blind = memo.get(form);
+  if (blind === undefined) {
+    blind = keyring.blindIndex(form);
+    memo.set(form, blind);
+  }
+  return blind;
+}
+
 /**
  * The warning list as matching uses it: every entry under each form its value can be stored in. Loaded per
  * correlation (a few hundred rows: the list and the agencies' own contact numbers).
@@ -133,13 +168,10 @@ export class WarningList {
 
   add(keyring: Keyring, entry: WarningEntry, value: string, storedNormalised?: string): void {
     const forms = new Set<string>();
-    try {
-      forms.add(normaliseIdentifier(entry.kind, value));
-    } catch {
-      // a value today's normaliser refuses can still be stored in its old form
-    }
+    const normalised = normalisedOrNull(entry.kind, value);
+    if (normalised) forms.add(normalised);
     if (storedNormalised) forms.add(storedNormalised);
-    for (const f of [...forms]) forms.add(keyring.blindIndex(f));
+    for (const f of [...forms]) forms.add(blindIndexOf(keyring, f));
     for (const f of forms) {
       const key = `${entry.kind}|${f}`;
       const list = this.#byForm.get(key) ?? [];

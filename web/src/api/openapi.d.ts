@@ -7652,6 +7652,268 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grid/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review queue: person pairs the model could not decide, whose both records you may read */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "confirmed" | "rejected" | "unsure";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MatchReview"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grid/reviews/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm (link into one profile), reject, or mark a pair unsure */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "confirmed" | "rejected" | "unsure";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchReview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A canonical person: every record of them you may read, hits for the rest, flags, history sheets and a link-analysis network (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonProfile"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8159,6 +8421,136 @@ export interface components {
                 /** @description Bits of evidence: positive for agreement, negative for disagreement */
                 weight: number;
             }[] | null;
+        };
+        MatchReviewInput: {
+            /** Format: uuid */
+            id: string;
+            score: number;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "rejected" | "unsure";
+            explanation: {
+                field: string;
+                level: string;
+                /** @description Bits of evidence: positive for agreement, negative for disagreement */
+                weight: number;
+            }[];
+            model_version: string;
+            note: string | null;
+            reviewed_at: string | null;
+            a: {
+                /** Format: uuid */
+                person_id: string;
+                /** Format: uuid */
+                case_id: string;
+                agency: {
+                    id: string;
+                    code: string;
+                    name: string;
+                    kind: string;
+                    contact_officer: string | null;
+                    contact_phone: string | null;
+                    contact_email: string | null;
+                };
+                /** @description A pseudonym for a victim or child witness */
+                full_name: string;
+                /** @enum {string} */
+                role: "victim" | "accused" | "buyer" | "trafficker" | "witness" | "guardian" | "informant";
+                gender: string | null;
+                age: number | null;
+                relation_name: string | null;
+                profile_id: string | null;
+            };
+            b: {
+                /** Format: uuid */
+                person_id: string;
+                /** Format: uuid */
+                case_id: string;
+                agency: {
+                    id: string;
+                    code: string;
+                    name: string;
+                    kind: string;
+                    contact_officer: string | null;
+                    contact_phone: string | null;
+                    contact_email: string | null;
+                };
+                /** @description A pseudonym for a victim or child witness */
+                full_name: string;
+                /** @enum {string} */
+                role: "victim" | "accused" | "buyer" | "trafficker" | "witness" | "guardian" | "informant";
+                gender: string | null;
+                age: number | null;
+                relation_name: string | null;
+                profile_id: string | null;
+            };
+        };
+        PersonProfileInput: {
+            /** Format: uuid */
+            id: string;
+            records: {
+                /** @enum {string} */
+                access: "link" | "hit";
+                /** Format: uuid */
+                case_id: string;
+                agency: {
+                    id: string;
+                    code: string;
+                    name: string;
+                    kind: string;
+                    contact_officer: string | null;
+                    contact_phone: string | null;
+                    contact_email: string | null;
+                };
+                state_lgd_code: number | null;
+                person: {
+                    /** Format: uuid */
+                    person_id: string;
+                    /** @description A pseudonym for a victim or child witness */
+                    full_name: string;
+                    /** @enum {string} */
+                    role: "victim" | "accused" | "buyer" | "trafficker" | "witness" | "guardian" | "informant";
+                    gender: string | null;
+                    age: number | null;
+                    relation_name: string | null;
+                } | null;
+                link: {
+                    /** @enum {string} */
+                    method: "single" | "model" | "review";
+                    score: number | null;
+                    model_version: string | null;
+                    linked_at: string;
+                };
+            }[];
+            flags: {
+                /** @description Accused, trafficker or buyer in two or more cases */
+                repeat_offender: boolean;
+                /** @description Records in two or more states */
+                across_states: boolean;
+                cases: number;
+                states: number;
+            };
+            /** @description Only for roles that read the register */
+            history_sheets: {
+                /** Format: uuid */
+                id: string;
+                agency_name: string;
+                number: number;
+                /** @enum {string} */
+                status: "open" | "closed";
+            }[];
+            network: {
+                nodes: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "person" | "case" | "identifier" | "place" | "agency";
+                    label: string;
+                }[];
+                edges: {
+                    from: string;
+                    to: string;
+                    kind: string;
+                }[];
+            };
         };
         AdminUserInput: {
             id: string;
@@ -8679,6 +9071,136 @@ export interface components {
                 /** @description Bits of evidence: positive for agreement, negative for disagreement */
                 weight: number;
             }[] | null;
+        };
+        MatchReview: {
+            /** Format: uuid */
+            id: string;
+            score: number;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "rejected" | "unsure";
+            explanation: {
+                field: string;
+                level: string;
+                /** @description Bits of evidence: positive for agreement, negative for disagreement */
+                weight: number;
+            }[];
+            model_version: string;
+            note: string | null;
+            reviewed_at: string | null;
+            a: {
+                /** Format: uuid */
+                person_id: string;
+                /** Format: uuid */
+                case_id: string;
+                agency: {
+                    id: string;
+                    code: string;
+                    name: string;
+                    kind: string;
+                    contact_officer: string | null;
+                    contact_phone: string | null;
+                    contact_email: string | null;
+                };
+                /** @description A pseudonym for a victim or child witness */
+                full_name: string;
+                /** @enum {string} */
+                role: "victim" | "accused" | "buyer" | "trafficker" | "witness" | "guardian" | "informant";
+                gender: string | null;
+                age: number | null;
+                relation_name: string | null;
+                profile_id: string | null;
+            };
+            b: {
+                /** Format: uuid */
+                person_id: string;
+                /** Format: uuid */
+                case_id: string;
+                agency: {
+                    id: string;
+                    code: string;
+                    name: string;
+                    kind: string;
+                    contact_officer: string | null;
+                    contact_phone: string | null;
+                    contact_email: string | null;
+                };
+                /** @description A pseudonym for a victim or child witness */
+                full_name: string;
+                /** @enum {string} */
+                role: "victim" | "accused" | "buyer" | "trafficker" | "witness" | "guardian" | "informant";
+                gender: string | null;
+                age: number | null;
+                relation_name: string | null;
+                profile_id: string | null;
+            };
+        };
+        PersonProfile: {
+            /** Format: uuid */
+            id: string;
+            records: {
+                /** @enum {string} */
+                access: "link" | "hit";
+                /** Format: uuid */
+                case_id: string;
+                agency: {
+                    id: string;
+                    code: string;
+                    name: string;
+                    kind: string;
+                    contact_officer: string | null;
+                    contact_phone: string | null;
+                    contact_email: string | null;
+                };
+                state_lgd_code: number | null;
+                person: {
+                    /** Format: uuid */
+                    person_id: string;
+                    /** @description A pseudonym for a victim or child witness */
+                    full_name: string;
+                    /** @enum {string} */
+                    role: "victim" | "accused" | "buyer" | "trafficker" | "witness" | "guardian" | "informant";
+                    gender: string | null;
+                    age: number | null;
+                    relation_name: string | null;
+                } | null;
+                link: {
+                    /** @enum {string} */
+                    method: "single" | "model" | "review";
+                    score: number | null;
+                    model_version: string | null;
+                    linked_at: string;
+                };
+            }[];
+            flags: {
+                /** @description Accused, trafficker or buyer in two or more cases */
+                repeat_offender: boolean;
+                /** @description Records in two or more states */
+                across_states: boolean;
+                cases: number;
+                states: number;
+            };
+            /** @description Only for roles that read the register */
+            history_sheets: {
+                /** Format: uuid */
+                id: string;
+                agency_name: string;
+                number: number;
+                /** @enum {string} */
+                status: "open" | "closed";
+            }[];
+            network: {
+                nodes: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "person" | "case" | "identifier" | "place" | "agency";
+                    label: string;
+                }[];
+                edges: {
+                    from: string;
+                    to: string;
+                    kind: string;
+                }[];
+            };
         };
         AdminUser: {
             id: string;
