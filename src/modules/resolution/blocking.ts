@@ -7,7 +7,7 @@
  */
 import { RESOLUTION_MODEL } from './constants.ts';
 import type { Features, TextColumn } from './features.ts';
-import { nameBlockingKeys } from './names-fallback.ts';
+import { nameBlockingKeys } from './names.ts';
 
 export interface BlockingRule {
   name: string;

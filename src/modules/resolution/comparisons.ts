@@ -4,7 +4,7 @@
  * value: neutral, weight 0); the last level is always "disagree".
  */
 import { compareNames, type Features, type NameColumn, type TextColumn } from './features.ts';
-import type { NameLevel } from './names-fallback.ts';
+import type { NameLevel } from './names.ts';
 import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
 
 export const COMPARISON_LEVELS = {
@@ -150,16 +150,23 @@ const NAME_LEVEL_INDEX: Record<NameLevel, number> = {
   disagree: 6,
 };
 
-function parsedNameLevels(col: NameColumn) {
+/**
+ * A whole name by the Indian-name rules (names.ts). With `relation`, an initial left over may be the initial of
+ * the record's relation name (Tamil "K. Murugan" s/o Kannan).
+ */
+function parsedNameLevels(col: NameColumn, relation: NameColumn | null) {
   const parsed = col.parsed;
   const ids = col.key.ids;
+  const relations = relation?.parsed ?? null;
   return (i: number, j: number): number => {
     const a = parsed[i];
     const b = parsed[j];
     if (!a || !b) return 0;
     // Same folded tokens in any order: no need to ask the name rules.
-    if (ids[i] === ids[j]) return a.raw === b.raw ? 1 : 2;
-    return NAME_LEVEL_INDEX[compareNames(a, b)];
+    if (ids[i] === ids[j] && a.compare.displayKey === b.compare.displayKey) return 1;
+    return NAME_LEVEL_INDEX[
+      relations ? compareNames(a, b, relations[i] ?? null, relations[j] ?? null) : compareNames(a, b)
+    ];
   };
 }
 
@@ -242,7 +249,8 @@ function comparison(
 export function buildComparisons(f: Features): Comparison[] {
   const out: Comparison[] = [];
   if (f.nameMode === 'full') {
-    if (f.name.key.present >= 2) out.push(comparison('name', parsedNameLevels(f.name), f.name.key, 2, false));
+    if (f.name.key.present >= 2)
+      out.push(comparison('name', parsedNameLevels(f.name, f.relation), f.name.key, 2, false));
   } else {
     if (present(f.given))
       out.push(comparison('given_name', nameTextLevels(f.given, f.surname, true), f.given, 1, true));
@@ -250,7 +258,7 @@ export function buildComparisons(f: Features): Comparison[] {
       out.push(comparison('surname', nameTextLevels(f.surname, f.given, false), f.surname, 1, true));
   }
   if (f.relation.key.present >= 2)
-    out.push(comparison('relation_name', parsedNameLevels(f.relation), f.relation.key, 2, false));
+    out.push(comparison('relation_name', parsedNameLevels(f.relation, null), f.relation.key, 2, false));
   let genders = 0;
   for (let i = 0; i < f.n; i++) if (f.gender[i] !== 0) genders++;
   if (genders >= 2) out.push(comparison('gender', genderLevels(f.gender), null, 0, false));

@@ -27,6 +27,20 @@ export const RESOLUTION_MODEL = Object.freeze({
    */
   givenNameDisagreeMaxWeight: -8,
   /**
+   * The most m of "disagree" may be on the fields that say who a person is (EM keeps m at or below it): records
+   * of one person rarely carry wholly different given names, genders or birth dates. Without these bounds EM on
+   * data with few duplicates takes a household, a postcode or a common surname for the match class (one in which
+   * most "matches" have different given names and birth dates). On FEBRL, EM's own estimates are 0.05–0.08 for
+   * given names and 0.05–0.07 for birth dates.
+   */
+  disagreeMaxM: Object.freeze({
+    name: 0.05,
+    given_name: 0.05,
+    gender: 0.05,
+    birth_date: 0.2,
+    relation_name: 0.3,
+  }) as Readonly<Record<string, number>>,
+  /**
    * The most the household fields together (surname, relation name, street number, address lines, locality,
    * postcode, state, phone) may add. They agree together for every member of a household, so their weights are
    * not independent evidence; capping the sum keeps a shared home from outvoting a different given name or

@@ -3,7 +3,7 @@
  * (so exact agreement is one integer comparison and term frequencies are one array read), parsed names, and
  * dates as typed-array columns. The pair loop reads these columns and allocates nothing.
  */
-import { compareNames, type ParsedName, parseName, parseRelation } from './names-fallback.ts';
+import { compareNames, type ParsedName, parseName, parseRelation } from './names.ts';
 import {
   birthInterval,
   type DateParts,
@@ -57,14 +57,9 @@ export interface NameColumn {
   key: TextColumn;
 }
 
-function nameColumn(raw: (string | null)[], relation: boolean): NameColumn {
-  const parsed: (ParsedName | null)[] = raw.map((r) => {
-    if (!r || r.trim() === '') return null;
-    const p = relation ? parseRelation(r).name : parseName(r);
-    return p && (p.tokens.length > 0 || p.initials.length > 0) ? p : null;
-  });
-  const keys = parsed.map((p) => (p ? [...p.tokens].sort().join(' ') : ''));
-  return { parsed, key: textColumn(keys) };
+function nameColumn(parsed: (ParsedName | null)[]): NameColumn {
+  const usable = parsed.map((p) => (p && p.tokens.length + p.initials.length > 0 ? p : null));
+  return { parsed: usable, key: textColumn(usable.map((p) => (p ? p.compare.foldedKey : ''))) };
 }
 
 /**
@@ -121,11 +116,30 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
   const nameMode: NameMode = records.some((r) => r.full_name && r.full_name.trim() !== '')
     ? 'full'
     : 'structured';
-  const fullNames = records.map((r) => {
-    if (r.full_name && r.full_name.trim() !== '') return r.full_name;
-    const joined = [r.given_name ?? '', r.surname ?? ''].join(' ').trim();
-    return joined === '' ? null : joined;
-  });
+  // A full name may carry its relation ("Ramesh Kumar s/o Shyam Lal"): the part before the marker is the name,
+  // the part after it the relation name unless a relation-name column gives one.
+  const names: (ParsedName | null)[] = new Array(n).fill(null);
+  const relations: (ParsedName | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
+    let relation: ParsedName | null = null;
+    if (r.relation_name && r.relation_name.trim() !== '') relation = parseRelation(r.relation_name).name;
+    if (nameMode === 'full') {
+      let own = r.full_name && r.full_name.trim() !== '' ? r.full_name : null;
+      if (own) {
+        const split = parseRelation(own);
+        if (split.kind !== null) {
+          own = split.rest;
+          relation ??= split.name;
+        }
+      } else {
+        const joined = [r.given_name ?? '', r.surname ?? ''].join(' ').trim();
+        own = joined === '' ? null : joined;
+      }
+      names[i] = own ? parseName(own) : null;
+    }
+    relations[i] = relation;
+  }
   const gender = new Uint8Array(n);
   const dateKind = new Uint8Array(n);
   const year = new Int16Array(n);
@@ -163,11 +177,8 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
     nameMode,
     given: textColumn(records.map((r) => normaliseText(r.given_name))),
     surname: textColumn(records.map((r) => normaliseText(r.surname))),
-    name: nameColumn(nameMode === 'full' ? fullNames : fullNames.map(() => null), false),
-    relation: nameColumn(
-      records.map((r) => r.relation_name ?? null),
-      true,
-    ),
+    name: nameColumn(names),
+    relation: nameColumn(relations),
     gender,
     dateKind,
     year,

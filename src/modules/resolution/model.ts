@@ -84,7 +84,16 @@ export function expectationMaximisation(
   patterns: PatternCounts,
   levelCounts: readonly number[],
   start: { m: number[][]; u: number[][]; lambda: number },
-  options: { updateU: boolean; maxIterations?: number; tolerance?: number; smoothing?: number },
+  options: {
+    updateU: boolean;
+    maxIterations?: number;
+    tolerance?: number;
+    smoothing?: number;
+    /** Upper bound on λ (the share of matches), see `resolve`. */
+    lambdaMax?: number;
+    /** Upper bound on m of the last level ("disagree") per comparison (NaN: none). */
+    disagreeMaxM?: readonly number[];
+  },
 ): EmResult {
   const C = patterns.comparisons;
   const P = patterns.counts.length;
@@ -125,9 +134,19 @@ export function expectationMaximisation(
         uCounts[c]![l]! += n - w;
       }
     }
-    const nextM = mCounts.map((counts) => normalise(counts, smoothing));
+    const nextM = mCounts.map((counts, c) => {
+      const m = normalise(counts, smoothing);
+      const cap = options.disagreeMaxM?.[c] ?? Number.NaN;
+      const L = m.length - 1;
+      if (m[L]! > cap) {
+        const scale = (1 - cap) / (1 - m[L]!);
+        for (let l = 1; l < L; l++) m[l] = m[l]! * scale;
+        m[L] = cap;
+      }
+      return m;
+    });
     const nextU = options.updateU ? uCounts.map((counts) => normalise(counts, smoothing)) : u;
-    const nextLambda = Math.min(Math.max(matches / total, 1e-9), 1 - 1e-9);
+    const nextLambda = Math.min(Math.max(matches / total, 1e-9), options.lambdaMax ?? 1 - 1e-9);
     let change = Math.abs(nextLambda - lambda);
     for (let c = 0; c < C; c++)
       for (let l = 1; l < nextM[c]!.length; l++) {

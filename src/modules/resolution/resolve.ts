@@ -29,7 +29,7 @@
 import { blockingRules, type Candidates, candidatePairs } from './blocking.ts';
 import { clusterRecords, type Edge } from './cluster.ts';
 import { buildComparisons, type Comparison } from './comparisons.ts';
-import { RESOLUTION_THRESHOLDS } from './constants.ts';
+import { RESOLUTION_MODEL, RESOLUTION_THRESHOLDS } from './constants.ts';
 import { type Features, prepareRecords } from './features.ts';
 import {
   countPatterns,
@@ -107,11 +107,19 @@ export function trainModel(
   const levelCounts = comparisons.map((c) => c.levels.length);
   const u = estimateU(comparisons, [0, split ?? n], split === null ? [0, n] : [split, n]);
   const patterns = countPatterns(vectors, C);
+  // A record has few true matches: at most twice as many matching pairs as records are allowed (FEBRL dataset3,
+  // clusters of up to six, has 1.3 per record). Without the bound EM can settle on "same postcode" or "anything"
+  // as the match class when true matches are rare among the candidates.
+  const lambdaMax = Math.min(0.5, (2 * n) / Math.max(P, 1));
   const em = expectationMaximisation(
     patterns,
     levelCounts,
-    { m: startingM(levelCounts), u, lambda: 0.1 },
-    { updateU: false },
+    { m: startingM(levelCounts), u, lambda: lambdaMax / 2 },
+    {
+      updateU: false,
+      lambdaMax,
+      disagreeMaxM: comparisons.map((c) => RESOLUTION_MODEL.disagreeMaxM[c.key] ?? Number.NaN),
+    },
   );
   const model: ResolutionModel = {
     lambda: em.lambda,
