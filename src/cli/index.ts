@@ -6,6 +6,7 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { keysCommand } from './keys.ts';
 import { migrateCommand } from './migrate.ts';
+import { resolveCommand } from './resolve.ts';
 import { seedCommand } from './seed.ts';
 import { tokenCommand } from './token.ts';
 import { userCommand } from './user.ts';
@@ -23,6 +24,7 @@ program.addCommand(importCommand());
 program.addCommand(exportCommand());
 program.addCommand(keysCommand());
 program.addCommand(auditCommand());
+program.addCommand(resolveCommand());
 program.addCommand(dbCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -123,7 +123,7 @@ forEachDatabase('self scope: the constable and assigned cases', (ctx) => {
     assert.equal((await get(writer, `/api/v1/cases/${res.json().id}`)).statusCode, 404);
   });
 
-  test('the constable may not transfer a case or ask for another's', async () => {
+  test('the constable may not transfer a case or ask for another’s', async () => {
     const mine = (await post(constable, '/api/v1/cases', caseBody({ persons: [] }))).json();
     const transfer = await post(constable, `/api/v1/cases/${mine.id}/transfers`, {
       to_agency_id: otherIo.agencyId,

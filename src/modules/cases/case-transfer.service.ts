@@ -72,6 +72,7 @@ export async function transferCase(
   input: TransferInput,
 ): Promise<TransferOut> {
   assertCan(actor, 'case:transfer');
+  if (input.consent_override_reason) assertCan(actor, 'consent:override');
   const id = newId();
   await db.transaction().execute(async (tx) => {
     // Only a case of the caller's own scope, not already transferred (409).

@@ -152,16 +152,15 @@ export async function updateCaseFor(
   patch: CasePatch,
 ): Promise<CaseOut> {
   assertCan(actor, 'case:write');
+  // Who investigates is the station house officer's or supervisor's to decide, whatever the case.
+  if (patch.assigned_to !== undefined) assertCan(actor, 'case:assign');
   await db.transaction().execute(async (tx) => {
     const row = await findCase(tx, actor, id, 'write');
     if (!row) throw notFound('Case');
     if (row.version !== patch.version) {
       throw versionConflict('case', patch.version, row.version);
     }
-    if (patch.assigned_to !== undefined) {
-      assertCan(actor, 'case:assign');
-      if (patch.assigned_to !== null) await assertOfficerOf(tx, row.agency_id, patch.assigned_to);
-    }
+    if (patch.assigned_to) await assertOfficerOf(tx, row.agency_id, patch.assigned_to);
     const distribution = patch.distribution ?? row.distribution;
     const group = patch.sharing_group_id !== undefined ? patch.sharing_group_id : row.sharing_group_id;
     if (patch.sharing_group_id && distribution !== 'group') {

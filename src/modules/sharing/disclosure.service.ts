@@ -388,6 +388,8 @@ export async function referCase(
   input: z.infer<typeof referralInput>,
 ) {
   assertCan(actor, 'case:write');
+  // Asking to go ahead without consent is for the roles that may, whatever the case.
+  if (input.consent_override_reason) assertCan(actor, 'consent:override');
   const id = newId();
   await db.transaction().execute(async (tx) => {
     const c = await findCase(tx, actor, caseId, 'write');
