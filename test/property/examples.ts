@@ -83,6 +83,15 @@ export function examples(ids: ExampleIds): Record<string, Example> {
     'GET /api/v1/audit/events': { query: { action: 'case.', limit: '5' } },
     'POST /api/v1/persons/{id}/reveal': { body: { purpose: 'production before the CWC on 3 December' } },
     'GET /api/v1/grid/identifier': { query: { kind: 'phone', value: '98765 43210' } },
+    'PATCH /api/v1/grid/settings': { body: { common_value_cases: 50, common_value_agencies: 15 } },
+    'GET /api/v1/grid/warning-list': { query: { kind: 'phone', scope: 'agency' } },
+    'POST /api/v1/grid/warning-list': {
+      body: { kind: 'phone', value: '98123 77777', reason: 'station duty mobile', scope: 'agency' },
+    },
+    'POST /api/v1/grid/watches': {
+      body: { kind: 'phone', value: '98123 77778', reason: 'second phone of the trafficker' },
+    },
+    'GET /api/v1/grid/alerts': { query: { kind: 'deconfliction', limit: '5' } },
     'POST /api/v1/grid/extract': { body: { text: 'call nine eight 765 43210 or pay salim41@okaxis' } },
     'POST /api/v1/disclosures': {
       body: {

@@ -12,6 +12,7 @@ import {
 } from './alerts.ts';
 import {
   correlatedKinds,
+  correlates,
   countValues,
   gridSettings,
   isOpenStatus,
@@ -98,7 +99,7 @@ async function correlateChunk(
   const probes = new Map<string, Probe>();
   for (const row of written.rows) {
     const probe = probeOfStored(keyring, row);
-    if (warnings.stops(probe, row.agency_id)) continue;
+    if (!correlates(probe) || warnings.stops(probe, row.agency_id)) continue;
     items.push({ row, probe });
     probes.set(probeKey(probe), probe);
   }

@@ -7,9 +7,9 @@ import { readable, visibleIdentifiers } from '../access/policy.ts';
 import type { hitOut, linkOut } from '../sharing/sharing.schemas.ts';
 import type { tooCommonOut, warningListedOut } from './flags.schemas.ts';
 import {
+  correlates,
   countValues,
   gridSettings,
-  isCorrelated,
   loadWarningList,
   type Probe,
   probeKey,
@@ -64,7 +64,7 @@ export async function matchIdentifiers(
   // One entry per distinct value, with the case's identifiers that hold it.
   const byValue = new Map<string, { probe: Probe; ids: string[] }>();
   for (const { probe, identifierId } of inputs) {
-    if (!isCorrelated(probe.kind)) continue;
+    if (!correlates(probe)) continue;
     const entry = byValue.get(probeKey(probe)) ?? { probe, ids: [] };
     if (identifierId) entry.ids.push(identifierId);
     byValue.set(probeKey(probe), entry);

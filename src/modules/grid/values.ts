@@ -30,8 +30,19 @@ export const correlatedKinds = [
 ] as const satisfies readonly IdentifierKind[];
 export type CorrelatedKind = (typeof correlatedKinds)[number];
 
-export function isCorrelated(kind: string): kind is CorrelatedKind {
+function isCorrelated(kind: string): kind is CorrelatedKind {
   return (correlatedKinds as readonly string[]).includes(kind);
+}
+
+/**
+ * Whether a value links records on its own: its kind correlates, and an IP address is IPv6. An IPv4 address is
+ * shared by thousands of mobile subscribers behind carrier-grade NAT (how Indian mobile networks connect their
+ * users): without the time and source port it names no one, so it is kept, searched and shown, never linked.
+ */
+export function correlates(p: { kind: string; plain: string | null }): boolean {
+  if (!isCorrelated(p.kind)) return false;
+  if (p.kind === 'ip') return p.plain?.includes(':') === true;
+  return true;
 }
 
 /**
