@@ -1,0 +1,349 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { clusterRecords } from '../../src/modules/resolution/cluster.ts';
+import { RESOLUTION_MODEL, RESOLUTION_THRESHOLDS } from '../../src/modules/resolution/constants.ts';
+import { countPatterns, expectationMaximisation, seededRandom } from '../../src/modules/resolution/model.ts';
+import {
+  AGE_SLACK_YEARS,
+  birthInterval,
+  dayNumber,
+  type PersonRecord,
+  parseAge,
+  parseDate,
+} from '../../src/modules/resolution/record.ts';
+import { resolve } from '../../src/modules/resolution/resolve.ts';
+import { damerauLevenshtein, jaro, jaroWinkler } from '../../src/modules/resolution/similarity.ts';
+
+const close = (actual: number, expected: number, tolerance = 1e-3) =>
+  assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} is not ${expected} ± ${tolerance}`);
+
+/** Jaro as written in the literature, for checking the bit-parallel version. */
+function referenceJaro(a: string, b: string): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  if (a.length === 0 || b.length === 0) return 0;
+  const window = Math.max(0, (Math.max(a.length, b.length) >> 1) - 1);
+  const fa = new Array<boolean>(a.length).fill(false);
+  const fb = new Array<boolean>(b.length).fill(false);
+  let m = 0;
+  for (let i = 0; i < a.length; i++)
+    for (let j = Math.max(0, i - window); j < Math.min(b.length, i + window + 1); j++)
+      if (!fb[j] && a[i] === b[j]) {
+        fa[i] = fb[j] = true;
+        m++;
+        break;
+      }
+  if (m === 0) return 0;
+  let t = 0;
+  let k = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (!fa[i]) continue;
+    while (!fb[k]) k++;
+    if (a[i] !== b[k]) t++;
+    k++;
+  }
+  return (m / a.length + m / b.length + (m - t / 2) / m) / 3;
+}
+
+describe('string similarity', () => {
+  test('Jaro–Winkler gives the published values', () => {
+    // Winkler (1990) and the usual textbook examples.
+    close(jaroWinkler('martha', 'marhta'), 0.9611);
+    close(jaroWinkler('dwayne', 'duane'), 0.84);
+    close(jaroWinkler('dixon', 'dicksonx'), 0.8133);
+    close(jaro('martha', 'marhta'), 0.9444);
+    assert.equal(jaroWinkler('lakshmi', 'lakshmi'), 1);
+    assert.equal(jaroWinkler('', ''), 1);
+    assert.equal(jaroWinkler('abc', ''), 0);
+    assert.equal(jaro('abc', 'xyz'), 0);
+  });
+
+  test('the bit-parallel Jaro agrees with the textbook one, short and long strings', () => {
+    const random = seededRandom(3);
+    const word = (n: number) =>
+      Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(random() * 5))).join('');
+    for (let k = 0; k < 3000; k++) {
+      const a = word(1 + Math.floor(random() * 40));
+      const b = word(1 + Math.floor(random() * 40));
+      close(jaro(a, b), referenceJaro(a, b), 1e-12);
+    }
+  });
+
+  test('Damerau–Levenshtein (optimal string alignment) distances', () => {
+    assert.equal(damerauLevenshtein('kitten', 'sitting'), 3);
+    assert.equal(damerauLevenshtein('ca', 'ac'), 1);
+    assert.equal(damerauLevenshtein('ca', 'abc'), 3); // OSA, not unrestricted Damerau (2)
+    assert.equal(damerauLevenshtein('1804974', '1809474'), 1);
+    assert.equal(damerauLevenshtein('19560409', '19560490'), 1);
+    assert.equal(damerauLevenshtein('', 'abc'), 3);
+    assert.equal(damerauLevenshtein('same', 'same'), 0);
+    // With a bound: anything beyond it is bound + 1, and the one-edit fast path agrees with the full one.
+    assert.equal(damerauLevenshtein('1234567', '7654321', 2), 3);
+    assert.equal(damerauLevenshtein('abcdef', 'abcxef', 1), 1);
+    assert.equal(damerauLevenshtein('abcdef', 'abxyef', 1), 2);
+    assert.equal(damerauLevenshtein('abcdef', 'abdcef', 1), 1);
+    assert.equal(damerauLevenshtein('abcdef', 'abcdefg', 1), 1);
+  });
+});
+
+describe('dates and ages', () => {
+  test('common date formats parse to the same day; day before month is the Indian reading', () => {
+    const want = { year: 1990, month: 8, day: 15 };
+    for (const raw of [
+      '19900815',
+      '1990-08-15',
+      '1990/08/15',
+      '1990-08-15T00:00:00Z',
+      '15/08/1990',
+      '15-08-1990',
+      '15.08.1990',
+      '15 Aug 1990',
+      '15th August 1990',
+      'Aug 15, 1990',
+      '१५/०८/१९९०',
+    ])
+      assert.deepEqual(parseDate(raw), want, raw);
+    assert.deepEqual(parseDate('03/04/2001'), { year: 2001, month: 4, day: 3 });
+    // A second number above 12 can only be a day: month first.
+    assert.deepEqual(parseDate('04/23/2001'), { year: 2001, month: 4, day: 23 });
+  });
+
+  test('invalid dates are missing, not guessed', () => {
+    for (const raw of ['19561309', '31/04/2001', '2001-02-29', 'yesterday', '', '12/13/14/15', '0000-00-00'])
+      assert.equal(parseDate(raw), null, raw);
+    assert.deepEqual(parseDate('2000-02-29'), { year: 2000, month: 2, day: 29 });
+  });
+
+  test('an age stated on a date becomes an interval of birth days, with slack', () => {
+    assert.deepEqual(parseAge('34'), [34, 34]);
+    assert.deepEqual(parseAge('about 34 yrs'), [34, 34]);
+    assert.deepEqual(parseAge('30-35'), [30, 35]);
+    assert.equal(parseAge('unknown'), null);
+    const on = { year: 2020, month: 6, day: 1 };
+    const [lo, hi] = birthInterval([30, 30], on, on);
+    const slack = AGE_SLACK_YEARS;
+    // Aged exactly 30 on 2020-06-01: born 1989-06-02 … 1990-06-01, widened by two years either side.
+    assert.equal(lo, dayNumber({ year: 1989 - slack, month: 6, day: 2 }));
+    assert.equal(hi, dayNumber({ year: 1990 + slack, month: 6, day: 1 }));
+  });
+});
+
+describe('expectation–maximisation', () => {
+  test('recovers planted m, u and λ', () => {
+    // Three comparisons with three levels each; 10 % of pairs are matches.
+    const m = [
+      [0, 0.8, 0.15, 0.05],
+      [0, 0.7, 0.2, 0.1],
+      [0, 0.9, 0.05, 0.05],
+    ];
+    const u = [
+      [0, 0.02, 0.08, 0.9],
+      [0, 0.05, 0.1, 0.85],
+      [0, 0.01, 0.04, 0.95],
+    ];
+    const random = seededRandom(11);
+    const draw = (p: number[]) => {
+      let x = random();
+      for (let l = 1; l < p.length; l++) {
+        x -= p[l]!;
+        if (x < 0) return l;
+      }
+      return p.length - 1;
+    };
+    const pairs = 200_000;
+    const vectors = new Uint8Array(pairs * 3);
+    for (let k = 0; k < pairs; k++) {
+      const match = random() < 0.1;
+      for (let c = 0; c < 3; c++) vectors[k * 3 + c] = draw(match ? m[c]! : u[c]!);
+    }
+    const flat = (L: number) => [0, ...Array.from({ length: L }, () => 1 / L)];
+    const result = expectationMaximisation(
+      countPatterns(vectors, 3),
+      [3, 3, 3],
+      {
+        m: [
+          [0, 0.6, 0.3, 0.1],
+          [0, 0.6, 0.3, 0.1],
+          [0, 0.6, 0.3, 0.1],
+        ],
+        u: [flat(3), flat(3), flat(3)],
+        lambda: 0.3,
+      },
+      { updateU: true, maxIterations: 500, tolerance: 1e-8 },
+    );
+    assert.ok(result.converged);
+    close(result.lambda, 0.1, 0.01);
+    for (let c = 0; c < 3; c++)
+      for (let l = 1; l <= 3; l++) {
+        close(result.m[c]![l]!, m[c]![l]!, 0.02);
+        close(result.u[c]![l]!, u[c]![l]!, 0.01);
+      }
+  });
+});
+
+/** A few hundred distinct people with Indian names, so the model has something to learn from. */
+function population(count: number, seed: number): PersonRecord[] {
+  const random = seededRandom(seed);
+  const given = ['Anil', 'Bhavna', 'Chetan', 'Deepa', 'Farhan', 'Gauri', 'Harish', 'Indu', 'Jatin', 'Kavita'];
+  const family = ['Patil', 'Rao', 'Das', 'Khan', 'Joshi', 'Nair', 'Bose', 'Gill', 'Iyer', 'Mehta', 'Sen'];
+  const pick = (list: string[]) => list[Math.floor(random() * list.length)]!;
+  const records: PersonRecord[] = [];
+  for (let k = 0; k < count; k++) {
+    const f = pick(family);
+    records.push({
+      id: `P${k}`,
+      full_name: `${pick(given)} ${f}`,
+      relation_name: `s/o ${pick(given)} ${f}`,
+      birth_date: `${1950 + Math.floor(random() * 50)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
+      phone: String(6000000000 + Math.floor(random() * 3_999_999_999)),
+      address_line1: `H.No. ${1 + Math.floor(random() * 900)}, ${pick(['Gandhi', 'Nehru', 'Tilak', 'Azad'])} Nagar`,
+      postcode: String(110001 + Math.floor(random() * 80)),
+    });
+  }
+  return records;
+}
+
+describe('scores and explanations', () => {
+  const records = population(600, 5);
+  // One person written twice, and a pair of twins: same surname, father, address, phone, birth date.
+  records.push(
+    {
+      id: 'dup-a',
+      full_name: 'Ramesh Xalxo',
+      relation_name: 's/o Shyam Xalxo',
+      birth_date: '1990-08-15',
+      phone: '98450 12345',
+      address_line1: 'H.No. 12, Tilak Nagar',
+      postcode: '110011',
+    },
+    {
+      id: 'dup-b',
+      full_name: 'XALXO Ramesh',
+      relation_name: 'S/O Shyam Xalxo',
+      birth_date: '15/08/1990',
+      phone: '+91 98450 12345',
+      address_line1: 'H No 12 Tilak Nagar',
+      postcode: '110011',
+    },
+    {
+      id: 'twin-a',
+      full_name: 'Sita Kerketta',
+      relation_name: 'd/o Birsa Kerketta',
+      birth_date: '2010-01-05',
+      phone: '9123400001',
+      address_line1: 'Vill. Karra, P.O. Karra',
+      postcode: '835209',
+    },
+    {
+      id: 'twin-b',
+      full_name: 'Gita Kerketta',
+      relation_name: 'd/o Birsa Kerketta',
+      birth_date: '2010-01-05',
+      phone: '9123400001',
+      address_line1: 'Vill. Karra, P.O. Karra',
+      postcode: '835209',
+    },
+  );
+  const result = resolve(records, undefined, { today: { year: 2024, month: 1, day: 1 } });
+  const ref = (id: string) => {
+    const index = records.findIndex((r) => r.id === id);
+    return { side: 'left' as const, index, id };
+  };
+  const clusterOf = (id: string) => result.clusters.find((c) => c.some((r) => r.id === id))!;
+
+  test('one person written two ways is auto-linked; twins who differ only in given name are not', () => {
+    const dup = result.pairs.find((p) => [p.a.id, p.b.id].sort().join() === 'dup-a,dup-b');
+    assert.ok(dup?.autoLink, 'duplicate auto-linked');
+    assert.ok(clusterOf('dup-a').some((r) => r.id === 'dup-b'));
+    const twins = result.explain(ref('twin-a'), ref('twin-b'));
+    assert.ok(twins.score < RESOLUTION_THRESHOLDS.autoLinkWeight, `twins scored ${twins.score}`);
+    assert.equal(twins.household, 'siblings');
+    assert.ok(!clusterOf('twin-a').some((r) => r.id === 'twin-b'));
+  });
+
+  test('every explanation sums to its score', () => {
+    for (const p of result.pairs.slice(0, 50)) {
+      const e = result.explain(p.a, p.b);
+      const sum = e.terms.reduce((s, t) => s + t.weight, 0) + e.householdCap;
+      close(sum, e.score, 1e-9);
+      close(e.score, p.score, 1e-9);
+      assert.ok(e.householdCap <= 0);
+      for (const t of e.terms) if (t.level === 'missing') assert.equal(t.weight, 0);
+    }
+    const twins = result.explain(ref('twin-a'), ref('twin-b'));
+    const sum = twins.terms.reduce((s, t) => s + t.weight, 0) + twins.householdCap;
+    close(sum, twins.score, 1e-9);
+  });
+
+  test('exact agreement on a common name is weaker evidence than on a rare one', () => {
+    const common = resolve(
+      [
+        ...population(400, 9),
+        { id: 'c1', full_name: 'Anil Patil', birth_date: '1961-01-01' },
+        { id: 'c2', full_name: 'Anil Patil', birth_date: '1961-01-01' },
+        { id: 'r1', full_name: 'Zorawar Xalxo', birth_date: '1961-01-01' },
+        { id: 'r2', full_name: 'Zorawar Xalxo', birth_date: '1961-01-01' },
+      ],
+      undefined,
+      { today: { year: 2024, month: 1, day: 1 } },
+    );
+    const side = 'left' as const;
+    const term = (a: number, b: number) =>
+      common
+        .explain({ side, index: a, id: '' }, { side, index: b, id: '' })
+        .terms.find((t) => t.field === 'name')!;
+    const commonName = term(400, 401);
+    const rareName = term(402, 403);
+    assert.equal(commonName.level, 'exact');
+    assert.equal(rareName.level, 'exact');
+    assert.ok(commonName.tfAdjustment < 0, `common ${commonName.tfAdjustment}`);
+    assert.ok(rareName.tfAdjustment > 0, `rare ${rareName.tfAdjustment}`);
+    assert.ok(rareName.weight > commonName.weight);
+  });
+});
+
+describe('clustering', () => {
+  test('refuses to chain A–B–C when A and C strongly disagree', () => {
+    const scores: Record<string, number> = { '0-1': 20, '1-2': 19, '0-2': -30 };
+    const score = (i: number, j: number) => scores[`${Math.min(i, j)}-${Math.max(i, j)}`] ?? -50;
+    const labels = clusterRecords(
+      3,
+      [
+        { i: 0, j: 1, score: 20 },
+        { i: 1, j: 2, score: 19 },
+      ],
+      score,
+      RESOLUTION_THRESHOLDS.cannotLinkWeight,
+    );
+    assert.equal(labels[0], labels[1]);
+    assert.notEqual(labels[1], labels[2]);
+    // Only mildly apart (a missing field, a typo): the chain stands.
+    scores['0-2'] = 0;
+    const chained = clusterRecords(
+      3,
+      [
+        { i: 0, j: 1, score: 20 },
+        { i: 1, j: 2, score: 19 },
+      ],
+      score,
+      RESOLUTION_THRESHOLDS.cannotLinkWeight,
+    );
+    assert.equal(chained[0], chained[2]);
+  });
+});
+
+describe('thresholds', () => {
+  test('are fixed constants, ordered, and not options of resolve', () => {
+    assert.ok(Object.isFrozen(RESOLUTION_THRESHOLDS));
+    assert.ok(Object.isFrozen(RESOLUTION_MODEL));
+    assert.deepEqual(
+      { ...RESOLUTION_THRESHOLDS },
+      { autoLinkWeight: 8, reviewWeight: 2, cannotLinkWeight: -4 },
+      'changed thresholds must be re-fixed on FEBRL dataset2 and documented in docs/resolution.md',
+    );
+    assert.ok(RESOLUTION_THRESHOLDS.autoLinkWeight > RESOLUTION_THRESHOLDS.reviewWeight);
+    assert.ok(RESOLUTION_THRESHOLDS.reviewWeight > RESOLUTION_THRESHOLDS.cannotLinkWeight);
+    assert.throws(() => {
+      (RESOLUTION_THRESHOLDS as { autoLinkWeight: number }).autoLinkWeight = 1;
+    });
+  });
+});
