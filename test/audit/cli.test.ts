@@ -119,6 +119,30 @@ describe('childgrid audit (command line)', () => {
     assert.match(nobody.err, /User not found/);
   });
 
+  test('partitions makes the months ahead and moves old events out of the default; verify still passes', async () => {
+    await withData(async (database) => {
+      await database.db
+        .insertInto('audit_events')
+        .values({
+          occurred_at: '2018-03-10T04:30:00.123456Z',
+          id: newId(),
+          agency_id: officer.agencyId,
+          role: 'cwc_member',
+          action: 'case.read',
+        })
+        .execute();
+    });
+    const r = childgrid(['audit', 'partitions', '--months-ahead', '5', '--move-default']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Moved 1 event\(s\) into audit_events_2018_03\./);
+    assert.match(r.out, /Created audit_events_\d{4}_\d\d, audit_events_\d{4}_\d\d\./);
+    assert.match(r.out, /audit_events_2018_03 +2018-03-01 to 2018-04-01/);
+    assert.equal(childgrid(['audit', 'verify']).code, 0);
+    const again = childgrid(['audit', 'partitions']);
+    assert.match(again.out, /No partition to create\./);
+    assert.match(childgrid(['audit', 'partitions', '--months-ahead', '40']).err, /--months-ahead/);
+  });
+
   test('verify exits 1 naming the first altered event', async () => {
     const target = eventIds[1]!;
     await withData((database) =>
