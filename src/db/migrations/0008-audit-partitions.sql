@@ -58,7 +58,7 @@ end $$;
 revoke execute on function ensure_audit_partitions(integer) from public;
 
 -- Gives an application role (not the owner, not a superuser) what the application needs and no more: every
--- table's rows (select, insert, update, delete), but on audit_events only select and insert, on
+-- table's rows (select, insert, update, delete) and every view's (select), but on audit_events only select and insert, on
 -- audit_chain_heads select, insert and update (the chain trigger moves the head), on schema_migrations select;
 -- no TRUNCATE, REFERENCES or TRIGGER anywhere, nothing on the partitions themselves (rows go through
 -- audit_events). Without ownership the role cannot ALTER a table (so cannot disable a trigger) and, not being a
@@ -84,13 +84,15 @@ begin
   execute format('grant connect on database %I to %I', current_database(), p_role);
   execute format('grant usage on schema %I to %I', current_schema(), p_role);
   for r in
-    select c.oid::regclass::text as rel, c.relname, c.relispartition
+    select c.oid::regclass::text as rel, c.relname, c.relispartition, c.relkind
     from pg_class c
-    where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p')
+    where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p', 'v', 'm')
   loop
     execute format('revoke all on %s from %I', r.rel, p_role);
     if r.relispartition then
       continue;
+    elsif r.relkind in ('v', 'm') then
+      execute format('grant select on %s to %I', r.rel, p_role);
     elsif r.relname = 'audit_events' then
       execute format('grant select, insert on %s to %I', r.rel, p_role);
     elsif r.relname = 'audit_chain_heads' then
