@@ -3,6 +3,7 @@ import { version } from '../version.ts';
 import { auditCommand } from './audit.ts';
 import { dbCommand } from './db.ts';
 import { exportCommand } from './export.ts';
+import { gridCommand } from './grid.ts';
 import { importCommand } from './import.ts';
 import { keysCommand } from './keys.ts';
 import { migrateCommand } from './migrate.ts';
@@ -26,6 +27,7 @@ program.addCommand(keysCommand());
 program.addCommand(auditCommand());
 program.addCommand(resolveCommand());
 program.addCommand(dbCommand());
+program.addCommand(gridCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));

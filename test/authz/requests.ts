@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../src/modules/access/roles.ts';
 import { issueApiToken } from '../../src/modules/auth/auth.service.ts';
+import { ensureProfile } from '../../src/modules/profiles/profile.repository.ts';
 import { newId } from '../../src/shared/ids.ts';
 import { caseBody, TEST_PASSWORD, testConfig } from '../harness.ts';
 import { type CaseRecord, insertDisclosure, SHARED_PHONE, type World } from './fixtures.ts';
@@ -43,6 +44,34 @@ const agencyOf = (w: World, t: Target) =>
 const userOf = (w: World, t: Target) =>
   t === 'own' ? w.managedUser : t === 'below' ? w.belowUser : w.otherUser;
 const groupOf = (w: World, t: Target) => w.groups[t as keyof World['groups']];
+
+async function pendingReview(w: World, t: Target): Promise<string> {
+  const mine = { agency: w.noConsentCase.ownerAgencyId, person: w.noConsentCase.accusedId };
+  const theirs = { agency: rec(w, t).ownerAgencyId, person: rec(w, t).accusedId };
+  const [a, b] = [mine, theirs].sort((x, y) =>
+    x.agency === y.agency ? (x.person < y.person ? -1 : 1) : x.agency < y.agency ? -1 : 1,
+  );
+  const row = await w.database.db
+    .insertInto('match_candidates')
+    .values({
+      id: newId(),
+      a_agency_id: a!.agency,
+      a_person_id: a!.person,
+      b_agency_id: b!.agency,
+      b_person_id: b!.person,
+      score: 5,
+      explanation: JSON.stringify([{ field: 'name', level: 'folded', weight: 5 }]),
+      model_version: 'matrix',
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['a_agency_id', 'a_person_id', 'b_agency_id', 'b_person_id'])
+        .doUpdateSet({ status: 'pending', reviewer_id: null, reviewed_at: null }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 const sheetOf = (w: World, t: Target) => w.sheets[t as keyof World['sheets']];
 
@@ -459,6 +488,17 @@ export const requests: Record<string, RequestBuilder> = {
     url: `/api/v1/users/${userOf(w, t).id}/reset-mfa`,
   }),
 
+  'GET /api/v1/grid/reviews': () => ({ method: 'GET', url: '/api/v1/grid/reviews?limit=5' }),
+  // A pending pair of A's accused (always readable) and the target's accused: readable both ways or 404.
+  'POST /api/v1/grid/reviews/:id/decision': async (w, t) => ({
+    method: 'POST',
+    url: `/api/v1/grid/reviews/${await pendingReview(w, t)}/decision`,
+    payload: { decision: 'unsure', note: 'matrix probe' },
+  }),
+  'GET /api/v1/profiles/:id': async (w, t) => ({
+    method: 'GET',
+    url: `/api/v1/profiles/${await ensureProfile(w.database.db, rec(w, t).ownerAgencyId, rec(w, t).victimId)}`,
+  }),
   'GET /api/v1/history-sheet-rules': () => ({ method: 'GET', url: '/api/v1/history-sheet-rules' }),
   'PATCH /api/v1/history-sheet-rules/:id': () => ({
     method: 'PATCH',

@@ -107,6 +107,13 @@ const registerReaders = [
   'national_analyst',
   'system_admin',
 ] as const satisfies readonly Role[];
+/** Decide person-match candidates in the review queue (`match:review`). */
+const matchReviewers = [
+  'investigating_officer',
+  'station_house_officer',
+  'district_supervisor',
+  'system_admin',
+] as const satisfies readonly Role[];
 /** Open, review and close history sheets (`register:write`): officers of rank. */
 const registerWriters = [
   'station_house_officer',
@@ -591,6 +598,21 @@ export const policies: readonly Policy[] = [
     records: { on: 'case', access: 'read' },
     ok: 200,
     list: 'persons',
+  },
+
+  // The review queue (both records readable) and canonical profiles (found through a readable record).
+  { route: 'GET /api/v1/grid/reviews', roles: matchReviewers, records: none, ok: 200 },
+  {
+    route: 'POST /api/v1/grid/reviews/:id/decision',
+    roles: matchReviewers,
+    records: { on: 'case', access: 'read' },
+    ok: 200,
+  },
+  {
+    route: 'GET /api/v1/profiles/:id',
+    roles: caseReaders,
+    records: { on: 'person', access: 'read' },
+    ok: 200,
   },
 
   // The history-sheet register (police only; every access audited).

@@ -89,6 +89,34 @@ export function personRowsQuery(db: Kysely<DB>) {
   ]);
 }
 
+let population: PersonRecord[] | null = null;
+
+/**
+ * Synthetic India persons (deterministic) to learn from when the database holds too few records of its own:
+ * EM needs a population, and ten people are not one. Their pairs are never reported or linked.
+ */
+export function syntheticPopulation(): PersonRecord[] {
+  if (population) return population;
+  const data = generateSynthetic({ cases: 600, seed: 20_261_125 });
+  population = data.records.flatMap((c) =>
+    (c.persons ?? []).map((p, k) => ({
+      id: `synthetic/${c.external_id}/${k}`,
+      full_name: p.full_name,
+      relation_name: p.relation_name ?? null,
+      gender: p.gender ?? null,
+      birth_date: p.birth_date ?? null,
+      age: p.age == null ? null : String(p.age),
+      record_date: p.age_recorded_on ?? c.registered_at.slice(0, 10),
+      address_line1: p.address ?? null,
+      postcode: p.pincode ?? null,
+      phone: p.identifiers?.find((i) => i.kind === 'phone')?.value ?? null,
+    })),
+  );
+  return population;
+}
+
+export const MIN_REAL_RECORDS = MIN_REAL;
+
 let cached: { model: GridModel; at: number } | null = null;
 let training: Promise<GridModel> | null = null;
 
@@ -112,27 +140,8 @@ export async function trainGridModel(db: Kysely<DB>, keyring: Keyring): Promise<
   // A deterministic spread sample: ids are UUIDv7 (time-ordered), so hash them to sample across time.
   const rows = await personRowsQuery(db).orderBy(sql`md5(p.id::text)`).limit(SAMPLE).execute();
   const records = rows.map((r) => personRecordOf(keyring, r));
-  let synthetic = 0;
-  if (records.length < MIN_REAL) {
-    const data = generateSynthetic({ cases: 600, seed: 20_261_125 });
-    for (const c of data.records) {
-      for (const [k, p] of (c.persons ?? []).entries()) {
-        records.push({
-          id: `synthetic/${c.external_id}/${k}`,
-          full_name: p.full_name,
-          relation_name: p.relation_name ?? null,
-          gender: p.gender ?? null,
-          birth_date: p.birth_date ?? null,
-          age: p.age == null ? null : String(p.age),
-          record_date: p.age_recorded_on ?? c.registered_at.slice(0, 10),
-          address_line1: p.address ?? null,
-          postcode: p.pincode ?? null,
-          phone: p.identifiers?.find((i) => i.kind === 'phone')?.value ?? null,
-        });
-        synthetic++;
-      }
-    }
-  }
+  const synthetic = records.length < MIN_REAL ? syntheticPopulation() : [];
+  records.push(...synthetic);
   const result = resolve(records);
   const fields = new Map<ComparisonKey, FieldModel>();
   for (const f of result.model.fields) fields.set(f.key, f);
@@ -140,7 +149,7 @@ export async function trainGridModel(db: Kysely<DB>, keyring: Keyring): Promise<
     version: `em-${new Date().toISOString().slice(0, 10)}-${records.length}`,
     lambda: result.model.lambda,
     fields,
-    trainedOn: { records: records.length - synthetic, synthetic },
+    trainedOn: { records: records.length - synthetic.length, synthetic: synthetic.length },
   };
 }
 

@@ -1,8 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { type AppDeps, requireActor } from '../../http/context.ts';
 import { errorResponses } from '../../http/openapi.ts';
-import { screenInput, screenOut } from './screening.schemas.ts';
+import { pageOf, uuid } from '../cases/case.schemas.ts';
+import { getProfile } from './profile.service.ts';
+import { decideReview, listReviews } from './review.service.ts';
+import {
+  profileOut,
+  reviewDecisionInput,
+  reviewListQuery,
+  reviewOut,
+  screenInput,
+  screenOut,
+} from './screening.schemas.ts';
 import { screenPersons } from './screening.service.ts';
 
 export function profileRoutes(deps: AppDeps) {
@@ -20,6 +31,46 @@ export function profileRoutes(deps: AppDeps) {
         },
       },
       async (request) => screenPersons(deps.db, deps.keyring, requireActor(request), request.body),
+    );
+    const idParams = z.strictObject({ id: uuid });
+    r.get(
+      '/api/v1/grid/reviews',
+      {
+        schema: {
+          tags: ['grid'],
+          summary:
+            'The review queue: person pairs the model could not decide, whose both records you may read',
+          querystring: reviewListQuery,
+          response: { 200: pageOf(reviewOut), ...errorResponses },
+        },
+      },
+      async (request) => listReviews(deps.db, requireActor(request), request.query),
+    );
+    r.post(
+      '/api/v1/grid/reviews/:id/decision',
+      {
+        schema: {
+          tags: ['grid'],
+          summary: 'Confirm (link into one profile), reject, or mark a pair unsure',
+          params: idParams,
+          body: reviewDecisionInput,
+          response: { 200: reviewOut, ...errorResponses },
+        },
+      },
+      async (request) => decideReview(deps.db, requireActor(request), request.params.id, request.body),
+    );
+    r.get(
+      '/api/v1/profiles/:id',
+      {
+        schema: {
+          tags: ['grid'],
+          summary:
+            'A canonical person: every record of them you may read, hits for the rest, flags, history sheets and a link-analysis network (audited)',
+          params: idParams,
+          response: { 200: profileOut, ...errorResponses },
+        },
+      },
+      async (request) => getProfile(deps.db, requireActor(request), request.params.id),
     );
   };
 }

@@ -87,3 +87,91 @@ export const screenOut = z.object({
     .describe('Every part of the name is so common that a name alone finds no candidates: add more'),
   model_version: z.string(),
 });
+
+/* ---------- the review queue ---------- */
+
+export const reviewListQuery = z.strictObject({
+  status: z.enum(['pending', 'confirmed', 'rejected', 'unsure']).default('pending'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const reviewSide = z.object({
+  person_id: uuid,
+  case_id: uuid,
+  agency: hitOut.shape.agency,
+  full_name: z.string().describe('A pseudonym for a victim or child witness'),
+  role: z.enum(personRoles),
+  gender: z.string().nullable(),
+  age: z.number().nullable(),
+  relation_name: z.string().nullable(),
+  profile_id: uuid.nullable(),
+});
+
+export const reviewOut = z
+  .object({
+    id: uuid,
+    score: z.number(),
+    status: z.enum(['pending', 'confirmed', 'rejected', 'unsure']),
+    explanation: z.array(explanationTermOut),
+    model_version: z.string(),
+    note: z.string().nullable(),
+    reviewed_at: z.string().nullable(),
+    a: reviewSide,
+    b: reviewSide,
+  })
+  .meta({ id: 'MatchReview' });
+
+export const reviewDecisionInput = z.strictObject({
+  decision: z.enum(['confirmed', 'rejected', 'unsure']),
+  note: z.string().trim().min(1).max(1000).optional(),
+});
+
+/* ---------- a canonical profile ---------- */
+
+export const profileOut = z
+  .object({
+    id: uuid,
+    records: z.array(
+      z.object({
+        access: z.enum(['link', 'hit']),
+        case_id: uuid,
+        agency: hitOut.shape.agency,
+        state_lgd_code: z.number().nullable(),
+        person: reviewSide.omit({ case_id: true, agency: true, profile_id: true }).nullable(),
+        link: z.object({
+          method: z.enum(['single', 'model', 'review']),
+          score: z.number().nullable(),
+          model_version: z.string().nullable(),
+          linked_at: z.string(),
+        }),
+      }),
+    ),
+    flags: z.object({
+      repeat_offender: z.boolean().describe('Accused, trafficker or buyer in two or more cases'),
+      across_states: z.boolean().describe('Records in two or more states'),
+      cases: z.number().int(),
+      states: z.number().int(),
+    }),
+    history_sheets: z
+      .array(
+        z.object({
+          id: uuid,
+          agency_name: z.string(),
+          number: z.number(),
+          status: z.enum(['open', 'closed']),
+        }),
+      )
+      .describe('Only for roles that read the register'),
+    network: z.object({
+      nodes: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(['person', 'case', 'identifier', 'place', 'agency']),
+          label: z.string(),
+        }),
+      ),
+      edges: z.array(z.object({ from: z.string(), to: z.string(), kind: z.string() })),
+    }),
+  })
+  .meta({ id: 'PersonProfile' });

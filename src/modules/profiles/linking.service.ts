@@ -1,0 +1,200 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Keyring } from '../../shared/envelope.ts';
+import { AppError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import {
+  type GridLink,
+  type ReTraffickingLink,
+  raiseDeconfliction,
+  raiseReTrafficking,
+} from '../grid/alerts.ts';
+import { resolve } from '../resolution/resolve.ts';
+import { MIN_REAL_RECORDS, personRecordOf, personRowsQuery, syntheticPopulation } from './grid-model.ts';
+import { linkRecords } from './profile.repository.ts';
+
+/**
+ * Batch person linking over the whole database (`childgrid grid link`, after a large import, and after the demo
+ * is seeded): Fellegi–Sunter resolution (resolution/resolve.ts) with m and u learnt by EM on these very records.
+ *
+ * - a pair at or above the auto-link weight, kept together by the chain-resistant clustering, joins one canonical
+ *   profile (provenance: `model`, score, model version);
+ * - a pair in the review band goes to the review queue (`match_candidates`), once;
+ * - a person link between two agencies' open cases raises deconfliction alerts for both; a victim (a rescued
+ *   child) linked to another case raises the re-trafficking alert for her owner and CWC/DCPU only.
+ *
+ * Records an officer has already placed (`review`) are never moved by the model. Running it twice changes nothing.
+ */
+export interface LinkSummary {
+  records: number;
+  candidatePairs: number;
+  autoLinks: number;
+  queued: number;
+  profilesTouched: number;
+  deconflictionAlerts: number;
+  reTraffickingAlerts: number;
+  modelVersion: string;
+  seconds: number;
+}
+
+export async function linkAllPersons(db: Kysely<DB>, keyring: Keyring): Promise<LinkSummary> {
+  const started = performance.now();
+  const rows = await personRowsQuery(db)
+    .select(['p.case_id', 'p.role'])
+    .orderBy('p.agency_id')
+    .orderBy('p.id')
+    .execute();
+  const records = rows.map((r) => personRecordOf(keyring, r));
+  const real = records.length;
+  // Too few records to learn from: synthetic ones join the run as a population, and their pairs are dropped.
+  const synthetic = real < MIN_REAL_RECORDS ? syntheticPopulation() : [];
+  const result = resolve([...records, ...synthetic]);
+  const isReal = (i: number) => i < real;
+  const modelVersion = `em-${new Date().toISOString().slice(0, 10)}-${records.length}`;
+
+  // Clusters of auto-linked records: link each member to the cluster's first record.
+  const reviewed = new Set(
+    (
+      await db
+        .selectFrom('profile_members')
+        .select(['agency_id', 'person_id'])
+        .where('method', '=', 'review')
+        .execute()
+    ).map((r) => `${r.agency_id}/${r.person_id}`),
+  );
+  const clusterOf = new Map<number, number>();
+  const summary: LinkSummary = {
+    records: records.length,
+    candidatePairs: result.blocking.candidatePairs,
+    autoLinks: 0,
+    queued: 0,
+    profilesTouched: 0,
+    deconflictionAlerts: 0,
+    reTraffickingAlerts: 0,
+    modelVersion,
+    seconds: 0,
+  };
+  const profileOf = new Map(
+    (await db.selectFrom('profile_members').select(['agency_id', 'person_id', 'profile_id']).execute()).map(
+      (r) => [`${r.agency_id}/${r.person_id}`, r.profile_id],
+    ),
+  );
+  const conflicts: { a: number; b: number; score: number }[] = [];
+  const deconfliction: GridLink[] = [];
+  const reTrafficking: ReTraffickingLink[] = [];
+  result.pairs = result.pairs.filter((p) => isReal(p.a.index) && isReal(p.b.index));
+  result.clusters = result.clusters.map((c) => c.filter((m) => isReal(m.index)));
+  const scoreOf = new Map<string, number>();
+  for (const p of result.pairs)
+    scoreOf.set(`${Math.min(p.a.index, p.b.index)}:${Math.max(p.a.index, p.b.index)}`, p.score);
+
+  await db.transaction().execute(async (tx) => {
+    for (const [label, cluster] of result.clusters.entries()) {
+      if (cluster.length < 2) continue;
+      summary.profilesTouched++;
+      const head = rows[cluster[0]!.index]!;
+      for (const member of cluster) clusterOf.set(member.index, label);
+      for (const member of cluster.slice(1)) {
+        const r = rows[member.index]!;
+        if (reviewed.has(`${r.agency_id}/${r.id}`)) continue;
+        const known = profileOf.get(`${r.agency_id}/${r.id}`);
+        if (known !== undefined && known === profileOf.get(`${head.agency_id}/${head.id}`)) continue;
+        const key = `${Math.min(cluster[0]!.index, member.index)}:${Math.max(cluster[0]!.index, member.index)}`;
+        try {
+          const profile = await linkRecords(
+            tx,
+            { agencyId: head.agency_id, personId: head.id },
+            { agencyId: r.agency_id, personId: r.id },
+            { method: 'model', score: scoreOf.get(key) ?? null, modelVersion, reviewerId: null },
+          );
+          profileOf.set(`${head.agency_id}/${head.id}`, profile);
+          profileOf.set(`${r.agency_id}/${r.id}`, profile);
+          summary.autoLinks++;
+        } catch (err) {
+          // Two open history sheets in one agency: an officer decides (the pair goes to the review queue).
+          if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+          conflicts.push({ a: cluster[0]!.index, b: member.index, score: scoreOf.get(key) ?? 0 });
+        }
+      }
+      // Alerts between every two records of the cluster in different cases.
+      for (let x = 0; x < cluster.length; x++) {
+        for (let y = x + 1; y < cluster.length; y++) {
+          const a = rows[cluster[x]!.index]!;
+          const b = rows[cluster[y]!.index]!;
+          if (a.case_id === b.case_id) continue;
+          const detail = { model: modelVersion, on: 'person' };
+          if (a.agency_id !== b.agency_id) {
+            deconfliction.push({
+              a: { agencyId: a.agency_id, caseId: a.case_id },
+              b: { agencyId: b.agency_id, caseId: b.case_id },
+              on: 'person',
+              kind: 'person',
+              detail,
+            });
+          }
+          for (const [child, other] of [
+            [a, b],
+            [b, a],
+          ] as const) {
+            if (child.role !== 'victim') continue;
+            reTrafficking.push({
+              child: { agencyId: child.agency_id, caseId: child.case_id, personId: child.id },
+              record: { agencyId: other.agency_id, caseId: other.case_id },
+              on: 'person',
+              kind: 'person',
+              detail,
+            });
+          }
+        }
+      }
+    }
+
+    // The review band: pairs not already in one cluster.
+    const held = conflicts.map((c) => ({
+      a: { side: 'left' as const, index: c.a, id: records[c.a]!.id },
+      b: { side: 'left' as const, index: c.b, id: records[c.b]!.id },
+      score: c.score,
+    }));
+    const queue = [
+      ...result.pairs
+        .filter((p) => !p.autoLink)
+        .filter(
+          (p) =>
+            clusterOf.get(p.a.index) === undefined || clusterOf.get(p.a.index) !== clusterOf.get(p.b.index),
+        ),
+      ...held,
+    ].map((p) => {
+      const [x, y] = [rows[p.a.index]!, rows[p.b.index]!].sort((m, n) =>
+        m.agency_id === n.agency_id ? (m.id < n.id ? -1 : 1) : m.agency_id < n.agency_id ? -1 : 1,
+      );
+      const explanation = result.explain(p.a, p.b);
+      return {
+        id: newId(),
+        a_agency_id: x!.agency_id,
+        a_person_id: x!.id,
+        b_agency_id: y!.agency_id,
+        b_person_id: y!.id,
+        score: p.score,
+        explanation: JSON.stringify(
+          explanation.terms.map((t) => ({ field: t.field, level: t.level, weight: t.weight })),
+        ),
+        model_version: modelVersion,
+      };
+    });
+    for (let i = 0; i < queue.length; i += 2000) {
+      const inserted = await sql<{ id: string }>`
+        insert into match_candidates (id, a_agency_id, a_person_id, b_agency_id, b_person_id, score, explanation,
+          model_version)
+        select id, a_agency_id, a_person_id, b_agency_id, b_person_id, score, explanation::jsonb, model_version
+        from jsonb_to_recordset(${JSON.stringify(queue.slice(i, i + 2000))}::jsonb) as q(id uuid, a_agency_id uuid,
+          a_person_id uuid, b_agency_id uuid, b_person_id uuid, score real, explanation text, model_version text)
+        on conflict (a_agency_id, a_person_id, b_agency_id, b_person_id) do nothing
+        returning id`.execute(tx);
+      summary.queued += inserted.rows.length;
+    }
+    summary.deconflictionAlerts = await raiseDeconfliction(tx, deconfliction);
+    summary.reTraffickingAlerts = await raiseReTrafficking(tx, reTrafficking);
+  });
+  summary.seconds = Math.round((performance.now() - started) / 100) / 10;
+  return summary;
+}

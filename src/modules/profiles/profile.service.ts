@@ -1,0 +1,174 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { notFound } from '../../shared/errors.ts';
+import { type Actor, assertCan, can } from '../access/actor.ts';
+import { readable } from '../access/policy.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { agencyContacts } from '../grid/matches.ts';
+
+/**
+ * A canonical person profile as the caller may see it: every member record the caller reads (a link, with the
+ * person's details and how it was linked), the others as hits (agency and contact officer only); the
+ * repeat-offender and across-states flags; the register's sheets for roles that read it; and a network for link
+ * analysis — persons, their cases, the identifiers on readable records, places (districts) and, for hits, the
+ * owning agency only.
+ */
+export async function getProfile(db: Kysely<DB>, actor: Actor, id: string) {
+  assertCan(actor, 'case:read');
+  const members = await db
+    .selectFrom('profile_members as m')
+    .innerJoin('persons as p', (j) =>
+      j.onRef('p.agency_id', '=', 'm.agency_id').onRef('p.id', '=', 'm.person_id'),
+    )
+    .innerJoin('cases as c', (j) =>
+      j.onRef('c.agency_id', '=', 'p.agency_id').onRef('c.id', '=', 'p.case_id'),
+    )
+    .innerJoin('agencies as g', 'g.id', 'p.agency_id')
+    .leftJoin('districts as d', 'd.lgd_code', 'c.district_lgd_code')
+    .select([
+      'p.agency_id',
+      'p.id',
+      'p.case_id',
+      'p.role',
+      'p.full_name',
+      'p.gender',
+      'p.age',
+      'p.relation_name',
+      'm.method',
+      'm.score',
+      'm.model_version',
+      'm.linked_at',
+      'c.fir_number',
+      'c.district_lgd_code',
+      'd.name as district_name',
+      'g.state_lgd_code',
+      sql<boolean>`${readable(actor, 'p', 'p.case_id', 'persons')}`.as('may_read'),
+    ])
+    .where('m.profile_id', '=', id)
+    .orderBy('m.linked_at')
+    .execute();
+  // A profile is found only through a record the caller reads: its id alone reveals nothing.
+  if (!members.some((m) => m.may_read)) throw notFound('Profile');
+  const contacts = await agencyContacts(
+    db,
+    members.map((m) => m.agency_id),
+  );
+
+  const readableMembers = members.filter((m) => m.may_read);
+  const identifiers = readableMembers.length
+    ? await db
+        .selectFrom('identifiers as i')
+        .select(['i.id', 'i.kind', 'i.normalised', 'i.person_id', 'i.protected'])
+        .where(
+          'i.person_id',
+          'in',
+          readableMembers.map((m) => m.id),
+        )
+        .where('i.protected', '=', false)
+        .execute()
+    : [];
+
+  const accusedCases = new Set(
+    members.filter((m) => ['accused', 'trafficker', 'buyer'].includes(m.role)).map((m) => m.case_id),
+  );
+  const states = new Set(members.map((m) => m.state_lgd_code).filter((s) => s !== null));
+
+  const sheets = can(actor, 'register:read')
+    ? await db
+        .selectFrom('history_sheets as hs')
+        .innerJoin('agencies as a', 'a.id', 'hs.agency_id')
+        .select(['hs.id', 'a.name as agency_name', 'hs.number', 'hs.status'])
+        .where('hs.profile_id', '=', id)
+        .where(
+          sql<boolean>`(hs.agency_id in (select descendant_id from agency_closure where ancestor_id = ${actor.agencyId})
+            or exists (select 1 from agencies me where me.id = ${actor.agencyId} and me.state_lgd_code = a.state_lgd_code))`,
+        )
+        .execute()
+    : [];
+
+  const nodes = new Map<
+    string,
+    { id: string; kind: 'person' | 'case' | 'identifier' | 'place' | 'agency'; label: string }
+  >();
+  const edges: { from: string; to: string; kind: string }[] = [];
+  const node = (n: {
+    id: string;
+    kind: 'person' | 'case' | 'identifier' | 'place' | 'agency';
+    label: string;
+  }) => {
+    if (!nodes.has(n.id)) nodes.set(n.id, n);
+    return n.id;
+  };
+  for (const m of members) {
+    if (m.may_read) {
+      const person = node({ id: `person:${m.id}`, kind: 'person', label: m.full_name });
+      const kase = node({
+        id: `case:${m.case_id}`,
+        kind: 'case',
+        label: m.fir_number ? `FIR ${m.fir_number}` : 'Case',
+      });
+      edges.push({ from: person, to: kase, kind: m.role });
+      if (m.district_lgd_code && m.district_name) {
+        const place = node({ id: `place:${m.district_lgd_code}`, kind: 'place', label: m.district_name });
+        edges.push({ from: kase, to: place, kind: 'registered_in' });
+      }
+    } else {
+      const agency = node({
+        id: `agency:${m.agency_id}`,
+        kind: 'agency',
+        label: contacts.get(m.agency_id)?.name ?? 'Another agency',
+      });
+      edges.push({ from: `profile:${id}`, to: agency, kind: 'record_held_by' });
+    }
+  }
+  if (members.some((m) => !m.may_read)) node({ id: `profile:${id}`, kind: 'person', label: 'This person' });
+  for (const i of identifiers) {
+    const idf = node({
+      id: `identifier:${i.kind}:${i.normalised}`,
+      kind: 'identifier',
+      label: `${i.kind} ${i.normalised}`,
+    });
+    edges.push({ from: `person:${i.person_id}`, to: idf, kind: 'uses' });
+  }
+
+  await recordAudit(db, actor, {
+    action: 'profile.read',
+    recordKind: 'profile',
+    recordId: id,
+    detail: { records: readableMembers.map((m) => m.id) },
+  });
+
+  return {
+    id,
+    records: members.map((m) => ({
+      access: m.may_read ? ('link' as const) : ('hit' as const),
+      case_id: m.case_id,
+      agency: contacts.get(m.agency_id)!,
+      state_lgd_code: m.state_lgd_code,
+      person: m.may_read
+        ? {
+            person_id: m.id,
+            full_name: m.full_name,
+            role: m.role,
+            gender: m.gender,
+            age: m.age,
+            relation_name: m.relation_name,
+          }
+        : null,
+      link: {
+        method: m.method,
+        score: m.score,
+        model_version: m.model_version,
+        linked_at: new Date(m.linked_at).toISOString(),
+      },
+    })),
+    flags: {
+      repeat_offender: accusedCases.size >= 2,
+      across_states: states.size >= 2,
+      cases: new Set(members.map((m) => m.case_id)).size,
+      states: states.size,
+    },
+    history_sheets: sheets,
+    network: { nodes: [...nodes.values()], edges },
+  };
+}

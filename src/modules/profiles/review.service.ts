@@ -1,0 +1,156 @@
+import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema.ts';
+import { AppError, notFound, validationError } from '../../shared/errors.ts';
+import { decodeIdCursor, pageById } from '../../shared/paging.ts';
+import { type Actor, assertCan } from '../access/actor.ts';
+import { readable } from '../access/policy.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { raiseDeconfliction, raiseReTrafficking } from '../grid/alerts.ts';
+import { linkRecords } from './profile.repository.ts';
+import type { reviewDecisionInput, reviewListQuery } from './screening.schemas.ts';
+
+/**
+ * The review queue: pairs of person records the model placed in the review band. An officer who may read both
+ * records confirms (the records join one profile, provenance `review` with the reviewer), rejects, or marks the
+ * pair unsure. A pair one side of which the officer may not read is not shown to them at all.
+ */
+
+function side(alias: 'a' | 'b') {
+  const p = `p${alias}`;
+  return sql<Record<string, unknown>>`json_build_object(
+    'person_id', ${sql.ref(`${p}.id`)}, 'case_id', ${sql.ref(`${p}.case_id`)},
+    'agency', json_build_object('id', ${sql.ref(`g${alias}.id`)}, 'code', ${sql.ref(`g${alias}.code`)},
+      'name', ${sql.ref(`g${alias}.name`)}, 'kind', ${sql.ref(`g${alias}.kind`)},
+      'contact_officer', ${sql.ref(`g${alias}.contact_officer`)}, 'contact_phone', ${sql.ref(`g${alias}.contact_phone`)},
+      'contact_email', ${sql.ref(`g${alias}.contact_email`)}),
+    'full_name', ${sql.ref(`${p}.full_name`)}, 'role', ${sql.ref(`${p}.role`)}, 'gender', ${sql.ref(`${p}.gender`)},
+    'age', ${sql.ref(`${p}.age`)}, 'relation_name', ${sql.ref(`${p}.relation_name`)},
+    'profile_id', (select profile_id from profile_members m where m.agency_id = ${sql.ref(`${p}.agency_id`)}
+      and m.person_id = ${sql.ref(`${p}.id`)}))`;
+}
+
+function reviewQuery(db: Kysely<DB>, actor: Actor) {
+  return db
+    .selectFrom('match_candidates as mc')
+    .innerJoin('persons as pa', (j) =>
+      j.onRef('pa.agency_id', '=', 'mc.a_agency_id').onRef('pa.id', '=', 'mc.a_person_id'),
+    )
+    .innerJoin('persons as pb', (j) =>
+      j.onRef('pb.agency_id', '=', 'mc.b_agency_id').onRef('pb.id', '=', 'mc.b_person_id'),
+    )
+    .innerJoin('agencies as ga', 'ga.id', 'mc.a_agency_id')
+    .innerJoin('agencies as gb', 'gb.id', 'mc.b_agency_id')
+    .select([
+      'mc.id',
+      'mc.score',
+      'mc.status',
+      'mc.explanation',
+      'mc.model_version',
+      'mc.note',
+      'mc.reviewed_at',
+      side('a').as('a'),
+      side('b').as('b'),
+    ])
+    .where(readable(actor, 'pa', 'pa.case_id', 'persons'))
+    .where(readable(actor, 'pb', 'pb.case_id', 'persons'));
+}
+
+type ReviewRow = Awaited<ReturnType<ReturnType<typeof reviewQuery>['executeTakeFirstOrThrow']>>;
+
+function present(r: ReviewRow) {
+  return {
+    ...r,
+    score: Math.round(r.score * 1000) / 1000,
+    reviewed_at: r.reviewed_at ? new Date(r.reviewed_at).toISOString() : null,
+    explanation: (typeof r.explanation === 'string' ? JSON.parse(r.explanation) : r.explanation) as {
+      field: string;
+      level: string;
+      weight: number;
+    }[],
+    a: r.a as never,
+    b: r.b as never,
+  };
+}
+
+export async function listReviews(db: Kysely<DB>, actor: Actor, q: z.infer<typeof reviewListQuery>) {
+  assertCan(actor, 'match:review');
+  const after = decodeIdCursor(q.cursor);
+  if (q.cursor && !after) throw validationError('cursor', 'is not a cursor this server issued');
+  let query = reviewQuery(db, actor).where('mc.status', '=', q.status);
+  if (after) query = query.where('mc.id', '>', after);
+  const rows = await query
+    .orderBy('mc.id')
+    .limit(q.limit + 1)
+    .execute();
+  return pageById(rows, q.limit, present);
+}
+
+export async function decideReview(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof reviewDecisionInput>,
+) {
+  assertCan(actor, 'match:review');
+  return db.transaction().execute(async (tx) => {
+    const row = await reviewQuery(tx, actor)
+      .select([
+        'mc.a_agency_id',
+        'mc.a_person_id',
+        'mc.b_agency_id',
+        'mc.b_person_id',
+        'pa.case_id as a_case',
+        'pb.case_id as b_case',
+        'pa.role as a_role',
+        'pb.role as b_role',
+      ])
+      .where('mc.id', '=', id)
+      .forUpdate('mc')
+      .executeTakeFirst();
+    if (!row) throw notFound('Review');
+    if (row.status === 'confirmed' && input.decision !== 'confirmed') {
+      throw new AppError(
+        'conflict',
+        'This pair was confirmed and the records linked; unlink a record from its profile instead',
+      );
+    }
+    await tx
+      .updateTable('match_candidates')
+      .set({
+        status: input.decision,
+        note: input.note ?? null,
+        reviewer_id: actor.userId,
+        reviewed_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (input.decision === 'confirmed') {
+      await linkRecords(
+        tx,
+        { agencyId: row.a_agency_id, personId: row.a_person_id },
+        { agencyId: row.b_agency_id, personId: row.b_person_id },
+        { method: 'review', score: row.score, modelVersion: row.model_version, reviewerId: actor.userId },
+      );
+      const detail = { review: id, reviewer: actor.userId };
+      const a = { agencyId: row.a_agency_id, caseId: row.a_case };
+      const b = { agencyId: row.b_agency_id, caseId: row.b_case };
+      await raiseDeconfliction(tx, { a, b, on: 'person', kind: 'person', detail });
+      const children = [
+        ...(row.a_role === 'victim' ? [{ child: { ...a, personId: row.a_person_id }, record: b }] : []),
+        ...(row.b_role === 'victim' ? [{ child: { ...b, personId: row.b_person_id }, record: a }] : []),
+      ];
+      await raiseReTrafficking(
+        tx,
+        children.map((c) => ({ ...c, on: 'person' as const, kind: 'person', detail })),
+      );
+    }
+    await recordAudit(tx, actor, {
+      action: 'match.review',
+      recordKind: 'match_candidate',
+      recordId: id,
+      detail: { decision: input.decision, persons: [row.a_person_id, row.b_person_id] },
+    });
+    return present(await reviewQuery(tx, actor).where('mc.id', '=', id).executeTakeFirstOrThrow());
+  });
+}
