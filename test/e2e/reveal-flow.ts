@@ -89,8 +89,8 @@ export async function runRevealFlow(
     const nav = auditPage.getByRole('navigation', { name: 'Main' });
     assert.deepEqual(
       await nav.getByRole('link').allInnerTexts(),
-      ['Audit'],
-      'an auditor sees only the audit screen in the menu',
+      ['Users', 'Audit'],
+      'an auditor sees the audit screen and, read-only, the users of their scope',
     );
     await auditPage.getByRole('button', { name: 'Identity revealed', exact: true }).click();
     const row = auditPage.getByRole('row').filter({ hasText: purpose });
