@@ -50,6 +50,7 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_CASES: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   MFA_REQUIRED: booleanFromEnv.default(true),
+  GRID_MATCH_ON_WRITE: booleanFromEnv.default(true),
   MFA_ISSUER: z.string().trim().min(1).max(60).default('ChildGrid'),
   SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(30),
   SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(20),
@@ -91,6 +92,11 @@ export type Config = Readonly<{
   mfaRequired: boolean;
   /** Issuer shown in authenticator apps. */
   mfaIssuer: string;
+  /**
+   * Match a case's persons against the grid as soon as it is written through the API (person links, review
+   * queue, alerts). Off only in tests that do not need it: the first match learns the grid model.
+   */
+  gridMatchOnWrite: boolean;
   /** Sign-in and second-factor attempts allowed per client address per minute. */
   signInLimitPerAddress: number;
   /** Sign-in and second-factor attempts allowed per account per 15 minutes. */
@@ -149,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     mfaRequired: e.MFA_REQUIRED,
     mfaIssuer: e.MFA_ISSUER,
+    gridMatchOnWrite: e.GRID_MATCH_ON_WRITE,
     signInLimitPerAddress: e.SIGN_IN_LIMIT_PER_ADDRESS,
     signInLimitPerAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT,
     trustProxy: Object.freeze(list(e.TRUST_PROXY)),

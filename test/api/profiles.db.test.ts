@@ -291,4 +291,44 @@ forEachDatabase('person profiles, review queue and linking', (ctx) => {
       .execute();
     assert.equal(audit.filter((e) => e.action === 'match.review').length, 2);
   });
+
+  test('a new record written through the API is matched at once: it joins the profile and both sides are alerted', async () => {
+    const live = await testApp(ctx.database, testConfig({ GRID_MATCH_ON_WRITE: 'true' }));
+    const res = await live.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: ioC.headers,
+      payload: caseBody({
+        persons: [
+          {
+            role: 'trafficker',
+            gender: 'male',
+            full_name: 'Rafiqul Islam Sheikh',
+            relation_kind: 's/o',
+            relation_name: 'Anwar Ali',
+            birth_date: '1984-02-11',
+            address: '12 Bagan Bari Lane, Canning',
+          },
+        ],
+      }),
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const newPerson = res.json().persons[0].id as string;
+    const profiles = await ctx.database.db
+      .selectFrom('profile_members')
+      .select(['person_id', 'profile_id', 'method'])
+      .where('person_id', 'in', [newPerson, ids.a!.person])
+      .execute();
+    assert.equal(profiles.length, 2, JSON.stringify(profiles));
+    assert.equal(profiles[0]!.profile_id, profiles[1]!.profile_id);
+    const alerts = await ctx.database.db
+      .selectFrom('grid_alerts')
+      .select(['agency_id', 'case_id'])
+      .where('kind', '=', 'deconfliction')
+      .where('match_on', '=', 'person')
+      .where((eb) => eb.or([eb('case_id', '=', res.json().id), eb('other_case_id', '=', res.json().id)]))
+      .execute();
+    assert.ok(alerts.length >= 2, 'the new case and the older ones are deconflicted');
+    await live.close();
+  });
 });

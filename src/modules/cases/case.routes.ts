@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type AppDeps, requireActor } from '../../http/context.ts';
 import { errorResponses } from '../../http/openapi.ts';
+import { matchAfterWrite } from '../profiles/person-matching.ts';
 import {
   caseInput,
   caseListQuery,
@@ -42,7 +43,9 @@ export function caseRoutes(deps: AppDeps) {
         },
       },
       async (request, reply) => {
-        const created = await createCaseFor(deps.db, deps.keyring, requireActor(request), request.body);
+        const actor = requireActor(request);
+        const created = await createCaseFor(deps.db, deps.keyring, actor, request.body);
+        await matchAfterWrite(deps, request.log, { caseId: created.id }, actor.userId);
         return reply.code(201).send(created);
       },
     );

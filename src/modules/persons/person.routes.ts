@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type AppDeps, requireActor } from '../../http/context.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { pageOf, personInput, personOut, personPatch, uuid } from '../cases/case.schemas.ts';
+import { matchAfterWrite } from '../profiles/person-matching.ts';
 import {
   addPersonFor,
   getPersonFor,
@@ -39,12 +40,12 @@ export function personRoutes(deps: AppDeps) {
           response: { 201: personOut, ...errorResponses },
         },
       },
-      async (request, reply) =>
-        reply
-          .code(201)
-          .send(
-            await addPersonFor(deps.db, deps.keyring, requireActor(request), request.params.id, request.body),
-          ),
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const person = await addPersonFor(deps.db, deps.keyring, actor, request.params.id, request.body);
+        await matchAfterWrite(deps, request.log, { personId: person.id }, actor.userId);
+        return reply.code(201).send(person);
+      },
     );
     r.get(
       '/api/v1/persons/:id',
@@ -69,8 +70,12 @@ export function personRoutes(deps: AppDeps) {
           response: { 200: personOut, ...errorResponses },
         },
       },
-      async (request) =>
-        updatePersonFor(deps.db, deps.keyring, requireActor(request), request.params.id, request.body),
+      async (request) => {
+        const actor = requireActor(request);
+        const person = await updatePersonFor(deps.db, deps.keyring, actor, request.params.id, request.body);
+        await matchAfterWrite(deps, request.log, { personId: person.id }, actor.userId);
+        return person;
+      },
     );
   };
 }

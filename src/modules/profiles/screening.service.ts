@@ -5,11 +5,11 @@ import { type Actor, assertCan } from '../access/actor.ts';
 import { readable } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { agencyContacts, matchIdentifiers } from '../grid/matches.ts';
-import { loadWarningList, probeOf } from '../grid/values.ts';
+import { probeOf } from '../grid/values.ts';
 import { normaliseForField } from '../identifiers/normalise.ts';
 import type { PersonRecord } from '../resolution/record.ts';
+import { candidateKeys, findCandidates } from './candidates.ts';
 import { gridModel, personRecordOf, personRowsQuery, scoreAgainst, thresholds } from './grid-model.ts';
-import { hashedKeys, personKeys } from './person-keys.ts';
 import type { ScreenInput } from './screening.schemas.ts';
 
 /**
@@ -23,75 +23,24 @@ import type { ScreenInput } from './screening.schemas.ts';
  * the grid model (grid-model.ts).
  */
 
-/** Keys are looked up rarest first until this many key entries; more would be a common name, not a lead. */
-const KEY_BUDGET = 3_000;
-/** At most this many records are scored per query. */
-const MAX_CANDIDATES = 300;
-
 export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Actor, input: ScreenInput) {
   assertCan(actor, 'case:read');
   const probes = (input.identifiers ?? []).map((idf, i) =>
     probeOf(keyring, idf.kind, normaliseForField(idf.kind, idf.value, `identifiers.${i}.value`)),
   );
 
-  // 1. Candidates by name, rarest keys first.
-  let nameTooCommon = false;
-  const byName = new Map<string, number>();
-  if (input.full_name) {
-    const keys = [...new Set(hashedKeys(keyring, personKeys(input.full_name)))];
-    const counts = keys.length
-      ? await db
-          .selectFrom('person_keys')
-          .select(['key', sql<number>`count(*)::int`.as('n')])
-          .where('key', 'in', keys)
-          .groupBy('key')
-          .execute()
-      : [];
-    counts.sort((a, b) => a.n - b.n);
-    const chosen: string[] = [];
-    let budget = 0;
-    for (const c of counts) {
-      if (budget + c.n > KEY_BUDGET) break;
-      chosen.push(c.key);
-      budget += c.n;
-    }
-    nameTooCommon = counts.length > 0 && chosen.length === 0;
-    if (chosen.length > 0) {
-      const rows = await db
-        .selectFrom('person_keys')
-        .select(['agency_id', 'person_id', sql<number>`count(*)::int`.as('shared')])
-        .where('key', 'in', chosen)
-        .groupBy(['agency_id', 'person_id'])
-        .orderBy('shared', 'desc')
-        .limit(MAX_CANDIDATES)
-        .execute();
-      for (const r of rows) byName.set(`${r.agency_id}/${r.person_id}`, r.shared);
-    }
-  }
-
-  // 2. Candidates by identifier (warning-listed values never count).
-  const byIdentifier = new Set<string>();
-  if (probes.length > 0) {
-    const warnings = await loadWarningList(db, keyring);
-    const live = probes.filter((p) => !warnings.stops(p, actor.agencyId));
-    const pairs = live.flatMap((p) => p.forms.map((f) => ({ kind: p.kind, form: f })));
-    if (pairs.length > 0) {
-      const rows = await sql<{ agency_id: string; person_id: string }>`
-        select distinct i.agency_id, i.person_id from identifiers i
-        join jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as q(kind text, form text)
-          on i.kind = q.kind and i.normalised = q.form
-        where i.person_id is not null
-        limit ${MAX_CANDIDATES}`.execute(db);
-      for (const r of rows.rows) byIdentifier.add(`${r.agency_id}/${r.person_id}`);
-    }
-  }
-
-  const wanted = [...new Set([...byIdentifier, ...byName.keys()])].slice(0, MAX_CANDIDATES);
+  const found = await findCandidates(db, keyring, {
+    fullName: input.full_name,
+    probes,
+    agencyId: actor.agencyId,
+  });
+  const { byName, byIdentifier, nameTooCommon } = found;
+  const wanted = candidateKeys(found);
   const people = wanted.length
     ? await personRowsQuery(db)
         .innerJoin(
           sql<{ agency_id: string; id: string }>`(select * from jsonb_to_recordset(${JSON.stringify(
-            wanted.map((w) => ({ agency_id: w.split('/')[0], id: w.split('/')[1] })),
+            wanted,
           )}::jsonb) as w(agency_id uuid, id uuid))`.as('w'),
           (j) => j.onRef('w.agency_id', '=', 'p.agency_id').onRef('w.id', '=', 'p.id'),
         )
