@@ -8,6 +8,7 @@ import type { Role } from '../access/roles.ts';
 import { systemActor } from '../access/system-actor.ts';
 import { addUser } from '../auth/auth.service.ts';
 import { importRecords } from '../imports/import.service.ts';
+import { type LinkSummary, linkAllPersons } from '../profiles/linking.service.ts';
 import { generateSynthetic, type SyntheticAgency } from '../synthetic/generate.ts';
 
 export const DEMO_PASSWORD = 'childgrid-demo';
@@ -52,6 +53,8 @@ export interface DemoResult {
   password: string;
   users: { email: string; role: Role; agency: string }[];
   cases: number;
+  /** What person linking made of the demo (profiles, review queue, alerts). */
+  linked: LinkSummary;
 }
 
 /**
@@ -78,6 +81,8 @@ export async function seedDemo(
       format: 'synthetic',
     },
   );
+  // The grid's person profiles, review queue and person alerts, as `childgrid grid link` makes them.
+  const linked = await linkAllPersons(db, keyring);
   const station = data.agencies.find((a) => a.kind === 'police_station')!;
   const districtCode = station.parent_code;
   const stateCode = districtCode.split('-')[0]!;
@@ -182,5 +187,6 @@ export async function seedDemo(
     password: DEMO_PASSWORD,
     users: plan.map(({ email, role, agency }) => ({ email, role, agency })),
     cases: summary.cases,
+    linked,
   };
 }
