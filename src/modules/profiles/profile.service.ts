@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../shared/errors.ts';
 import { type Actor, assertCan, can } from '../access/actor.ts';
-import { readable } from '../access/policy.ts';
+import { readable, visiblePersons } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { agencyContacts } from '../grid/matches.ts';
 
@@ -42,7 +42,10 @@ export async function getProfile(db: Kysely<DB>, actor: Actor, id: string) {
       'c.district_lgd_code',
       'd.name as district_name',
       'g.state_lgd_code',
-      sql<boolean>`${readable(actor, 'p', 'p.case_id', 'persons')}`.as('may_read'),
+      // A person the role's field allow-list leaves out (an informant, for most) is only a hit.
+      sql<boolean>`(${readable(actor, 'p', 'p.case_id', 'persons')} and ${visiblePersons(actor, 'p')})`.as(
+        'may_read',
+      ),
     ])
     .where('m.profile_id', '=', id)
     .orderBy('m.linked_at')

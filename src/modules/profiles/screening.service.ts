@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { type Actor, assertCan } from '../access/actor.ts';
-import { readable } from '../access/policy.ts';
+import { readable, visiblePersons } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { agencyContacts, matchIdentifiers } from '../grid/matches.ts';
 import { probeOf } from '../grid/values.ts';
@@ -51,7 +51,10 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
           'p.case_id',
           'p.role',
           'm.profile_id',
-          sql<boolean>`${readable(actor, 'p', 'p.case_id', 'persons')}`.as('may_read'),
+          // A person the role's field allow-list leaves out (an informant, for most) is only a hit.
+          sql<boolean>`(${readable(actor, 'p', 'p.case_id', 'persons')} and ${visiblePersons(actor, 'p')})`.as(
+            'may_read',
+          ),
         ])
         .execute()
     : [];
