@@ -294,6 +294,32 @@ forEachDatabase('person profiles, review queue and linking', (ctx) => {
 
   test('a new record written through the API is matched at once: it joins the profile and both sides are alerted', async () => {
     const live = await testApp(ctx.database, testConfig({ GRID_MATCH_ON_WRITE: 'true' }));
+    const { profile_id } = await ctx.database.db
+      .selectFrom('profile_members')
+      .select('profile_id')
+      .where('person_id', '=', ids.a!.person)
+      .executeTakeFirstOrThrow();
+    const watch = await live.inject({
+      method: 'POST',
+      url: '/api/v1/grid/watches',
+      headers: ioA.headers,
+      payload: { profile_id, reason: 'Trafficker under investigation in FIR 12/2026' },
+    });
+    assert.equal(watch.statusCode, 201, watch.body);
+    const both = await live.inject({
+      method: 'POST',
+      url: '/api/v1/grid/watches',
+      headers: ioA.headers,
+      payload: { profile_id, kind: 'phone', value: '9733000101', reason: 'Both at once' },
+    });
+    assert.equal(both.statusCode, 400);
+    const unseen = await live.inject({
+      method: 'POST',
+      url: '/api/v1/grid/watches',
+      headers: ngoA.headers,
+      payload: { profile_id, reason: 'Curious about this person' },
+    });
+    assert.ok([403, 404].includes(unseen.statusCode), 'no watch on a profile one cannot read');
     const res = await live.inject({
       method: 'POST',
       url: '/api/v1/cases',
@@ -329,6 +355,16 @@ forEachDatabase('person profiles, review queue and linking', (ctx) => {
       .where((eb) => eb.or([eb('case_id', '=', res.json().id), eb('other_case_id', '=', res.json().id)]))
       .execute();
     assert.ok(alerts.length >= 2, 'the new case and the older ones are deconflicted');
+    const watchAlerts = await ctx.database.db
+      .selectFrom('grid_alerts')
+      .select(['user_id', 'other_case_id'])
+      .where('kind', '=', 'watchlist')
+      .where('user_id', '=', ioA.id)
+      .execute();
+    assert.ok(
+      watchAlerts.some((a) => a.other_case_id === res.json().id),
+      'the watcher of the profile is told the person turned up in a new case',
+    );
     await live.close();
   });
 });

@@ -71,11 +71,20 @@ export const warningEntryOut = z
   })
   .meta({ id: 'WarningListEntry' });
 
-export const watchInput = z.strictObject({
-  kind: z.enum(correlatedKinds),
-  value,
-  reason,
-});
+export const watchInput = z
+  .strictObject({
+    kind: z.enum(correlatedKinds).optional().describe('With value: watch an identifier'),
+    value: value.optional(),
+    profile_id: z
+      .uuid({ message: 'must be a UUID' })
+      .optional()
+      .describe('Or watch a canonical person profile'),
+    reason,
+  })
+  .refine((w) => (w.profile_id ? !w.kind && !w.value : w.kind && w.value), {
+    message: 'give either kind and value (an identifier) or profile_id (a person), not both',
+    path: ['kind'],
+  });
 
 export const watchOut = z
   .object({

@@ -267,8 +267,10 @@ export async function addWatch(
 ) {
   assertMayWatch(actor);
   if (!actor.userId) throw new AppError('forbidden', 'A watch belongs to a user: sign in as one');
-  const normalised = normaliseForField(input.kind, input.value, 'value');
-  const probe = probeOf(keyring, input.kind, normalised);
+  if (input.profile_id) return addProfileWatch(db, actor, input.profile_id, input.reason);
+  const kind = input.kind!;
+  const normalised = normaliseForField(kind, input.value!, 'value');
+  const probe = probeOf(keyring, kind, normalised);
   const stop = (await loadWarningList(db, keyring)).stops(probe, actor.agencyId);
   if (stop) throw validationError('value', `is on the warning list (${stop.reason}) and never correlates`);
   const id = newId();
@@ -278,7 +280,7 @@ export async function addWatch(
       .select('id')
       .where('agency_id', '=', actor.agencyId)
       .where('user_id', '=', actor.userId)
-      .where('kind', '=', input.kind)
+      .where('kind', '=', kind)
       .where('blind', '=', probe.blind)
       .where('removed_at', 'is', null)
       .executeTakeFirst();
@@ -292,8 +294,8 @@ export async function addWatch(
         agency_id: actor.agencyId,
         id,
         user_id: actor.userId!,
-        kind: input.kind,
-        value: input.value,
+        kind,
+        value: input.value!,
         normalised,
         blind: probe.blind,
         reason: input.reason,
@@ -304,9 +306,13 @@ export async function addWatch(
       recordKind: 'watch',
       recordId: id,
       recordAgencyId: actor.agencyId,
-      detail: { kind: input.kind, reason: input.reason },
+      detail: { kind, reason: input.reason },
     });
   });
+  return readWatch(db, actor, id);
+}
+
+async function readWatch(db: Kysely<DB>, actor: Actor, id: string) {
   const row = await db
     .selectFrom('grid_watches')
     .select(watchColumns)
@@ -314,6 +320,50 @@ export async function addWatch(
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   return presentWatch(row);
+}
+
+/**
+ * Watch a canonical person: an alert whenever a new record joins the profile. The profile must contain a record
+ * the watcher may read (a profile id alone reveals nothing: 404 otherwise).
+ */
+async function addProfileWatch(db: Kysely<DB>, actor: Actor, profileId: string, reason: string) {
+  const visible = await db
+    .selectFrom('profile_members as m')
+    .innerJoin('persons as p', (j) =>
+      j.onRef('p.agency_id', '=', 'm.agency_id').onRef('p.id', '=', 'm.person_id'),
+    )
+    .select('m.profile_id')
+    .where('m.profile_id', '=', profileId)
+    .where(readable(actor, 'p', 'p.case_id', 'persons'))
+    .executeTakeFirst();
+  if (!visible) throw notFound('Profile');
+  const id = newId();
+  await db.transaction().execute(async (tx) => {
+    const existing = await tx
+      .selectFrom('grid_watches')
+      .select('id')
+      .where('agency_id', '=', actor.agencyId)
+      .where('user_id', '=', actor.userId)
+      .where('profile_id', '=', profileId)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+    if (existing)
+      throw new AppError('conflict', 'profile_id: you already watch this person', [
+        { field: 'profile_id', message: 'you already watch this person' },
+      ]);
+    await tx
+      .insertInto('grid_watches')
+      .values({ agency_id: actor.agencyId, id, user_id: actor.userId!, profile_id: profileId, reason })
+      .execute();
+    await recordAudit(tx, actor, {
+      action: 'grid.watch_add',
+      recordKind: 'watch',
+      recordId: id,
+      recordAgencyId: actor.agencyId,
+      detail: { profile_id: profileId, reason },
+    });
+  });
+  return readWatch(db, actor, id);
 }
 
 /** Stop watching: only the watcher's own watch (another's is not found). */

@@ -4,10 +4,12 @@ import type { Keyring } from '../../shared/envelope.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import {
+  checkWatchlists,
   type GridLink,
   type ReTraffickingLink,
   raiseDeconfliction,
   raiseReTrafficking,
+  type WatchMatch,
 } from '../grid/alerts.ts';
 import { resolve } from '../resolution/resolve.ts';
 import { MIN_REAL_RECORDS, personRecordOf, personRowsQuery, syntheticPopulation } from './grid-model.ts';
@@ -33,6 +35,7 @@ export interface LinkSummary {
   profilesTouched: number;
   deconflictionAlerts: number;
   reTraffickingAlerts: number;
+  watchAlerts: number;
   modelVersion: string;
   seconds: number;
 }
@@ -71,6 +74,7 @@ export async function linkAllPersons(db: Kysely<DB>, keyring: Keyring): Promise<
     profilesTouched: 0,
     deconflictionAlerts: 0,
     reTraffickingAlerts: 0,
+    watchAlerts: 0,
     modelVersion,
     seconds: 0,
   };
@@ -80,6 +84,7 @@ export async function linkAllPersons(db: Kysely<DB>, keyring: Keyring): Promise<
     ),
   );
   const conflicts: { a: number; b: number; score: number }[] = [];
+  const watched: WatchMatch[] = [];
   const deconfliction: GridLink[] = [];
   const reTrafficking: ReTraffickingLink[] = [];
   result.pairs = result.pairs.filter((p) => isReal(p.a.index) && isReal(p.b.index));
@@ -108,6 +113,13 @@ export async function linkAllPersons(db: Kysely<DB>, keyring: Keyring): Promise<
             { method: 'model', score: scoreOf.get(key) ?? null, modelVersion, reviewerId: null },
           );
           profileOf.set(`${head.agency_id}/${head.id}`, profile);
+          watched.push({
+            match: { profileId: profile },
+            record: { agencyId: r.agency_id, caseId: r.case_id },
+            on: 'profile',
+            writtenBy: null,
+            detail: { model: modelVersion },
+          });
           profileOf.set(`${r.agency_id}/${r.id}`, profile);
           summary.autoLinks++;
         } catch (err) {
@@ -194,6 +206,7 @@ export async function linkAllPersons(db: Kysely<DB>, keyring: Keyring): Promise<
     }
     summary.deconflictionAlerts = await raiseDeconfliction(tx, deconfliction);
     summary.reTraffickingAlerts = await raiseReTrafficking(tx, reTrafficking);
+    summary.watchAlerts = await checkWatchlists(tx, watched);
   });
   summary.seconds = Math.round((performance.now() - started) / 100) / 10;
   return summary;

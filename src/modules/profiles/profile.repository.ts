@@ -89,6 +89,8 @@ export async function linkRecords(
     .where('profile_id', '=', drop)
     .execute();
   await db.updateTable('history_sheets').set({ profile_id: keep }).where('profile_id', '=', drop).execute();
+  // Watches on either person keep watching the merged one.
+  await db.updateTable('grid_watches').set({ profile_id: keep }).where('profile_id', '=', drop).execute();
   await db.updateTable('person_profiles').set({ updated_at: new Date() }).where('id', '=', keep).execute();
   await db.deleteFrom('person_profiles').where('id', '=', drop).execute();
   return keep;
