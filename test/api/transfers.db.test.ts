@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { ImportRejected, importRecords } from '../../src/modules/imports/import.service.ts';
+import { loadKeyring } from '../../src/modules/keys/keyring.ts';
 import {
   caseBody,
   forEachDatabase,
@@ -9,6 +11,7 @@ import {
   newUser,
   type TestUser,
   testApp,
+  testConfig,
 } from '../harness.ts';
 
 /**
@@ -232,6 +235,35 @@ forEachDatabase('case transfers', (ctx) => {
       'the copy is audited',
     );
     assert.ok(!JSON.stringify(events).includes(VICTIM_NAME), 'no name in the audit log');
+  });
+
+  test('a re-import does not change a transferred case', async () => {
+    const c = await newZeroFir({ external_id: 'TR-IMPORT-1', persons: [] });
+    const done = await post(shoA, `/api/v1/cases/${c.id}/transfers`, {
+      to_agency_id: stationB.id,
+      reason: REASON,
+    });
+    assert.equal(done.statusCode, 201, done.body);
+    const keyring = await loadKeyring(ctx.database.db, testConfig().masterKeys!);
+    const record = {
+      agency_code: stationA.code,
+      external_id: 'TR-IMPORT-1',
+      registered_at: '2025-03-04T10:15:00+05:30',
+      procedure_code: 'BNSS' as const,
+      place: 'changed by a re-import',
+    };
+    await assert.rejects(
+      importRecords(ctx.database.db, keyring, shoA.actor, [{ line: 1, record }], {
+        name: 'again.jsonl',
+        text: JSON.stringify(record),
+        format: 'jsonl',
+      }),
+      (err: unknown) =>
+        err instanceof ImportRejected && (err.issues ?? []).some((i) => i.field.includes('external_id')),
+    );
+    const kept = (await get(ioA, `/api/v1/cases/${c.id}`)).json();
+    assert.notEqual(kept.place, 'changed by a re-import');
+    assert.equal(kept.status, 'transferred');
   });
 
   test('without consent: an SHO transfers giving a reason, which travels with the transfer', async () => {

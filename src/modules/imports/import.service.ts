@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { sha256Hex } from '../../shared/crypto.ts';
 import type { Keyring } from '../../shared/envelope.ts';
@@ -91,6 +91,26 @@ export async function importRecords(
   )) {
     const m = /^line (\d+): (.*)$/.exec(p.field);
     errors.push({ line: m ? Number(m[1]) : 0, field: m ? (m[2] as string) : p.field, message: p.message });
+  }
+  // A case transferred to another agency is kept read-only by the sender: a re-import does not change it.
+  const keyed = writes.filter((w) => w.input.external_id);
+  if (keyed.length > 0) {
+    const transferred = await sql<{ agency_id: string; external_id: string }>`
+      select c.agency_id, c.external_id
+      from jsonb_to_recordset(${JSON.stringify(
+        keyed.map((w) => ({ agency_id: w.agencyId, external_id: w.input.external_id })),
+      )}::jsonb) as k(agency_id uuid, external_id text)
+      join cases c on c.agency_id = k.agency_id and c.external_id = k.external_id
+      where c.status = 'transferred'`.execute(db);
+    const readOnly = new Set(transferred.rows.map((r) => `${r.agency_id}|${r.external_id}`));
+    for (const w of keyed) {
+      if (readOnly.has(`${w.agencyId}|${w.input.external_id}`))
+        errors.push({
+          line: Number(/^line (\d+)/.exec(w.fieldPrefix ?? '')?.[1] ?? 0),
+          field: 'external_id',
+          message: 'is a case transferred to another agency: it is kept read-only',
+        });
+    }
   }
   if (errors.length > 0) throw new ImportRejected(errors.sort((a, b) => a.line - b.line));
   const batchId = newId();
