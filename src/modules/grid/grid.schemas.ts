@@ -1,22 +1,13 @@
 import { z } from 'zod';
 import { identifierKinds } from '../../db/schema.ts';
 import { uuid } from '../cases/case.schemas.ts';
+import { agencyContact } from '../sharing/sharing.schemas.ts';
 import { correlatedKinds } from './values.ts';
 
 /** Request and response shapes of the grid's routes (correlation settings, warning list, watches, alerts). */
 
 const reason = z.string().trim().min(5, 'say why in at least 5 characters').max(500);
 const value = z.string().trim().min(1, 'must not be empty').max(500);
-
-const agencyContact = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  contact_officer: z.string().nullable(),
-  contact_phone: z.string().nullable(),
-  contact_email: z.string().nullable(),
-});
 
 export const gridSettingsOut = z
   .object({

@@ -1,6 +1,6 @@
-import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
 import type { z } from 'zod';
-import { type DB, type PoliceRank, policeRanks } from '../../db/schema.ts';
+import { type DB, type HistorySheetsTable, type PoliceRank, policeRanks } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { AppError, notFound, validationError, versionConflict } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
@@ -291,72 +291,84 @@ async function ownSheet(db: Kysely<DB>, actor: Actor, id: string) {
   return row;
 }
 
-export async function reviewHistorySheet(
+/**
+ * A change to an open sheet of the caller's scope, at the version the caller read: the update and its audit event
+ * in one transaction; the sheet as it is now.
+ */
+async function changeOpenSheet(
   db: Kysely<DB>,
   actor: Actor,
   id: string,
-  input: z.infer<typeof historySheetReviewInput>,
+  version: number,
+  change: (sheet: Awaited<ReturnType<typeof ownSheet>>) => {
+    set: Pick<Updateable<HistorySheetsTable>, 'review_due_on' | 'status' | 'closed_on' | 'closure_reason'>;
+    action: string;
+    detail?: Record<string, unknown>;
+  },
 ) {
   assertCan(actor, 'register:write');
   const sheet = await ownSheet(db, actor, id);
-  if (sheet.status !== 'open') throw new AppError('conflict', 'A closed sheet is not reviewed');
-  if (sheet.version !== input.version) throw versionConflict('History sheet', input.version, sheet.version);
-  if (input.reviewed_on < sheet.opened_on)
-    throw validationError('reviewed_on', 'must not be before opened_on');
-  const next =
-    input.next_review_on ?? (sheet.review_months ? addMonths(input.reviewed_on, sheet.review_months) : null);
-  if (next && next <= input.reviewed_on) throw validationError('next_review_on', 'must be after reviewed_on');
+  if (sheet.status !== 'open') throw new AppError('conflict', 'The sheet is closed');
+  if (sheet.version !== version) throw versionConflict('History sheet', version, sheet.version);
+  const { set, action, detail } = change(sheet);
   await db.transaction().execute(async (tx) => {
     await tx
       .updateTable('history_sheets')
-      .set({ review_due_on: next, updated_at: new Date(), version: sql`version + 1` })
+      .set({ ...set, updated_at: new Date(), version: sql`version + 1` })
       .where('agency_id', '=', sheet.agency_id)
       .where('id', '=', id)
       .execute();
     await recordAudit(tx, actor, {
-      action: 'history_sheet.review',
+      action,
       recordKind: 'history_sheet',
       recordId: id,
       recordAgencyId: sheet.agency_id,
-      detail: { reviewed_on: input.reviewed_on, next_review_on: next },
+      ...(detail ? { detail } : {}),
     });
   });
   return present(await sheetQuery(db, actor).where('hs.id', '=', id).executeTakeFirstOrThrow());
 }
 
-export async function closeHistorySheet(
+export function reviewHistorySheet(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof historySheetReviewInput>,
+) {
+  return changeOpenSheet(db, actor, id, input.version, (sheet) => {
+    if (input.reviewed_on < sheet.opened_on)
+      throw validationError('reviewed_on', 'must not be before opened_on');
+    const next =
+      input.next_review_on ??
+      (sheet.review_months ? addMonths(input.reviewed_on, sheet.review_months) : null);
+    if (next && next <= input.reviewed_on)
+      throw validationError('next_review_on', 'must be after reviewed_on');
+    return {
+      set: { review_due_on: next },
+      action: 'history_sheet.review',
+      detail: { reviewed_on: input.reviewed_on, next_review_on: next },
+    };
+  });
+}
+
+export function closeHistorySheet(
   db: Kysely<DB>,
   actor: Actor,
   id: string,
   input: z.infer<typeof historySheetCloseInput>,
 ) {
-  assertCan(actor, 'register:write');
-  const sheet = await ownSheet(db, actor, id);
-  if (sheet.status !== 'open') throw new AppError('conflict', 'The sheet is already closed');
-  if (sheet.version !== input.version) throw versionConflict('History sheet', input.version, sheet.version);
-  if (input.closed_on < sheet.opened_on) throw validationError('closed_on', 'must not be before opened_on');
-  await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('history_sheets')
-      .set({
+  return changeOpenSheet(db, actor, id, input.version, (sheet) => {
+    if (input.closed_on < sheet.opened_on) throw validationError('closed_on', 'must not be before opened_on');
+    return {
+      set: {
         status: 'closed',
         closed_on: input.closed_on,
         closure_reason: input.reason,
         review_due_on: null,
-        updated_at: new Date(),
-        version: sql`version + 1`,
-      })
-      .where('agency_id', '=', sheet.agency_id)
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(tx, actor, {
+      },
       action: 'history_sheet.close',
-      recordKind: 'history_sheet',
-      recordId: id,
-      recordAgencyId: sheet.agency_id,
-    });
+    };
   });
-  return present(await sheetQuery(db, actor).where('hs.id', '=', id).executeTakeFirstOrThrow());
 }
 
 /** Administrators set a state's rule (rank, review interval), citing the rule or order they follow. */

@@ -61,7 +61,8 @@ export const disclosureListQuery = z.strictObject({
   status: z.enum(['pending', 'approved', 'refused', 'withdrawn']).optional(),
 });
 
-const agencyContact = z.object({
+/** An agency as a hit or an alert shows it: name and whom to call. */
+export const agencyContact = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
