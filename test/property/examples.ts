@@ -92,6 +92,36 @@ export function examples(ids: ExampleIds): Record<string, Example> {
       body: { kind: 'phone', value: '98123 77778', reason: 'second phone of the trafficker' },
     },
     'GET /api/v1/grid/alerts': { query: { kind: 'deconfliction', limit: '5' } },
+    'POST /api/v1/grid/screen': {
+      body: {
+        full_name: 'Mohd. Irfan Shaikh',
+        relation_name: 'Abdul Rashid',
+        age: 38,
+        identifiers: [{ kind: 'phone', value: '98123 00071' }],
+        purpose: PURPOSE,
+      },
+    },
+    'GET /api/v1/grid/reviews': { query: { status: 'pending', limit: '5' } },
+    'POST /api/v1/grid/reviews/{id}/decision': { body: { decision: 'unsure', note: 'property probe' } },
+    'GET /api/v1/history-sheets': { query: { status: 'open', review_due_by: '2026-12-31', limit: '5' } },
+    'POST /api/v1/history-sheets': {
+      body: {
+        person_id: ids.otherCaseId,
+        rule_id: 'default-history-sheet',
+        grounds: 'Synthetic grounds: three trafficking cases since 2022',
+        convicted: false,
+        ordered_by_name: 'Insp. Property',
+        ordered_by_rank: 'inspector',
+        opened_on: '2025-04-01',
+      },
+    },
+    'POST /api/v1/history-sheets/{id}/reviews': { body: { version: 1, reviewed_on: '2025-06-01' } },
+    'POST /api/v1/history-sheets/{id}/closure': {
+      body: { version: 1, closed_on: '2025-06-01', reason: 'No offence in four years' },
+    },
+    'PATCH /api/v1/history-sheet-rules/{id}': {
+      body: { review_months: 12, source: 'Property probe: domain file (e), interval U' },
+    },
     'POST /api/v1/grid/extract': { body: { text: 'call nine eight 765 43210 or pay salim41@okaxis' } },
     'POST /api/v1/disclosures': {
       body: {
