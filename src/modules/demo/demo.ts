@@ -98,6 +98,12 @@ export async function seedDemo(
       name: 'SI Meera Kulkarni',
     },
     {
+      email: 'constable@demo.childgrid.example',
+      role: 'constable',
+      agency: station.code,
+      name: 'PC Ganesh Shinde',
+    },
+    {
       email: 'sho@demo.childgrid.example',
       role: 'station_house_officer',
       agency: station.code,
@@ -170,8 +176,9 @@ export async function seedDemo(
       name: 'Sysadmin Grid Ops',
     },
   ];
+  const ids = new Map<string, string>();
   for (const u of plan) {
-    await addUser(
+    const { id } = await addUser(
       db,
       {
         agencyCode: u.agency,
@@ -182,7 +189,24 @@ export async function seedDemo(
       },
       { demo: true },
     );
+    ids.set(u.email, id);
   }
+  // The station writer reads only the cases it is put on: the SHO assigns it the station's three newest.
+  await db
+    .updateTable('cases')
+    .set({ assigned_to: ids.get('constable@demo.childgrid.example') ?? null })
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('cases as c')
+        .innerJoin('agencies as a', 'a.id', 'c.agency_id')
+        .select('c.id')
+        .where('a.code', '=', station.code)
+        .orderBy('c.registered_at', 'desc')
+        .limit(3),
+    )
+    .execute();
   return {
     password: DEMO_PASSWORD,
     users: plan.map(({ email, role, agency }) => ({ email, role, agency })),
