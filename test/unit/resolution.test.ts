@@ -202,6 +202,82 @@ function population(count: number, seed: number): PersonRecord[] {
   return records;
 }
 
+describe('namesakes and relations', () => {
+  const today = { today: { year: 2024, month: 1, day: 1 } };
+  const records: PersonRecord[] = [
+    ...population(500, 11),
+    // A shared PIN code, surname, gender and age, and nothing else: namesakes, not one person.
+    {
+      id: 'pin-a',
+      full_name: 'Suresh Xalxo',
+      gender: 'm',
+      age: '30',
+      record_date: '2023-06-01',
+      postcode: '835209',
+    },
+    {
+      id: 'pin-b',
+      full_name: 'S. Xalxo',
+      gender: 'm',
+      age: '31',
+      record_date: '2023-09-01',
+      postcode: '835209',
+    },
+    // The same full name at the same age in one PIN code: still only a review.
+    {
+      id: 'same-a',
+      full_name: 'Rinki Kumari',
+      gender: 'f',
+      age: '16',
+      record_date: '2023-06-01',
+      postcode: '110083',
+    },
+    {
+      id: 'same-b',
+      full_name: 'Km. Rinki Kumari',
+      gender: 'f',
+      age: '16',
+      record_date: '2023-08-01',
+      postcode: '110083',
+    },
+    // A wife recorded with her husband's name and with her father's: the relation names are not compared.
+    { id: 'rel-a', full_name: 'Sunita Xaxa', relation_name: 'w/o Ramesh Xaxa', birth_date: '1990-01-01' },
+    { id: 'rel-b', full_name: 'Sunita Xaxa', relation_name: 'd/o Mohan Tirkey', birth_date: '1990-01-01' },
+  ];
+  const result = resolve(records, undefined, today);
+  const ref = (id: string) => ({ side: 'left' as const, index: records.findIndex((r) => r.id === id), id });
+
+  test('a shared postcode and surname alone never auto-link', () => {
+    const e = result.explain(ref('pin-a'), ref('pin-b'));
+    assert.equal(e.corroborated, false);
+    assert.ok(e.score <= RESOLUTION_MODEL.uncorroboratedMaxWeight, `scored ${e.score}`);
+    assert.ok(e.score < RESOLUTION_THRESHOLDS.autoLinkWeight);
+    const sum = e.terms.reduce((s, t) => s + t.weight, 0) + e.householdCap + e.corroborationCap;
+    close(sum, e.score, 1e-9);
+  });
+
+  test('the same name, age and PIN code with nothing else is reviewed, not linked', () => {
+    const e = result.explain(ref('same-a'), ref('same-b'));
+    assert.equal(e.corroborated, false);
+    assert.ok(e.score < RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
+    const pair = result.pairs.find((p) => [p.a.id, p.b.id].sort().join() === 'same-a,same-b');
+    assert.ok(!pair?.autoLink);
+  });
+
+  test("a husband's name is not compared with a father's", () => {
+    const e = result.explain(ref('rel-a'), ref('rel-b'));
+    assert.equal(e.terms.find((t) => t.field === 'relation_name')?.level, 'missing');
+    assert.ok(e.corroborated, 'the full birth date corroborates');
+  });
+
+  test('a name shared by many weighs less when the names share one word only', () => {
+    const e = result.explain(ref('pin-a'), ref('pin-b'));
+    const name = e.terms.find((t) => t.field === 'name')!;
+    assert.equal(name.level, 'initials');
+    assert.ok(name.tfAdjustment <= 0);
+  });
+});
+
 describe('scores and explanations', () => {
   const records = population(600, 5);
   // One person written twice, and a pair of twins: same surname, father, address, phone, birth date.
@@ -263,14 +339,15 @@ describe('scores and explanations', () => {
   test('every explanation sums to its score', () => {
     for (const p of result.pairs.slice(0, 50)) {
       const e = result.explain(p.a, p.b);
-      const sum = e.terms.reduce((s, t) => s + t.weight, 0) + e.householdCap;
+      const sum = e.terms.reduce((s, t) => s + t.weight, 0) + e.householdCap + e.corroborationCap;
       close(sum, e.score, 1e-9);
       close(e.score, p.score, 1e-9);
       assert.ok(e.householdCap <= 0);
+      assert.ok(e.corroborationCap <= 0);
       for (const t of e.terms) if (t.level === 'missing') assert.equal(t.weight, 0);
     }
     const twins = result.explain(ref('twin-a'), ref('twin-b'));
-    const sum = twins.terms.reduce((s, t) => s + t.weight, 0) + twins.householdCap;
+    const sum = twins.terms.reduce((s, t) => s + t.weight, 0) + twins.householdCap + twins.corroborationCap;
     close(sum, twins.score, 1e-9);
   });
 

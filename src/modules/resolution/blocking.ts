@@ -26,6 +26,24 @@ function reverse(s: string): string {
   return out;
 }
 
+const GENDER_CODES = [1, 2, 3];
+/** Decades of birth a blocking key may take when the record gives no birth date or age. */
+const ALL_DECADES = Array.from({ length: 16 }, (_, k) => 188 + k);
+
+/** The decades (year / 10) of the record's birth-day interval; all of them when it has none. */
+function birthDecades(f: Features, i: number): number[] {
+  if (f.dateKind[i] === 0) return ALL_DECADES;
+  const from = Math.floor(yearOf(f.dayLo[i]!) / 10);
+  const to = Math.floor(yearOf(f.dayHi[i]!) / 10);
+  const out: number[] = [];
+  for (let d = from; d <= to; d++) out.push(d);
+  return out;
+}
+
+function yearOf(dayNumber: number): number {
+  return new Date(dayNumber * 86_400_000).getUTCFullYear();
+}
+
 /** The rules that apply to these features (a rule on a field nobody has is dropped). */
 export function blockingRules(f: Features): BlockingRule[] {
   const rules: BlockingRule[] = [];
@@ -38,13 +56,22 @@ export function blockingRules(f: Features): BlockingRule[] {
   add('birth_date', f.dateKey);
   add('postcode', f.postcode);
   if (f.nameMode === 'full') {
+    // A name word alone makes huge blocks in Indian data (every Sunita, every Yadav), so each name key is
+    // joined with the gender and the decade of birth: records of one person agree on both (a missing gender or
+    // date joins every gender or decade). Identifiers, phones and birth dates above still meet across them.
     if (f.name.key.present >= 2)
       rules.push({
-        name: 'name_keys',
+        name: 'name_keys_gender_decade',
         kind: 'key',
         keys: (i) => {
           const p = f.name.parsed[i];
-          return p ? nameBlockingKeys(p) : null;
+          if (!p) return null;
+          const out: string[] = [];
+          const genders = f.gender[i] === 0 ? GENDER_CODES : [f.gender[i]!];
+          const decades = birthDecades(f, i);
+          for (const key of nameBlockingKeys(p))
+            for (const g of genders) for (const d of decades) out.push(`${key}|${g}|${d}`);
+          return out;
         },
       });
   } else {

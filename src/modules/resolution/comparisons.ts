@@ -4,8 +4,34 @@
  * value: neutral, weight 0); the last level is always "disagree".
  */
 import { compareNames, type Features, type NameColumn, type TextColumn } from './features.ts';
-import type { NameLevel } from './names.ts';
+import { type NameLevel, nameTokenFrequencies, rarestSharedFrequency } from './names.ts';
 import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
+
+/**
+ * How common the agreeing part of two relation names is: the share of relation names holding the rarest word
+ * both have that is not also in either record's own name. "R. Gogoi s/o Binod Gogoi" and "Ram Gogoi s/o Binod
+ * Gogoi" share the family name twice; it is counted once, in the name, and the relation adds only what "Binod"
+ * says. 1 when the relation names share nothing but the family name.
+ */
+function relationPairFrequency(relation: NameColumn, own: NameColumn) {
+  const frequencies = nameTokenFrequencies(relation.parsed);
+  const rel = relation.parsed;
+  const names = own.parsed;
+  return (i: number, j: number): number => {
+    const a = rel[i];
+    const b = rel[j];
+    if (!a || !b) return Number.NaN;
+    const na = names[i]?.tokens ?? [];
+    const nb = names[j]?.tokens ?? [];
+    let best = 1;
+    for (const t of a.tokens) {
+      if (!b.tokens.includes(t) || na.includes(t) || nb.includes(t)) continue;
+      const f = frequencies.get(t);
+      if (f !== undefined && f < best) best = f;
+    }
+    return best;
+  };
+}
 
 export const COMPARISON_LEVELS = {
   name: ['exact', 'folded', 'fuzzy', 'initials', 'subset', 'disagree'],
@@ -46,11 +72,35 @@ export const GIVEN_NAME_COMPARISONS: ReadonlySet<ComparisonKey> = new Set<Compar
   'given_name',
 ]);
 
+/**
+ * How many leading levels of each comparison corroborate a match: agreement on something a namesake of the same
+ * age would not share (a phone, an identifier, an email, the father's or husband's name, a full birth date). A pair with no corroborating agreement scores at most RESOLUTION_MODEL.uncorroboratedMaxWeight
+ * (below auto-link): a name, a gender, an age and a PIN code alone never link two records.
+ */
+export const CORROBORATING_LEVELS: Readonly<Partial<Record<ComparisonKey, number>>> = Object.freeze({
+  relation_name: 3, // exact, folded, fuzzy
+  birth_date: 2, // exact, transposed (not a typo away, not an age interval: namesakes of an age are many)
+  // A house number (a separate street-number field, as in FEBRL), but not the address itself: everyone found at
+  // one brothel, spa or raid shares its address.
+  street_number: 1,
+  phone: 1,
+  email: 2,
+  identifier: 3, // exact, one or two edits
+});
+
 export interface Comparison {
   key: ComparisonKey;
   /** Level names; level k (1-based) is levels[k - 1], level 0 is missing. */
   levels: readonly string[];
   household: boolean;
+  /** Levels 1..corroborates corroborate a match (CORROBORATING_LEVELS); 0 for none. */
+  corroborates: number;
+  /**
+   * For a pair agreeing at `level`, how common the shared part of their values is (a share of records), used in
+   * place of u when larger; NaN to use the `tf` column instead. Names: the rarest word both names have when
+   * they share at most one word (two "Kumar"s say little), else the whole name's frequency.
+   */
+  pairFrequency: ((i: number, j: number, level: number) => number) | null;
   /** Column whose value ids drive the term-frequency adjustment, and how many leading levels get it. */
   tf: TextColumn | null;
   tfLevels: number;
@@ -63,15 +113,40 @@ function present(col: TextColumn): boolean {
   return col.present >= 2;
 }
 
-/** exact / close (JW ≥ close) / fuzzy (JW ≥ fuzzy) / disagree. */
+/** Texts longer than this are compared by their words, not character by character. */
+const LONG_TEXT = 48;
+
+/**
+ * exact / close (similarity ≥ close) / fuzzy (≥ fuzzy) / disagree. Similarity is Jaro–Winkler for short values
+ * (FEBRL's "wattle street") and, when both are long (a free-text Indian address of sixty characters, where
+ * Jaro–Winkler costs a hundred times more and says less), the Dice coefficient of their word sets.
+ */
 function textLevels(col: TextColumn, close: number, fuzzy: number) {
   const { ids, values } = col;
+  const words: (string[] | undefined)[] = [];
+  const wordsOf = (id: number, value: string) => {
+    let w = words[id];
+    if (w === undefined) {
+      w = [...new Set(value.split(' '))];
+      words[id] = w;
+    }
+    return w;
+  };
   return (i: number, j: number): number => {
     const a = ids[i]!;
     const b = ids[j]!;
     if (a < 0 || b < 0) return 0;
     if (a === b) return 1;
-    const s = jaroWinkler(values[i]!, values[j]!);
+    const x = values[i]!;
+    const y = values[j]!;
+    let s: number;
+    if (x.length > LONG_TEXT && y.length > LONG_TEXT) {
+      const wx = wordsOf(a, x);
+      const wy = wordsOf(b, y);
+      let common = 0;
+      for (const w of wx) if (wy.includes(w)) common++;
+      s = (2 * common) / (wx.length + wy.length);
+    } else s = jaroWinkler(x, y);
     return s >= close ? 2 : s >= fuzzy ? 3 : 4;
   };
 }
@@ -154,7 +229,7 @@ const NAME_LEVEL_INDEX: Record<NameLevel, number> = {
  * A whole name by the Indian-name rules (names.ts). With `relation`, an initial left over may be the initial of
  * the record's relation name (Tamil "K. Murugan" s/o Kannan).
  */
-function parsedNameLevels(col: NameColumn, relation: NameColumn | null) {
+function parsedNameLevels(col: NameColumn, relation: NameColumn | null, kinds: Uint8Array | null = null) {
   const parsed = col.parsed;
   const ids = col.key.ids;
   const relations = relation?.parsed ?? null;
@@ -162,6 +237,12 @@ function parsedNameLevels(col: NameColumn, relation: NameColumn | null) {
     const a = parsed[i];
     const b = parsed[j];
     if (!a || !b) return 0;
+    // A father's name against a husband's: two different people, so no evidence either way.
+    if (kinds !== null) {
+      const ka = kinds[i]!;
+      const kb = kinds[j]!;
+      if (ka !== 0 && kb !== 0 && ka !== kb) return 0;
+    }
     // Same folded tokens in any order: no need to ask the name rules.
     if (ids[i] === ids[j] && a.compare.displayKey === b.compare.displayKey) return 1;
     return NAME_LEVEL_INDEX[
@@ -233,15 +314,42 @@ function comparison(
   tf: TextColumn | null,
   tfLevels: number,
   exactIsSameId: boolean,
+  pairFrequency: Comparison['pairFrequency'] = null,
 ): Comparison {
   return {
     key,
     levels: COMPARISON_LEVELS[key],
     household: HOUSEHOLD_COMPARISONS.has(key),
+    corroborates: CORROBORATING_LEVELS[key] ?? 0,
+    pairFrequency,
     tf,
     tfLevels,
     exactIsSameId,
     level,
+  };
+}
+
+/**
+ * How common the agreeing part of two names is: the whole name's share when they agree exactly or folded on two
+ * or more words (NaN: the name column's own term frequency), else the share of names holding the rarest word
+ * both have (1 when they share none, as with initials only).
+ */
+function namePairFrequency(col: NameColumn) {
+  const frequencies = nameTokenFrequencies(col.parsed);
+  const parsed = col.parsed;
+  return (i: number, j: number, level: number): number => {
+    const a = parsed[i];
+    const b = parsed[j];
+    if (!a || !b) return Number.NaN;
+    if (level <= 2) {
+      let shared = 0;
+      for (let k = 0; k < a.tokens.length; k++) {
+        const t = a.tokens[k]!;
+        if (!a.compare.gender[k] && a.tokens.indexOf(t) === k && b.tokens.includes(t)) shared++;
+      }
+      if (shared >= 2) return Number.NaN;
+    }
+    return rarestSharedFrequency(a, b, frequencies);
   };
 }
 
@@ -250,7 +358,16 @@ export function buildComparisons(f: Features): Comparison[] {
   const out: Comparison[] = [];
   if (f.nameMode === 'full') {
     if (f.name.key.present >= 2)
-      out.push(comparison('name', parsedNameLevels(f.name, f.relation), f.name.key, 2, false));
+      out.push(
+        comparison(
+          'name',
+          parsedNameLevels(f.name, f.relation),
+          f.name.key,
+          5,
+          false,
+          namePairFrequency(f.name),
+        ),
+      );
   } else {
     if (present(f.given))
       out.push(comparison('given_name', nameTextLevels(f.given, f.surname, true), f.given, 1, true));
@@ -258,7 +375,16 @@ export function buildComparisons(f: Features): Comparison[] {
       out.push(comparison('surname', nameTextLevels(f.surname, f.given, false), f.surname, 1, true));
   }
   if (f.relation.key.present >= 2)
-    out.push(comparison('relation_name', parsedNameLevels(f.relation, null), f.relation.key, 2, false));
+    out.push(
+      comparison(
+        'relation_name',
+        parsedNameLevels(f.relation, null, f.relationKind),
+        f.relation.key,
+        3,
+        false,
+        f.nameMode === 'full' ? relationPairFrequency(f.relation, f.name) : null,
+      ),
+    );
   let genders = 0;
   for (let i = 0; i < f.n; i++) if (f.gender[i] !== 0) genders++;
   if (genders >= 2) out.push(comparison('gender', genderLevels(f.gender), null, 0, false));

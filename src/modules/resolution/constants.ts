@@ -27,6 +27,13 @@ export const RESOLUTION_MODEL = Object.freeze({
    */
   givenNameDisagreeMaxWeight: -8,
   /**
+   * The same for a whole name compared by the Indian-name rules (names.ts): "disagree" there means each name has
+   * a word the other lacks after honorifics, initials, order and spelling are allowed for — a different person
+   * (a sibling, a spouse, a neighbour at the same premises). It must outweigh everything a household shares
+   * (householdMaxWeight) by more than the auto-link weight.
+   */
+  nameDisagreeMaxWeight: -12,
+  /**
    * The most m of "disagree" may be on the fields that say who a person is (EM keeps m at or below it): records
    * of one person rarely carry wholly different given names, genders or birth dates. Without these bounds EM on
    * data with few duplicates takes a household, a postcode or a common surname for the match class (one in which
@@ -36,9 +43,9 @@ export const RESOLUTION_MODEL = Object.freeze({
   disagreeMaxM: Object.freeze({
     name: 0.05,
     given_name: 0.05,
-    gender: 0.05,
-    birth_date: 0.2,
-    relation_name: 0.3,
+    gender: 0.02,
+    birth_date: 0.1,
+    relation_name: 0.1,
   }) as Readonly<Record<string, number>>,
   /**
    * The most the household fields together (surname, relation name, street number, address lines, locality,
@@ -53,11 +60,20 @@ export const RESOLUTION_MODEL = Object.freeze({
    * record is, and twins share even the birth date. FEBRL has no relation names, so this never fires there.
    */
   siblingHouseholdMaxWeight: 0,
+  /**
+   * The most a pair may score when nothing corroborates it (comparisons.ts, CORROBORATING_LEVELS: no phone,
+   * identifier, email, relation name, full birth date or street address agrees): below auto-link, within the
+   * review band. A name, a gender, an age and a PIN code are shared by thousands of namesakes in a country of a
+   * billion ("Rinki Kumari, 16, female"), so they may ask for review but never link on their own.
+   */
+  uncorroboratedMaxWeight: 6,
   /** Bounds of the term-frequency adjustment of an exact agreement, in bits (rare values up, common down). */
   tfMinAdjustment: -6,
   tfMaxAdjustment: 6,
   /** Random record pairs drawn to estimate u (how often fields agree by chance). */
   uSamplePairs: 40_000,
+  /** Candidate pairs EM learns from at most (an even sample of them when there are more). */
+  emSamplePairs: 300_000,
   /** EM stops after this many iterations or when no parameter moves more than `emTolerance`. */
   emMaxIterations: 200,
   emTolerance: 1e-6,

@@ -3,7 +3,7 @@
  * (so exact agreement is one integer comparison and term frequencies are one array read), parsed names, and
  * dates as typed-array columns. The pair loop reads these columns and allocates nothing.
  */
-import { compareNames, type ParsedName, parseName, parseRelation } from './names.ts';
+import { compareNames, type ParsedName, parseName, parseRelation, type RelationKind } from './names.ts';
 import {
   birthInterval,
   type DateParts,
@@ -76,6 +76,11 @@ export interface Features {
   surname: TextColumn;
   name: NameColumn;
   relation: NameColumn;
+  /**
+   * Kind of each record's relation: 0 not stated, 1 a parent (s/o, d/o), 2 a husband (w/o), 3 a guardian or guru
+   * (c/o). Relation names of different kinds name different people, so they are not compared.
+   */
+  relationKind: Uint8Array;
   /** 0 missing, 1 male, 2 female, 3 transgender. */
   gender: Uint8Array;
   /** 0 missing, 1 a full date, 2 an interval from an age. */
@@ -109,6 +114,10 @@ function todayParts(): DateParts {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+function kindCode(kind: RelationKind | null): number {
+  return kind === 's/o' || kind === 'd/o' ? 1 : kind === 'w/o' ? 2 : kind === 'c/o' ? 3 : 0;
+}
+
 /** Computes every feature of every record once. */
 export function prepareRecords(records: readonly PersonRecord[], options: PrepareOptions = {}): Features {
   const n = records.length;
@@ -120,17 +129,25 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
   // the part after it the relation name unless a relation-name column gives one.
   const names: (ParsedName | null)[] = new Array(n).fill(null);
   const relations: (ParsedName | null)[] = new Array(n).fill(null);
+  const relationKind = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
     let relation: ParsedName | null = null;
-    if (r.relation_name && r.relation_name.trim() !== '') relation = parseRelation(r.relation_name).name;
+    if (r.relation_name && r.relation_name.trim() !== '') {
+      const parsed = parseRelation(r.relation_name);
+      relation = parsed.name;
+      relationKind[i] = kindCode(parsed.kind);
+    }
     if (nameMode === 'full') {
       let own = r.full_name && r.full_name.trim() !== '' ? r.full_name : null;
       if (own) {
         const split = parseRelation(own);
         if (split.kind !== null) {
           own = split.rest;
-          relation ??= split.name;
+          if (relation === null) {
+            relation = split.name;
+            relationKind[i] = kindCode(split.kind);
+          }
         }
       } else {
         const joined = [r.given_name ?? '', r.surname ?? ''].join(' ').trim();
@@ -179,6 +196,7 @@ export function prepareRecords(records: readonly PersonRecord[], options: Prepar
     surname: textColumn(records.map((r) => normaliseText(r.surname))),
     name: nameColumn(names),
     relation: nameColumn(relations),
+    relationKind,
     gender,
     dateKind,
     year,

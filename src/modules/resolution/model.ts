@@ -93,6 +93,11 @@ export function expectationMaximisation(
     lambdaMax?: number;
     /** Upper bound on m of the last level ("disagree") per comparison (NaN: none). */
     disagreeMaxM?: readonly number[];
+    /**
+     * How a pattern's level weights (bits, `weights[c][l]`) add up to its score, when not a plain sum: the
+     * scorer's own limits (household cap, corroboration), so EM's match class is what the scorer would link.
+     */
+    combine?: (levels: Uint8Array, offset: number, weights: readonly Float64Array[]) => number;
   },
 ): EmResult {
   const C = patterns.comparisons;
@@ -110,14 +115,24 @@ export function expectationMaximisation(
     iterations++;
     // E-step: posterior probability that each pattern is a match.
     const logPrior = Math.log(lambda) - Math.log(1 - lambda);
-    for (let p = 0; p < P; p++) {
-      let logit = logPrior;
-      for (let c = 0; c < C; c++) {
-        const l = patterns.levels[p * C + c]!;
-        if (l !== 0) logit += Math.log(m[c]![l]!) - Math.log(u[c]![l]!);
+    const combine = options.combine;
+    if (combine) {
+      const bits = m.map((mc, c) =>
+        Float64Array.from(mc, (x, l) => (l === 0 ? 0 : Math.log2(x / u[c]![l]!))),
+      );
+      for (let p = 0; p < P; p++) {
+        const logit = logPrior + Math.LN2 * combine(patterns.levels, p * C, bits);
+        posterior[p] = 1 / (1 + Math.exp(-logit));
       }
-      posterior[p] = 1 / (1 + Math.exp(-logit));
-    }
+    } else
+      for (let p = 0; p < P; p++) {
+        let logit = logPrior;
+        for (let c = 0; c < C; c++) {
+          const l = patterns.levels[p * C + c]!;
+          if (l !== 0) logit += Math.log(m[c]![l]!) - Math.log(u[c]![l]!);
+        }
+        posterior[p] = 1 / (1 + Math.exp(-logit));
+      }
     // M-step.
     const mCounts = levelCounts.map((L) => new Array<number>(L + 1).fill(0));
     const uCounts = levelCounts.map((L) => new Array<number>(L + 1).fill(0));
@@ -229,7 +244,8 @@ export function fieldModels(comparisons: readonly Comparison[], m: number[][], u
     const weights = [0];
     for (let l = 1; l <= L; l++) {
       let w = Math.log2(m[c]![l]! / u[c]![l]!);
-      if (l === L && GIVEN_NAME_COMPARISONS.has(comparison.key))
+      if (l === L && comparison.key === 'name') w = Math.min(w, RESOLUTION_MODEL.nameDisagreeMaxWeight);
+      else if (l === L && GIVEN_NAME_COMPARISONS.has(comparison.key))
         w = Math.min(w, RESOLUTION_MODEL.givenNameDisagreeMaxWeight);
       weights.push(w);
     }
@@ -256,7 +272,7 @@ export interface ExplanationTerm {
 
 /**
  * Why a pair scored what it did. `score` is exactly the sum of the terms' weights plus `householdCap` (≤ 0: the
- * part of the household fields' sum above their limit). `probability` adds the prior λ.
+ * part of the household fields' sum above their limit) plus `corroborationCap`. `probability` adds the prior λ.
  */
 export interface Explanation {
   score: number;
@@ -264,10 +280,90 @@ export interface Explanation {
   terms: ExplanationTerm[];
   householdCap: number;
   /**
+   * ≤ 0: what was taken off because nothing corroborated the match (no phone, identifier, email, relation name
+   * or full birth date agreed): such a pair scores at most RESOLUTION_MODEL.uncorroboratedMaxWeight.
+   */
+  corroborationCap: number;
+  /** Whether some field agreed at a corroborating level (comparisons.ts, CORROBORATING_LEVELS). */
+  corroborated: boolean;
+  /**
    * Which limit applied to the household fields: `cap` (RESOLUTION_MODEL.householdMaxWeight) or `siblings` (the
    * relation names agree and the given names disagree: the household adds nothing).
    */
   household: 'cap' | 'siblings';
+}
+
+/** What the scorer needs to know about each comparison to apply its limits. */
+export interface ScoreLimits {
+  household: Uint8Array;
+  corroborates: Uint8Array;
+  /** Index of the given-name comparison and its disagree level; index of the relation-name comparison. */
+  givenIndex: number;
+  givenDisagree: number;
+  relationIndex: number;
+}
+
+export function scoreLimits(comparisons: readonly Comparison[]): ScoreLimits {
+  const givenIndex = comparisons.findIndex((c) => GIVEN_NAME_COMPARISONS.has(c.key));
+  return {
+    household: Uint8Array.from(comparisons.map((c) => (c.household ? 1 : 0))),
+    corroborates: Uint8Array.from(comparisons.map((c) => c.corroborates)),
+    givenIndex,
+    givenDisagree: givenIndex >= 0 ? comparisons[givenIndex]!.levels.length : -1,
+    relationIndex: comparisons.findIndex((c) => c.key === 'relation_name'),
+  };
+}
+
+/**
+ * The most the household fields may add for a pair: nothing when it looks like two siblings (relation names
+ * agree at least fuzzily, given names disagree), else the household cap.
+ */
+function householdLimit(limits: ScoreLimits, givenLevel: number, relationLevel: number): number {
+  return givenLevel === limits.givenDisagree && relationLevel >= 1 && relationLevel <= 3
+    ? RESOLUTION_MODEL.siblingHouseholdMaxWeight
+    : RESOLUTION_MODEL.householdMaxWeight;
+}
+
+/** A pair's score from the own and household sums, with the household and corroboration limits applied. */
+function limitedScore(
+  limits: ScoreLimits,
+  own: number,
+  household: number,
+  givenLevel: number,
+  relationLevel: number,
+  corroborated: boolean,
+): number {
+  const score = own + Math.min(household, householdLimit(limits, givenLevel, relationLevel));
+  return corroborated ? score : Math.min(score, RESOLUTION_MODEL.uncorroboratedMaxWeight);
+}
+
+/**
+ * EM's way of adding up a pattern (`combine` of expectationMaximisation): the scorer's limits without the
+ * term-frequency adjustment, and a pattern nothing corroborates is never a match (−∞): such a pair can never be
+ * linked, and counting it would let EM learn "same name and age" (thousands of namesakes) as the match class.
+ */
+export function patternCombiner(comparisons: readonly Comparison[]) {
+  const limits = scoreLimits(comparisons);
+  const C = comparisons.length;
+  return (levels: Uint8Array, offset: number, weights: readonly Float64Array[]): number => {
+    let own = 0;
+    let household = 0;
+    let givenLevel = 0;
+    let relationLevel = 0;
+    let corroborated = false;
+    for (let c = 0; c < C; c++) {
+      const l = levels[offset + c]!;
+      if (c === limits.givenIndex) givenLevel = l;
+      else if (c === limits.relationIndex) relationLevel = l;
+      if (l === 0) continue;
+      if (l <= limits.corroborates[c]!) corroborated = true;
+      const w = weights[c]![l]!;
+      if (limits.household[c] === 1) household += w;
+      else own += w;
+    }
+    if (!corroborated) return Number.NEGATIVE_INFINITY;
+    return limitedScore(limits, own, household, givenLevel, relationLevel, corroborated);
+  };
 }
 
 /**
@@ -277,25 +373,27 @@ export class PairScorer {
   readonly comparisons: readonly Comparison[];
   readonly model: ResolutionModel;
   private readonly weights: Float64Array[];
+  private readonly logU: Float64Array[];
   private readonly tfAdjust: (Float64Array | null)[];
   private readonly tfIds: (Int32Array | null)[];
   private readonly tfLevels: Int8Array;
-  private readonly household: Uint8Array;
+  private readonly pairFrequency: Comparison['pairFrequency'][];
+  private readonly limits: ScoreLimits;
   private readonly level: ((i: number, j: number) => number)[];
   private readonly logPrior: number;
-  /** Index of the given-name comparison and its disagree level; index of the relation-name comparison. */
-  private readonly givenIndex: number;
-  private readonly givenDisagree: number;
-  private readonly relationIndex: number;
 
   constructor(comparisons: readonly Comparison[], model: ResolutionModel) {
     this.comparisons = comparisons;
     this.model = model;
     this.weights = model.fields.map((f) => Float64Array.from(f.weights));
+    this.logU = model.fields.map((f) => Float64Array.from(f.u, (x) => Math.log2(x)));
     this.level = comparisons.map((c) => c.level);
-    this.household = Uint8Array.from(comparisons.map((c) => (c.household ? 1 : 0)));
+    this.limits = scoreLimits(comparisons);
     this.tfLevels = Int8Array.from(comparisons.map((c) => (c.tf ? c.tfLevels : 0)));
     this.tfIds = comparisons.map((c) => (c.tf ? c.tf.ids : null));
+    // The pair frequency stands in for term frequencies, so it goes with them (a caller scoring a few
+    // candidates without term frequencies drops both by setting `tf` to null).
+    this.pairFrequency = comparisons.map((c) => (c.tf ? (c.pairFrequency ?? null) : null));
     this.tfAdjust = comparisons.map((c, k) => {
       const col = c.tf;
       if (!col) return null;
@@ -309,19 +407,22 @@ export class PairScorer {
       return adjust;
     });
     this.logPrior = Math.log2(model.lambda / (1 - model.lambda));
-    this.givenIndex = comparisons.findIndex((c) => GIVEN_NAME_COMPARISONS.has(c.key));
-    this.givenDisagree = this.givenIndex >= 0 ? comparisons[this.givenIndex]!.levels.length : -1;
-    this.relationIndex = comparisons.findIndex((c) => c.key === 'relation_name');
   }
 
   /**
-   * The most the household fields may add for this pair: nothing when it looks like two siblings (relation names
-   * agree at least fuzzily, given names disagree), else the household cap.
+   * The term-frequency adjustment of comparison c at level l for the pair (bits; 0 when none): from the pair
+   * frequency when it applies (only ever lowers the weight), else from the value's frequency on exact agreement.
    */
-  private householdLimit(givenLevel: number, relationLevel: number): number {
-    return givenLevel === this.givenDisagree && relationLevel >= 1 && relationLevel <= 3
-      ? RESOLUTION_MODEL.siblingHouseholdMaxWeight
-      : RESOLUTION_MODEL.householdMaxWeight;
+  private tf(c: number, l: number, i: number, j: number): number {
+    if (l > this.tfLevels[c]!) return 0;
+    const pf = this.pairFrequency[c];
+    if (pf) {
+      const f = pf(i, j, l);
+      if (!Number.isNaN(f)) return Math.min(0, this.logU[c]![l]! - Math.log2(f));
+    }
+    const ids = this.tfIds[c]!;
+    const v = ids[i]!;
+    return v === ids[j] ? this.tfAdjust[c]![v]! : 0;
   }
 
   /** The pair's match weight in bits. */
@@ -329,24 +430,21 @@ export class PairScorer {
     let own = 0;
     let household = 0;
     const C = this.level.length;
+    const limits = this.limits;
     let givenLevel = 0;
     let relationLevel = 0;
+    let corroborated = false;
     for (let c = 0; c < C; c++) {
       const l = this.level[c]!(i, j);
-      if (c === this.givenIndex) givenLevel = l;
-      else if (c === this.relationIndex) relationLevel = l;
+      if (c === limits.givenIndex) givenLevel = l;
+      else if (c === limits.relationIndex) relationLevel = l;
       if (l === 0) continue;
-      let w = this.weights[c]![l]!;
-      if (l <= this.tfLevels[c]!) {
-        const ids = this.tfIds[c]!;
-        const v = ids[i]!;
-        if (v === ids[j]) w += this.tfAdjust[c]![v]!;
-      }
-      if (this.household[c] === 1) household += w;
+      if (l <= limits.corroborates[c]!) corroborated = true;
+      const w = this.weights[c]![l]! + this.tf(c, l, i, j);
+      if (limits.household[c] === 1) household += w;
       else own += w;
     }
-    const limit = this.householdLimit(givenLevel, relationLevel);
-    return own + Math.min(household, limit);
+    return limitedScore(limits, own, household, givenLevel, relationLevel, corroborated);
   }
 
   /** Writes the pair's level on every comparison into `out` (length ≥ comparisons) at `offset`. */
@@ -360,24 +458,21 @@ export class PairScorer {
     let own = 0;
     let household = 0;
     const C = this.level.length;
+    const limits = this.limits;
     let givenLevel = 0;
     let relationLevel = 0;
+    let corroborated = false;
     for (let c = 0; c < C; c++) {
       const l = levels[offset + c]!;
-      if (c === this.givenIndex) givenLevel = l;
-      else if (c === this.relationIndex) relationLevel = l;
+      if (c === limits.givenIndex) givenLevel = l;
+      else if (c === limits.relationIndex) relationLevel = l;
       if (l === 0) continue;
-      let w = this.weights[c]![l]!;
-      if (l <= this.tfLevels[c]!) {
-        const ids = this.tfIds[c]!;
-        const v = ids[i]!;
-        if (v === ids[j]) w += this.tfAdjust[c]![v]!;
-      }
-      if (this.household[c] === 1) household += w;
+      if (l <= limits.corroborates[c]!) corroborated = true;
+      const w = this.weights[c]![l]! + this.tf(c, l, i, j);
+      if (limits.household[c] === 1) household += w;
       else own += w;
     }
-    const limit = this.householdLimit(givenLevel, relationLevel);
-    return own + Math.min(household, limit);
+    return limitedScore(limits, own, household, givenLevel, relationLevel, corroborated);
   }
 
   /** Probability of a match given the score and the estimated share of matches among candidates. */
@@ -385,23 +480,22 @@ export class PairScorer {
     return 1 / (1 + 2 ** -(score + this.logPrior));
   }
 
-  /** Every field's level and weight for one pair; the weights and the cap sum to the score. */
+  /** Every field's level and weight for one pair; the weights and the caps sum to the score. */
   explain(i: number, j: number): Explanation {
     const terms: ExplanationTerm[] = [];
+    const limits = this.limits;
     let household = 0;
     let total = 0;
     let givenLevel = 0;
     let relationLevel = 0;
+    let corroborated = false;
     for (let c = 0; c < this.level.length; c++) {
       const comparison = this.comparisons[c]!;
       const l = this.level[c]!(i, j);
-      if (c === this.givenIndex) givenLevel = l;
-      else if (c === this.relationIndex) relationLevel = l;
-      let tfAdjustment = 0;
-      if (l !== 0 && l <= this.tfLevels[c]!) {
-        const ids = this.tfIds[c]!;
-        if (ids[i] === ids[j]) tfAdjustment = this.tfAdjust[c]![ids[i]!]!;
-      }
+      if (c === limits.givenIndex) givenLevel = l;
+      else if (c === limits.relationIndex) relationLevel = l;
+      if (l !== 0 && l <= limits.corroborates[c]!) corroborated = true;
+      const tfAdjustment = l === 0 ? 0 : this.tf(c, l, i, j);
       const weight = this.weights[c]![l]! + tfAdjustment;
       terms.push({
         field: comparison.key,
@@ -412,14 +506,21 @@ export class PairScorer {
       if (comparison.household) household += weight;
       total += weight;
     }
-    const limit = this.householdLimit(givenLevel, relationLevel);
+    const limit = householdLimit(limits, givenLevel, relationLevel);
     const householdCap = household > limit ? limit - household : 0;
-    const score = total + householdCap;
+    const capped = total + householdCap;
+    const corroborationCap =
+      !corroborated && capped > RESOLUTION_MODEL.uncorroboratedMaxWeight
+        ? RESOLUTION_MODEL.uncorroboratedMaxWeight - capped
+        : 0;
+    const score = capped + corroborationCap;
     return {
       score,
       probability: this.probability(score),
       terms,
       householdCap,
+      corroborationCap,
+      corroborated,
       household: limit === RESOLUTION_MODEL.householdMaxWeight ? 'cap' : 'siblings',
     };
   }

@@ -38,6 +38,7 @@ import {
   expectationMaximisation,
   fieldModels,
   PairScorer,
+  patternCombiner,
   type ResolutionModel,
   startingM,
 } from './model.ts';
@@ -106,7 +107,10 @@ export function trainModel(
   }
   const levelCounts = comparisons.map((c) => c.levels.length);
   const u = estimateU(comparisons, [0, split ?? n], split === null ? [0, n] : [split, n]);
-  const patterns = countPatterns(vectors, C);
+  // EM learns from the comparison patterns of at most RESOLUTION_MODEL.emSamplePairs candidates, an even
+  // sample: m and λ are shares, which a sample of that size estimates as well as all the pairs do.
+  const step = Math.max(1, Math.ceil(P / RESOLUTION_MODEL.emSamplePairs));
+  const patterns = countPatterns(step === 1 ? vectors : sampleVectors(vectors, C, step), C);
   // A record has few true matches: at most twice as many matching pairs as records are allowed (FEBRL dataset3,
   // clusters of up to six, has 1.3 per record). Without the bound EM can settle on "same postcode" or "anything"
   // as the match class when true matches are rare among the candidates.
@@ -119,6 +123,7 @@ export function trainModel(
       updateU: false,
       lambdaMax,
       disagreeMaxM: comparisons.map((c) => RESOLUTION_MODEL.disagreeMaxM[c.key] ?? Number.NaN),
+      combine: patternCombiner(comparisons),
     },
   );
   const model: ResolutionModel = {
@@ -132,6 +137,18 @@ export function trainModel(
     },
   };
   return { scorer: new PairScorer(comparisons, model), vectors };
+}
+
+/** Every `step`-th pair's level vector. */
+function sampleVectors(vectors: Uint8Array, C: number, step: number): Uint8Array {
+  const pairs = vectors.length / C;
+  const out = new Uint8Array(Math.ceil(pairs / step) * C);
+  let o = 0;
+  for (let k = 0; k < pairs; k += step) {
+    out.set(vectors.subarray(k * C, k * C + C), o);
+    o += C;
+  }
+  return out.subarray(0, o);
 }
 
 export function resolve(
