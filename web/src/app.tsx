@@ -20,6 +20,27 @@ const DisclosuresPage = lazy(() =>
 const GridSearchPage = lazy(() =>
   import('./features/grid/grid-search-page.tsx').then((m) => ({ default: m.GridSearchPage })),
 );
+const ScreenPage = lazy(() =>
+  import('./features/screening/screen-page.tsx').then((m) => ({ default: m.ScreenPage })),
+);
+const ReviewPage = lazy(() =>
+  import('./features/reviews/review-page.tsx').then((m) => ({ default: m.ReviewPage })),
+);
+const ProfilePage = lazy(() =>
+  import('./features/profiles/profile-page.tsx').then((m) => ({ default: m.ProfilePage })),
+);
+const AlertsPage = lazy(() =>
+  import('./features/watchlists/alerts-page.tsx').then((m) => ({ default: m.AlertsPage })),
+);
+const WarningListPage = lazy(() =>
+  import('./features/watchlists/warning-list-page.tsx').then((m) => ({ default: m.WarningListPage })),
+);
+const RegisterPage = lazy(() =>
+  import('./features/register/register-page.tsx').then((m) => ({ default: m.RegisterPage })),
+);
+const SheetPage = lazy(() =>
+  import('./features/register/sheet-page.tsx').then((m) => ({ default: m.SheetPage })),
+);
 const SecurityPage = lazy(() =>
   import('./features/auth/security-page.tsx').then((m) => ({ default: m.SecurityPage })),
 );
@@ -101,7 +122,20 @@ function Routes() {
       <Route path="/cases">{allow(['case:read'], <CaseListPage />)}</Route>
       <Route path="/cases/new">{allow(['case:read'], <NewCasePage />)}</Route>
       <Route path="/cases/:id">{allow(['case:read'], <CasePage />)}</Route>
-      <Route path="/grid">{allow(['case:read'], <GridSearchPage />)}</Route>
+      <Route path="/grid">
+        {actions && !actions.has('case:read') && actions.has('agency:write') ? (
+          <Redirect to="/grid/warning-list" replace />
+        ) : (
+          allow(['case:read'], <GridSearchPage />)
+        )}
+      </Route>
+      <Route path="/grid/screen">{allow(['case:read'], <ScreenPage />)}</Route>
+      <Route path="/grid/reviews">{allow(['match:review'], <ReviewPage />)}</Route>
+      <Route path="/grid/alerts">{allow(['case:read'], <AlertsPage />)}</Route>
+      <Route path="/grid/warning-list">{allow(['agency:write'], <WarningListPage />)}</Route>
+      <Route path="/profiles/:id">{allow(['case:read'], <ProfilePage />)}</Route>
+      <Route path="/register">{allow(['register:read'], <RegisterPage />)}</Route>
+      <Route path="/register/:id">{allow(['register:read'], <SheetPage />)}</Route>
       <Route path="/disclosures">
         <DisclosuresPage />
       </Route>

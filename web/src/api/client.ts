@@ -18,8 +18,22 @@ import type {
   DisclosureListQuery,
   DistrictList,
   ErrorBody,
+  ExtractedIdentifiers,
+  GridAlertList,
+  GridAlertQuery,
+  GridSettings,
+  GridSettingsPatch,
+  HistorySheet,
+  HistorySheetClosure,
+  HistorySheetPage,
+  HistorySheetQuery,
+  HistorySheetReview,
+  HistorySheetRuleList,
   IdentifierSearch,
   Matches,
+  MatchReview,
+  MatchReviewPage,
+  MatchReviewQuery,
   Meta,
   MfaConfirmed,
   MfaSetup,
@@ -27,17 +41,24 @@ import type {
   NewCase,
   NewConsent,
   NewDisclosureRequest,
+  NewHistorySheet,
   NewReferral,
   NewSharingGroup,
   NewTransfer,
   NewUser,
+  NewWarningListEntry,
+  NewWatch,
   NotificationList,
   OffenceList,
   OidcInfo,
   PasswordChanged,
+  PersonProfile,
   RevealedIdentity,
   RevealLog,
+  ReviewDecision,
   RoleList,
+  ScreenRequest,
+  ScreenResult,
   Session,
   SessionSummary,
   SharingGroup,
@@ -46,6 +67,10 @@ import type {
   UserListQuery,
   UserPage,
   UserPatch,
+  WarningList,
+  WarningListEntry,
+  Watch,
+  WatchList,
 } from './types.ts';
 
 /** An error answered by the API (or a network failure, with `status` 0 and code `network`). */
@@ -210,6 +235,45 @@ export const api = {
   markNotificationRead: (notificationId: string) =>
     request<void>('POST', `/notifications/${id(notificationId)}/read`),
   markAllNotificationsRead: () => request<{ marked: number }>('POST', '/notifications/read-all'),
+
+  /** Audited with its purpose; the answer holds hits (agency and contact only) for records the caller may not read. */
+  screen: (input: ScreenRequest) => request<ScreenResult>('POST', '/grid/screen', { body: input }),
+  /** The identifiers in a piece of free text; nothing is kept or logged. */
+  extractIdentifiers: (text: string) =>
+    request<ExtractedIdentifiers>('POST', '/grid/extract', { body: { text } }),
+  reviews: (query: MatchReviewQuery, signal?: AbortSignal) =>
+    request<MatchReviewPage>('GET', '/grid/reviews', { query: { ...query }, signal }),
+  decideReview: (reviewId: string, input: ReviewDecision) =>
+    request<MatchReview>('POST', `/grid/reviews/${id(reviewId)}/decision`, { body: input }),
+  /** Audited; 404 unless the caller reads at least one of the profile's records. */
+  profile: (profileId: string, signal?: AbortSignal) =>
+    request<PersonProfile>('GET', `/profiles/${id(profileId)}`, { signal }),
+  historySheets: (query: HistorySheetQuery, signal?: AbortSignal) =>
+    request<HistorySheetPage>('GET', '/history-sheets', { query: { ...query }, signal }),
+  /** The confidential grounds come only with this read, which is audited. */
+  historySheet: (sheetId: string, signal?: AbortSignal) =>
+    request<HistorySheet>('GET', `/history-sheets/${id(sheetId)}`, { signal }),
+  openHistorySheet: (input: NewHistorySheet) =>
+    request<HistorySheet>('POST', '/history-sheets', { body: input }),
+  /** 409 `version_conflict` when someone changed the sheet since `version` was read. */
+  reviewHistorySheet: (sheetId: string, input: HistorySheetReview) =>
+    request<HistorySheet>('POST', `/history-sheets/${id(sheetId)}/reviews`, { body: input }),
+  closeHistorySheet: (sheetId: string, input: HistorySheetClosure) =>
+    request<HistorySheet>('POST', `/history-sheets/${id(sheetId)}/closure`, { body: input }),
+  historySheetRules: (signal?: AbortSignal) =>
+    request<HistorySheetRuleList>('GET', '/history-sheet-rules', { signal }),
+  gridAlerts: (query: GridAlertQuery, signal?: AbortSignal) =>
+    request<GridAlertList>('GET', '/grid/alerts', { query: { ...query }, signal }),
+  watches: (signal?: AbortSignal) => request<WatchList>('GET', '/grid/watches', { signal }),
+  addWatch: (input: NewWatch) => request<Watch>('POST', '/grid/watches', { body: input }),
+  removeWatch: (watchId: string) => request<void>('DELETE', `/grid/watches/${id(watchId)}`),
+  warningList: (signal?: AbortSignal) => request<WarningList>('GET', '/grid/warning-list', { signal }),
+  addWarningEntry: (input: NewWarningListEntry) =>
+    request<WarningListEntry>('POST', '/grid/warning-list', { body: input }),
+  removeWarningEntry: (entryId: string) => request<void>('DELETE', `/grid/warning-list/${id(entryId)}`),
+  gridSettings: (signal?: AbortSignal) => request<GridSettings>('GET', '/grid/settings', { signal }),
+  updateGridSettings: (patch: GridSettingsPatch) =>
+    request<GridSettings>('PATCH', '/grid/settings', { body: patch }),
 
   sharingGroups: (signal?: AbortSignal) => request<SharingGroupList>('GET', '/sharing-groups', { signal }),
   createSharingGroup: (input: NewSharingGroup) =>

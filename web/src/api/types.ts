@@ -143,6 +143,42 @@ export type AuditPage = Answer<'/api/v1/audit/events', 'get'>;
 export type AuditEventQuery = QueryOf<'/api/v1/audit/events', 'get'>;
 export type AuditUserActivity = Schemas['AuditUserActivity'];
 
+/* The grid: screening, profiles, the review queue, the history-sheet register, alerts and watchlists. */
+export type ScreenRequest = RequestBody<'/api/v1/grid/screen', 'post'>;
+export type ScreenResult = Answer<'/api/v1/grid/screen', 'post'>;
+export type PersonCandidate = Schemas['PersonCandidate'];
+export type ExplanationTerm = NonNullable<PersonCandidate['explanation']>[number];
+export type MatchReview = Schemas['MatchReview'];
+export type MatchReviewPage = Answer<'/api/v1/grid/reviews', 'get'>;
+export type MatchReviewQuery = QueryOf<'/api/v1/grid/reviews', 'get'>;
+export type ReviewDecision = RequestBody<'/api/v1/grid/reviews/{id}/decision', 'post'>;
+export type PersonProfile = Schemas['PersonProfile'];
+export type ProfileRecord = PersonProfile['records'][number];
+export type NetworkNode = PersonProfile['network']['nodes'][number];
+export type NetworkEdge = PersonProfile['network']['edges'][number];
+export type HistorySheetPage = Answer<'/api/v1/history-sheets', 'get'>;
+export type HistorySheet = HistorySheetPage['items'][number];
+export type HistorySheetQuery = QueryOf<'/api/v1/history-sheets', 'get'>;
+export type NewHistorySheet = RequestBody<'/api/v1/history-sheets', 'post'>;
+export type HistorySheetReview = RequestBody<'/api/v1/history-sheets/{id}/reviews', 'post'>;
+export type HistorySheetClosure = RequestBody<'/api/v1/history-sheets/{id}/closure', 'post'>;
+export type HistorySheetRuleList = Answer<'/api/v1/history-sheet-rules', 'get'>;
+export type HistorySheetRule = HistorySheetRuleList['items'][number];
+export type PoliceRank = NewHistorySheet['ordered_by_rank'];
+export type GridAlert = Schemas['GridAlert'];
+export type GridAlertList = Answer<'/api/v1/grid/alerts', 'get'>;
+export type GridAlertQuery = QueryOf<'/api/v1/grid/alerts', 'get'>;
+export type Watch = Schemas['Watch'];
+export type WatchList = Answer<'/api/v1/grid/watches', 'get'>;
+export type NewWatch = RequestBody<'/api/v1/grid/watches', 'post'>;
+export type WarningListEntry = Schemas['WarningListEntry'];
+export type WarningList = Answer<'/api/v1/grid/warning-list', 'get'>;
+export type NewWarningListEntry = RequestBody<'/api/v1/grid/warning-list', 'post'>;
+export type GridSettings = Schemas['GridSettings'];
+export type GridSettingsPatch = RequestBody<'/api/v1/grid/settings', 'patch'>;
+export type ExtractedIdentifiers = Answer<'/api/v1/grid/extract', 'post'>;
+export type ExtractedIdentifier = ExtractedIdentifiers['items'][number];
+
 /** The field groups in the order forms show them. */
 export const fieldGroups = ['summary', 'persons', 'identifiers'] as const satisfies readonly FieldGroup[];
 

@@ -7,9 +7,15 @@ import { type MessageKey, t, tValue } from '../i18n/t.ts';
 import { BrandMark } from './brand-mark.tsx';
 
 /** Screens reachable from the top bar, each shown only to roles with one of its actions. */
-export const navItems: { href: string; label: MessageKey; match: string; actions: Action[] }[] = [
+export const navItems: { href: string; label: MessageKey; match: string | string[]; actions: Action[] }[] = [
   { href: '/cases', label: 'nav.cases', match: '/cases/*?', actions: ['case:read'] },
-  { href: '/grid', label: 'nav.grid', match: '/grid', actions: ['case:read'] },
+  {
+    href: '/grid',
+    label: 'nav.grid',
+    match: ['/grid/*?', '/profiles/*'],
+    actions: ['case:read', 'agency:write'],
+  },
+  { href: '/register', label: 'nav.register', match: '/register/*?', actions: ['register:read'] },
   {
     href: '/disclosures',
     label: 'nav.disclosures',
@@ -26,8 +32,11 @@ export const navItems: { href: string; label: MessageKey; match: string; actions
   { href: '/audit', label: 'nav.audit', match: '/audit/*?', actions: ['audit:read'] },
 ];
 
-function NavLink({ href, label, match }: { href: string; label: MessageKey; match: string }) {
-  const [active] = useRoute(match);
+function NavLink({ href, label, match }: { href: string; label: MessageKey; match: string | string[] }) {
+  const [first = '', second = '\u0000'] = Array.isArray(match) ? match : [match];
+  const [activeFirst] = useRoute(first);
+  const [activeSecond] = useRoute(second);
+  const active = activeFirst || activeSecond;
   return (
     <Link href={href} className="nav-link" aria-current={active ? 'page' : undefined}>
       {t(label)}

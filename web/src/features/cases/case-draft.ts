@@ -48,6 +48,8 @@ export interface CaseDraft {
   distribution: Distribution;
   sharing_group_id: string;
   persons: PersonDraft[];
+  /** Identifiers of the case itself (not of one person), e.g. found in the summary by "Find identifiers". */
+  identifiers: NewIdentifier[];
 }
 
 let nextKey = 1;
@@ -72,6 +74,7 @@ export function newCaseDraft(): CaseDraft {
     distribution: 'agency',
     sharing_group_id: '',
     persons: [],
+    identifiers: [],
   };
 }
 
@@ -137,6 +140,7 @@ export function toCaseInput(draft: CaseDraft): Submission {
     distribution: draft.distribution,
     sharing_group_id: draft.distribution === 'group' ? draft.sharing_group_id || undefined : undefined,
     persons,
+    identifiers: draft.identifiers.length ? draft.identifiers : undefined,
   };
   return { input, phonePaths };
 }

@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { api } from '../../api/client.ts';
 import {
@@ -24,6 +24,13 @@ import { useOffenceIndex, useStates } from '../reference/reference.ts';
 import { ProtectedPersons } from './protected-persons.tsx';
 import { ReferDialog } from './refer-dialog.tsx';
 import { TransferDialog } from './transfer-dialog.tsx';
+
+// Only police of rank open history sheets: the dialog is fetched when first opened.
+const OpenSheetDialog = lazy(() =>
+  import('../register/open-sheet-dialog.tsx').then((m) => ({ default: m.OpenSheetDialog })),
+);
+/** Persons a history sheet may be opened on (the service refuses victims, witnesses, guardians, informants). */
+const sheetRoles: ReadonlySet<string> = new Set(['accused', 'trafficker', 'buyer']);
 
 export function CasePage() {
   const { id } = useParams<{ id: string }>();
@@ -71,6 +78,7 @@ function CaseView({ c }: { c: Case }) {
   const [transferring, setTransferring] = useState(false);
   const [transferred, setTransferred] = useState<CaseTransfer | null>(null);
   const [consentVersion, setConsentVersion] = useState(0);
+  const [openingSheet, setOpeningSheet] = useState<Person | null>(null);
   const stateName = states?.find((s) => s.lgd_code === c.state_lgd_code)?.name;
   const title = firLabel(c);
   const own = c.access === 'own';
@@ -181,7 +189,13 @@ function CaseView({ c }: { c: Case }) {
                 <h2 id={`sec-role-${role}`}>
                   {tValue('personRoles', role)} <span className="count">{persons.length}</span>
                 </h2>
-                <PersonTable persons={persons} />
+                <PersonTable
+                  persons={persons}
+                  canScreen={actions?.has('case:read') === true}
+                  onOpenSheet={
+                    actions?.has('register:write') && sheetRoles.has(role) ? setOpeningSheet : undefined
+                  }
+                />
               </section>
             );
           })}
@@ -230,6 +244,15 @@ function CaseView({ c }: { c: Case }) {
             setTransferred(done);
           }}
         />
+      )}
+      {openingSheet && (
+        <Suspense fallback={null}>
+          <OpenSheetDialog
+            personId={openingSheet.id}
+            personName={openingSheet.full_name}
+            onClose={() => setOpeningSheet(null)}
+          />
+        </Suspense>
       )}
       {referring && (
         <ReferDialog
@@ -346,7 +369,28 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
   );
 }
 
-function PersonTable({ persons }: { persons: Person[] }) {
+/** "Screen this person": the screening form filled in from the person record (the officer states the purpose). */
+function screenHref(p: Person): string {
+  const q = new URLSearchParams({ name: p.full_name });
+  if (p.relation_name) q.set('relation', p.relation_name);
+  if (p.gender) q.set('gender', p.gender);
+  if (p.birth_date) q.set('birth', p.birth_date);
+  else if (p.age != null) q.set('age', String(p.age));
+  if (p.pincode) q.set('place', p.pincode);
+  else if (p.address) q.set('place', p.address);
+  for (const i of p.identifiers ?? []) if (!i.protected) q.append('id', `${i.kind}:${i.value}`);
+  return `/grid/screen?${q.toString()}`;
+}
+
+function PersonTable({
+  persons,
+  canScreen,
+  onOpenSheet,
+}: {
+  persons: Person[];
+  canScreen: boolean;
+  onOpenSheet?: (p: Person) => void;
+}) {
   return (
     <table className="data-table person-table">
       <thead>
@@ -374,6 +418,16 @@ function PersonTable({ persons }: { persons: Person[] }) {
               {p.aliases?.length ? (
                 <div className="aliases">{t('person.aliases', { names: p.aliases.join(', ') })}</div>
               ) : null}
+              {(canScreen || onOpenSheet) && (
+                <div className="person-actions">
+                  {canScreen && <Link href={screenHref(p)}>{t('person.screen')}</Link>}
+                  {onOpenSheet && (
+                    <button type="button" className="btn-link link-button" onClick={() => onOpenSheet(p)}>
+                      {t('person.openSheet')}
+                    </button>
+                  )}
+                </div>
+              )}
             </td>
             <td>{p.relation_kind ? `${p.relation_kind} ${p.relation_name ?? ''}`.trim() : '—'}</td>
             <td className="gender-age">{genderAge(p)}</td>

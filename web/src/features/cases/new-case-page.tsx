@@ -21,6 +21,7 @@ import { type MessageKey, t, tValue } from '../../i18n/t.ts';
 import { useCan } from '../auth/permissions.ts';
 import { useUser } from '../auth/session.tsx';
 import { useDistricts, useStates } from '../reference/reference.ts';
+import { FindIdentifiers } from '../screening/find-identifiers.tsx';
 import {
   type CaseDraft,
   type FieldErrors,
@@ -422,6 +423,11 @@ function NewCaseForm({ user }: { user: User }) {
               {errors.summary}
             </div>
           )}
+          <FindIdentifiers
+            text={draft.summary}
+            chosen={draft.identifiers}
+            onChange={(identifiers) => set('identifiers', identifiers)}
+          />
         </section>
 
         <div className="form-actions">

@@ -17,11 +17,14 @@ const minPurpose = 15;
 export function RequestDisclosureDialog({
   hit,
   caseReference,
+  matchedOn,
   onClose,
   onFiled,
 }: {
   hit: Hit;
   caseReference?: string;
+  /** What matched, when it was not an identifier (a person found by screening). */
+  matchedOn?: string;
   onClose: () => void;
   onFiled: (disclosure: Disclosure) => void;
 }) {
@@ -61,8 +64,8 @@ export function RequestDisclosureDialog({
             <span className="muted">({hit.agency.code})</span>
           </div>
           <div>
-            <span className="muted">{t('hit.matchedOn')}</span> {tValue('identifier', hit.match.kind)} ·{' '}
-            {tValue('strength', hit.strength)}
+            <span className="muted">{t('hit.matchedOn')}</span>{' '}
+            {matchedOn ?? `${tValue('identifier', hit.match.kind)} · ${tValue('strength', hit.strength)}`}
           </div>
         </div>
         <Field

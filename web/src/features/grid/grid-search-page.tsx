@@ -7,6 +7,7 @@ import { Field } from '../../components/field.tsx';
 import { ErrorNotice, Loading } from '../../components/notices.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { t, tValue } from '../../i18n/t.ts';
+import { GridTabs } from '../screening/grid-tabs.tsx';
 import { MatchList } from './matches.tsx';
 
 function readQuery(search: string): { kind: IdentifierKind; value: string } {
@@ -36,6 +37,7 @@ export function GridSearchPage() {
 
   return (
     <div className="page page-narrow">
+      <GridTabs />
       <div className="page-header">
         <div>
           <h1>{t('grid.title')}</h1>
