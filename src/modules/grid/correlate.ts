@@ -135,7 +135,10 @@ async function correlateChunk(
           }>`
             select v.n, i.agency_id, i.id, i.case_id, c.status, p.id as person_id, p.role
             from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as v(n int, kind text, f1 text, f2 text)
-            join identifiers i on i.kind = v.kind and i.normalised in (v.f1, v.f2)
+            -- One row per form, so the join is an equality the identifier index serves; with
+            -- normalised in (v.f1, v.f2) PostgreSQL scanned every identifier of the kind for each value.
+            cross join lateral (values (v.f1), (v.f2)) as f(form)
+            join identifiers i on i.kind = v.kind and i.normalised = f.form
             join cases c on c.agency_id = i.agency_id and c.id = i.case_id
             left join persons p on p.agency_id = i.agency_id and p.id = i.person_id
             where not exists (select 1 from jsonb_to_recordset(${JSON.stringify(exclusions)}::jsonb)
