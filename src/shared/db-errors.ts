@@ -48,6 +48,11 @@ const constraintFields: Record<
   },
   agencies_code_key: { field: 'code', message: 'an agency with this code exists', code: 'conflict' },
   users_email: { field: 'email', message: 'a user with this email exists', code: 'conflict' },
+  grid_warning_list_active: {
+    field: 'value',
+    message: 'this value is already on that warning list',
+    code: 'conflict',
+  },
 };
 
 /** Turns a unique/foreign-key violation into an error that names the field; anything else is rethrown. */
