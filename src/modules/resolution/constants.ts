@@ -44,8 +44,8 @@ export const RESOLUTION_MODEL = Object.freeze({
     name: 0.05,
     given_name: 0.05,
     gender: 0.02,
-    birth_date: 0.1,
-    relation_name: 0.1,
+    birth_date: 0.03,
+    relation_name: 0.05,
   }) as Readonly<Record<string, number>>,
   /**
    * The most the household fields together (surname, relation name, street number, address lines, locality,
