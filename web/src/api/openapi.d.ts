@@ -5981,9 +5981,17 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "address";
-                        value: string;
+                        /**
+                         * @description With value: watch an identifier
+                         * @enum {string}
+                         */
+                        kind?: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "address";
+                        value?: string;
+                        /**
+                         * Format: uuid
+                         * @description Or watch a canonical person profile
+                         */
+                        profile_id?: string;
                         reason: string;
                     };
                 };
