@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { apiSession } from './accounts.ts';
 import { runCaseFlow } from './case-flow.ts';
 import { runDisclosureFlow } from './disclosure-flow.ts';
+import { runGridFlow } from './grid-flow.ts';
 import { runRevealFlow } from './reveal-flow.ts';
 
 /**
@@ -144,6 +145,11 @@ describe('browser: sign in, register a case, find it; reveal; disclosure; restar
       shots,
     );
     assert.notEqual(result.ownerCaseId, result.requesterCaseId);
+  });
+
+  test('an officer screens a person, opens the profile and its network, and decides a review pair', async () => {
+    const result = await runGridFlow(`http://127.0.0.1:${port}`, demo('io'), demo('ahtu'), shots);
+    assert.match(result.profileId, /^[0-9a-f-]{36}$/);
   });
 
   test('a second server on the same data directory is refused', async () => {

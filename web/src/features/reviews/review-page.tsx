@@ -211,7 +211,7 @@ function ReviewItem({
         </tbody>
       </table>
       <h3 className="sub-heading">{t('reviews.evidence')}</h3>
-      <ExplanationTable terms={item.explanation} caption={t('reviews.evidence')} />
+      <ExplanationTable terms={item.explanation} score={item.score} caption={t('reviews.evidence')} />
       <div className="field review-note">
         <label htmlFor="review-note">{t('reviews.note')}</label>
         <textarea

@@ -26,9 +26,23 @@ const round = (w: number) => (Math.abs(w) < 0.05 ? '0' : `${w > 0 ? '+' : '−'}
  * disagreement, on one scale for the whole table so the strongest evidence stands out. Missing fields are
  * summarised in one line (they neither help nor hurt).
  */
-export function ExplanationTable({ terms, caption }: { terms: ExplanationTerm[]; caption?: string }) {
-  const shown = terms.filter((x) => x.level !== 'missing');
-  const missing = terms.filter((x) => x.level === 'missing');
+export function ExplanationTable({
+  terms,
+  score,
+  caption,
+}: {
+  terms: ExplanationTerm[];
+  /** The pair's score: when the terms do not add up to it (a cap or a prior), the difference is shown too. */
+  score?: number;
+  caption?: string;
+}) {
+  const sum = terms.reduce((total, x) => total + x.weight, 0);
+  const adjusted =
+    score !== undefined && Math.abs(score - sum) >= 0.05
+      ? [...terms, { field: 'adjustment', level: score < sum ? 'capped' : 'raised', weight: score - sum }]
+      : terms;
+  const shown = adjusted.filter((x) => x.level !== 'missing');
+  const missing = adjusted.filter((x) => x.level === 'missing');
   const scale = Math.max(4, ...shown.map((x) => Math.abs(x.weight)));
   return (
     <div className="explanation">

@@ -411,6 +411,7 @@ function CandidateItem({ rank, candidate: c }: { rank: number; candidate: Person
               <summary>{t('screen.why')}</summary>
               <ExplanationTable
                 terms={c.explanation}
+                score={c.score}
                 caption={t('screen.whyCaption', { name: p.full_name })}
               />
             </details>

@@ -117,8 +117,10 @@ function alertHit(a: GridAlert): Hit {
 }
 
 function matchText(a: GridAlert): string {
-  const kind = a.match.kind === 'person' ? t('alerts.samePerson') : tValue('identifier', a.match.kind);
-  return a.match.on && a.match.on !== a.match.kind ? `${kind} ${a.match.on}` : kind;
+  // `match.on` says whether an identifier or a person linked the records; the kind names which.
+  return a.match.on !== 'identifier' || a.match.kind === 'person'
+    ? t('alerts.samePerson')
+    : tValue('identifier', a.match.kind);
 }
 
 function AlertItem({ alert: a, onChanged }: { alert: GridAlert; onChanged: () => void }) {
