@@ -33,13 +33,15 @@ export async function findCandidates(
   const out: Candidates = { byName: new Map(), byIdentifier: new Set(), nameTooCommon: false };
   if (q.fullName) {
     const keys = [...new Set(hashedKeys(keyring, personKeys(q.fullName, q.aliases ?? [])))];
+    // Each key is counted only up to the budget: a key past it is never looked up, and counting all of a common
+    // key's entries ("kumar" at a million persons) would cost more than the rest of the query.
     const counts = keys.length
-      ? await db
-          .selectFrom('person_keys')
-          .select(['key', sql<number>`count(*)::int`.as('n')])
-          .where('key', 'in', keys)
-          .groupBy('key')
-          .execute()
+      ? (
+          await sql<{ key: string; n: number }>`
+            select k.key, (select count(*)::int from (select 1 from person_keys pk where pk.key = k.key
+              limit ${KEY_BUDGET + 1}) capped) as n
+            from unnest(${keys}::text[]) as k(key)`.execute(db)
+        ).rows.filter((c) => c.n > 0)
       : [];
     counts.sort((a, b) => a.n - b.n);
     const chosen: string[] = [];
