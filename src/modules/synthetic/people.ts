@@ -9,6 +9,7 @@ import {
 } from './data/names.ts';
 import { localityRoots, localitySuffixes, streetWords } from './data/places.ts';
 import type { District, Region } from './geography.ts';
+import { drawGivenName } from './given-names.ts';
 import type { Rng } from './random.ts';
 
 /**
@@ -221,12 +222,14 @@ export interface IdentitySpec {
 export function newIdentity(rng: Rng, spec: IdentitySpec): Identity {
   const names = namesByCommunity[spec.community];
   const asMale = spec.gender === 'male';
-  const given = spec.given ?? rng.pick(asMale || spec.gender === 'transgender' ? names.male : names.female);
+  const given =
+    spec.given ??
+    drawGivenName(rng, spec.community, asMale || spec.gender === 'transgender' ? 'male' : 'female');
   const familySurname = spec.surname !== undefined ? spec.surname : rng.pick(names.surnames);
   let surname: string | null = familySurname;
   let middle: string | null = null;
   let prefix: string | null = null;
-  const fatherGiven = spec.fatherGiven ?? rng.pick(names.male);
+  const fatherGiven = spec.fatherGiven ?? drawGivenName(rng, spec.community, 'male');
   const fatherName =
     spec.fatherName ??
     (spec.community === 'tamil' || !familySurname
@@ -262,7 +265,7 @@ export function newIdentity(rng: Rng, spec: IdentitySpec): Identity {
   const spouseName =
     spec.spouseName ??
     (spec.married && !asMale
-      ? `${rng.pick(names.male)}${spec.community === 'sikh' ? ' Singh' : familySurname && spec.community !== 'tamil' ? ` ${familySurname}` : ''}`
+      ? `${drawGivenName(rng, spec.community, 'male')}${spec.community === 'sikh' ? ' Singh' : familySurname && spec.community !== 'tamil' ? ` ${familySurname}` : ''}`
       : null);
   return {
     community: spec.community,
@@ -391,7 +394,7 @@ export function renderRelation(rng: Rng, id: Identity, respellIt: boolean): Rela
   let name: string;
   if (id.gender === 'transgender') {
     kind = 'c/o';
-    name = `Guru ${rng.pick(namesByCommunity.north_hindu.female)}`;
+    name = `Guru ${drawGivenName(rng, 'north_hindu', 'female')}`;
   } else if (id.spouseName && rng.chance(0.7)) {
     kind = 'w/o';
     name = id.spouseName;

@@ -7,8 +7,9 @@ import {
   type Registration,
   type Scenario,
 } from './cases.ts';
-import { namesByCommunity, twinNames } from './data/names.ts';
+import { twinNames } from './data/names.ts';
 import { type District, type Geography, regionProfile, sourceAreas } from './geography.ts';
+import { drawGivenName } from './given-names.ts';
 import { formatPhone, formatUpi, type IdentifierFactory } from './identifiers.ts';
 import {
   type Address,
@@ -530,13 +531,13 @@ export function buildPlan(input: PlanInput): Map<number, CaseOverride> {
     for (let s = 0; s < extra; s++) {
       const siblingGender: Gender = kind === 'twins' ? gender : rng.chance(0.8) ? 'female' : 'male';
       const taken = new Set(members.map((m) => m.given));
-      const names = namesByCommunity[community];
-      const pool = (siblingGender === 'male' ? names.male : names.female).filter((g) => !taken.has(g));
       const sibling = newIdentity(rng, {
         community,
         gender: siblingGender,
         // Siblings never share a given name.
-        given: pair ? pair[1] : rng.pick(pool),
+        given: pair
+          ? pair[1]
+          : drawGivenName(rng, community, siblingGender === 'male' ? 'male' : 'female', taken),
         surname: first.family,
         keepFamilySurname: true,
         fatherGiven: first.fatherGiven,
