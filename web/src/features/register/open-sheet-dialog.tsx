@@ -148,7 +148,7 @@ export function OpenSheetDialog({
               />
             </Field>
           </div>
-          <ActionError error={open.error} />
+          <ActionError error={open.error?.issues.length ? null : open.error} />
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={onClose}>
               {t('common.cancel')}
