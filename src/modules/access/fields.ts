@@ -60,6 +60,7 @@ export const personRecordFields = [
   'gender',
   'age_band',
   'protected',
+  'profile_id',
   'distribution',
   'version',
   'created_at',

@@ -92,6 +92,7 @@ function fullPerson(r: PersonRow, identifiers?: IdentifierRow[]) {
     district_lgd_code: r.district_lgd_code,
     notes: r.notes,
     distribution: r.distribution,
+    profile_id: 'profile_id' in r ? (r.profile_id as string | null) : undefined,
     version: r.version,
     created_at: iso(r.created_at) as string,
     updated_at: iso(r.updated_at) as string,

@@ -12,6 +12,7 @@ import {
   visibleIdentifiers,
   visiblePersons,
 } from '../access/policy.ts';
+import { profileOfPerson } from '../profiles/profile.repository.ts';
 import type { TransferRow } from './case.presenter.ts';
 import type { CaseListQuery } from './case.schemas.ts';
 
@@ -226,6 +227,7 @@ export async function caseChildren(
     db
       .selectFrom('persons')
       .selectAll()
+      .select(profileOfPerson('persons').as('profile_id'))
       .where('agency_id', '=', agencyId)
       .where('case_id', '=', caseId)
       .orderBy('created_at')

@@ -193,6 +193,13 @@ export const personOut = z
     district_lgd_code: z.number().nullable().optional().describe(allowListed),
     notes: z.string().nullable().optional().describe(allowListed),
     distribution: z.string(),
+    profile_id: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        'The canonical person profile this record belongs to (on case and person reads); null when none',
+      ),
     version: z.number(),
     created_at: z.string(),
     updated_at: z.string(),

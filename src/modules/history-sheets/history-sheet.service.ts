@@ -195,7 +195,7 @@ export async function openHistorySheet(
       `${rule.label} must be ordered by an officer not below ${rule.min_rank} (${rule.source})`,
     );
   }
-  if (input.opened_on > new Date().toISOString().slice(0, 10)) {
+  if (input.opened_on > todayInIndia()) {
     throw validationError('opened_on', 'must not be in the future');
   }
 
@@ -270,6 +270,11 @@ export async function openHistorySheet(
     const row = await sheetQuery(tx, actor).where('hs.id', '=', id).executeTakeFirstOrThrow();
     return present(row);
   });
+}
+
+/** Today's date where the officers are (IST), not UTC: between midnight and 05:30 IST the two differ. */
+function todayInIndia(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
 }
 
 function addMonths(date: string, months: number): string {

@@ -17,6 +17,7 @@ import { cursorParam, listLimit, type PersonInput, type PersonPatch, uuid } from
 import { correlateCases } from '../grid/correlate.ts';
 import { storedIdentifier } from '../identifiers/normalise.ts';
 import { writePersonKeys } from '../profiles/person-keys.ts';
+import { profileOfPerson } from '../profiles/profile.repository.ts';
 import {
   maskedFields,
   needsProtection,
@@ -51,6 +52,7 @@ async function loadPerson(db: Kysely<DB>, actor: Actor, id: string, mode: Access
     db
       .selectFrom('persons as p')
       .selectAll('p')
+      .select(profileOfPerson('p').as('profile_id'))
       .where(
         mode === 'read' ? readable(actor, 'p', 'p.case_id', 'persons') : ownRecords(actor, 'p', 'p.case_id'),
       )

@@ -113,3 +113,9 @@ export async function unlinkRecord(
     .execute();
   return id;
 }
+
+/** SQL: the profile of the person row aliased `t` (null when it has none), for reads that show it. */
+export function profileOfPerson(t: string) {
+  return sql<string | null>`(select m.profile_id from profile_members m
+    where m.agency_id = ${sql.ref(`${t}.agency_id`)} and m.person_id = ${sql.ref(`${t}.id`)})`;
+}

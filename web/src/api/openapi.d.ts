@@ -8034,6 +8034,8 @@ export interface components {
             /** @description Left out when your role may not read it */
             notes?: string | null;
             distribution: string;
+            /** @description The canonical person profile this record belongs to (on case and person reads); null when none */
+            profile_id?: string | null;
             version: number;
             created_at: string;
             updated_at: string;
@@ -8684,6 +8686,8 @@ export interface components {
             /** @description Left out when your role may not read it */
             notes?: string | null;
             distribution: string;
+            /** @description The canonical person profile this record belongs to (on case and person reads); null when none */
+            profile_id?: string | null;
             version: number;
             created_at: string;
             updated_at: string;
