@@ -125,4 +125,24 @@ describe('synthetic parts: people and dates', () => {
     assert.match(renderName(r, girl, 'honorific', 14), /^(Kumari|Km\.|Miss) /);
     assert.notEqual(renderName(r, girl, 'respelled', 14), 'Laxmi Das');
   });
+
+  it('never writes Mohammed twice for a man named Mohammed, and still prefixes other Muslim men', () => {
+    const r = new Rng(12);
+    const spec = {
+      community: 'muslim',
+      gender: 'male',
+      surname: 'Shaikh',
+      birthDate: '1990-01-01',
+      address: { text: 'Room No. 4, Kurla', pincode: null, districtLgd: null },
+    } as const;
+    let prefixed = 0;
+    for (let i = 0; i < 200; i++) {
+      const given = i % 2 === 0 ? 'Mohammed' : 'Md. Irfan';
+      const named = newIdentity(r, { ...spec, given });
+      assert.equal(named.prefix, null);
+      assert.doesNotMatch(renderName(r, named, 'full', 30), /Mohammed (Mohammed|Md\.)/i);
+      if (newIdentity(r, { ...spec, given: 'Rizwan' }).prefix === 'Mohammed') prefixed++;
+    }
+    assert.ok(prefixed > 20, `only ${prefixed} of 200 men named Rizwan had the Mohammed prefix`);
+  });
 });

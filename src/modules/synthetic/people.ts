@@ -219,6 +219,8 @@ export interface IdentitySpec {
   keepFamilySurname?: boolean;
 }
 
+const STARTS_WITH_MOHAMMED_OR_ABDUL = /^(mohammed|mohammad|muhammad|mohamed|mohd\.?|md\.?|abdul)( |$)/i;
+
 export function newIdentity(rng: Rng, spec: IdentitySpec): Identity {
   const names = namesByCommunity[spec.community];
   const asMale = spec.gender === 'male';
@@ -246,7 +248,9 @@ export function newIdentity(rng: Rng, spec: IdentitySpec): Identity {
       if (rng.chance(0.45)) middle = fatherName.split(' ')[0] ?? null;
       break;
     case 'muslim':
-      if (asMale && rng.chance(0.3) && !given.startsWith('Abdul')) prefix = 'Mohammed';
+      // Never "Mohammed Mohammed Shaikh" or "Mohammed Md. Rizwan": a man whose given name already starts with
+      // a form of Mohammed (or with Abdul) does not get the prefix.
+      if (asMale && rng.chance(0.3) && !STARTS_WITH_MOHAMMED_OR_ABDUL.test(given)) prefix = 'Mohammed';
       break;
     case 'north_hindu':
       if (asMale && names.maleMiddles && rng.chance(0.2)) middle = rng.pick(names.maleMiddles);
