@@ -50,6 +50,9 @@ const UsersPage = lazy(() =>
 const GroupsPage = lazy(() =>
   import('./features/admin/groups-page.tsx').then((m) => ({ default: m.GroupsPage })),
 );
+const RolesPage = lazy(() =>
+  import('./features/admin/roles-page.tsx').then((m) => ({ default: m.RolesPage })),
+);
 const AuditPage = lazy(() =>
   import('./features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })),
 );
@@ -141,6 +144,7 @@ function Routes() {
       </Route>
       <Route path="/admin/users">{allow(['user:manage', 'audit:read'], <UsersPage />)}</Route>
       <Route path="/admin/groups">{allow(['group:manage'], <GroupsPage />)}</Route>
+      <Route path="/admin/roles">{allow(['user:manage', 'audit:read'], <RolesPage />)}</Route>
       <Route path="/audit">{allow(['audit:read'], <AuditPage />)}</Route>
       <Route path="/security" component={SecurityPage} />
       <Route component={NotFoundPage} />

@@ -29,6 +29,7 @@ export const navItems: { href: string; label: MessageKey; match: string | string
     actions: ['user:manage', 'audit:read'],
   },
   { href: '/admin/groups', label: 'nav.groups', match: '/admin/groups/*?', actions: ['group:manage'] },
+  { href: '/admin/roles', label: 'nav.roles', match: '/admin/roles', actions: ['user:manage', 'audit:read'] },
   { href: '/audit', label: 'nav.audit', match: '/audit/*?', actions: ['audit:read'] },
 ];
 

@@ -11,6 +11,7 @@ import { useActions } from '../auth/permissions.ts';
 import { RequestDisclosureDialog } from '../disclosures/request-disclosure-dialog.tsx';
 import { OpenSheetDialog, sheetRoles } from '../register/open-sheet-dialog.tsx';
 import { NetworkGraph } from './network-graph.tsx';
+import { WatchPersonDialog } from './watch-person-dialog.tsx';
 
 /** The name most of the readable records give, for the page title. */
 function profileName(p: PersonProfile): string {
@@ -44,6 +45,7 @@ export function ProfilePage() {
 function ProfileView({ profile: p }: { profile: PersonProfile }) {
   const actions = useActions();
   const [opening, setOpening] = useState<{ personId: string; name: string } | null>(null);
+  const [watching, setWatching] = useState(false);
   const links = p.records.filter((r) => r.access === 'link');
   const hits = p.records.filter((r) => r.access === 'hit');
   const name = profileName(p);
@@ -77,6 +79,11 @@ function ProfileView({ profile: p }: { profile: PersonProfile }) {
               <Link href={screenHref} className="btn btn-small">
                 {t('profile.screenAgain')}
               </Link>
+            )}
+            {canRegister && (
+              <button type="button" className="btn btn-small" onClick={() => setWatching(true)}>
+                {t('profile.watch')}
+              </button>
             )}
             {canOpenSheet && sheetable.length > 0 && (
               <button
@@ -163,6 +170,7 @@ function ProfileView({ profile: p }: { profile: PersonProfile }) {
           onClose={() => setOpening(null)}
         />
       )}
+      {watching && <WatchPersonDialog profileId={p.id} name={name} onClose={() => setWatching(false)} />}
     </>
   );
 }
