@@ -5,7 +5,7 @@
  * 1. Loads N synthetic India persons (src/modules/synthetic, ≈ 5.8 per case) into a fresh database through the
  *    import path (JSON Lines → parse and validate → importRecords → writeCases: persons, identifiers, person_keys,
  *    correlation), in batches, and prints the load rate.
- * 2. ANALYZE, learns the grid model (gridModel), then screens Q persons drawn from the loaded records — written
+ * 2. VACUUM (ANALYZE), learns the grid model (gridModel), then screens Q persons drawn from the loaded records — written
  *    with the generator's noise (respellings, surname first, capitals, an initial), with or without relation name,
  *    age, gender, some with a phone — as an investigating officer of one police station: p50/p95/p99 and mean,
  *    candidates per query, and how often the drawn record comes back. Also identifier-only screening and the
@@ -215,8 +215,10 @@ try {
   // 2. Screening
 
   let t = performance.now();
-  await sql`analyze`.execute(db);
-  console.log(`\n2. Screening. ANALYZE ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  // VACUUM as well as ANALYZE: the state a server is in once autovacuum has caught up with a bulk load. Until then
+  // the visibility map is empty and counting a name key's entries reads the table, not the index alone.
+  await sql`vacuum (analyze)`.execute(db);
+  console.log(`\n2. Screening. VACUUM (ANALYZE) ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
   const model = await gridModel(db, keyring);
   console.log(
@@ -292,7 +294,7 @@ try {
       input.identifiers = [{ kind: 'phone', value: rec.phone }];
       variants.phone++;
     }
-    return { input, caseId: row.case_id, role: row.role };
+    return { input, caseId: row.case_id, personKey: `${row.agency_id}/${row.id}`, role: row.role };
   });
   console.log(
     `  ${screens.length} queries from ${fmt(total)} persons, as an investigating officer of ${agency.code}: ` +
@@ -331,6 +333,7 @@ try {
     audit: [] as number[],
   };
   let tooCommon = 0;
+  let amongCandidates = 0;
   for (const s of screens) {
     let t1 = performance.now();
     const c = await findCandidates(db, keyring, {
@@ -341,6 +344,7 @@ try {
     phases.candidates.push(performance.now() - t1);
     const keys = candidateKeys(c);
     candidates.push(keys.length);
+    if (c.byName.has(s.personKey) || c.byIdentifier.has(s.personKey)) amongCandidates++;
     if (c.nameTooCommon) tooCommon++;
     t1 = performance.now();
     const rows = keys.length
@@ -391,7 +395,7 @@ try {
   console.log(
     `  candidates per query: mean ${cand.mean.toFixed(0)}, p50 ${cand.p50}, p95 ${cand.p95}, max ${cand.max}; ` +
       `${tooCommon} names too common to look up; ${(run.results / screens.length).toFixed(1)} results per query; ` +
-      `drawn record returned for ${run.found} of ${screens.length} (${((100 * run.found) / screens.length).toFixed(1)} %)`,
+      `the drawn record among the candidates for ${amongCandidates} of ${screens.length} queries, its case in the results for ${run.found}`,
   );
   console.log('  the steps of a name query, timed apart:');
   line('  candidates (person_keys)', phases.candidates);
@@ -444,14 +448,15 @@ try {
       .where('p.agency_id', '<>', officer.agencyId)
       .where(sql<boolean>`exists (select 1 from identifiers i where i.agency_id = p.agency_id and i.person_id = p.id
         and i.kind = 'phone' and not i.protected)`)
-      .orderBy(sql`md5(p.id::text || 'new-record')`)
+      // A different record on each run, so that runs on a kept database do not pile onto one person.
+      .orderBy(sql`md5(p.id::text || ${String(Date.now())})`)
       .limit(1)
       .execute()
   )[0]!;
   const old = personRecordOf(keyring, target);
   const newName = respell(rng, old.full_name ?? '');
   const input = caseInput.parse({
-    fir_number: `${rng.int(100, 999)}/2026`,
+    fir_number: `GB-${Date.now().toString(36)}/2026`,
     registered_at: '2026-11-20T10:15:00+05:30',
     procedure_code: 'BNSS',
     offences: ['BNS-143'],
@@ -471,6 +476,8 @@ try {
   const created = await createCaseFor(db, keyring, officer, input);
   const committed = performance.now();
   const insertMs = committed - t;
+  // The three views are asked at once, right after the commit, each again until it shows the new case (at most 5 s):
+  // the first answer that holds it is the "first visible" time.
   const until = async (what: () => Promise<boolean>) => {
     let tries = 0;
     for (;;) {
@@ -479,31 +486,27 @@ try {
       if (performance.now() - committed > 5_000) return { ms: Number.NaN, tries };
     }
   };
-  const byName = await until(async () => {
-    const out = await screenPersons(db, keyring, officer, {
-      full_name: old.full_name ?? '',
-      relation_name: old.relation_name ?? undefined,
-      purpose: PURPOSE,
-      limit: 50,
-    });
-    return out.persons.some((p) => p.case_id === created.id);
-  });
-  const byPhoneSearch = await until(async () => {
-    // The other agency's officer looks the phone up: the new case is a hit (or a link).
-    const out = await searchIdentifier(
-      db,
-      keyring,
-      { ...officer, agencyId: target.agency_id },
-      'phone',
-      old.phone!,
-    );
-    return [...out.links.map((l) => l.case_id), ...out.hits.map((h) => h.record_id)].includes(created.id);
-  });
-  const byOldCase = await until(async () => {
-    // The old case's officer opens its matches (`GET /api/v1/cases/:id/matches`).
-    const out = await caseMatches(db, keyring, { ...officer, agencyId: target.agency_id }, target.case_id);
-    return [...out.links.map((l) => l.case_id), ...out.hits.map((h) => h.record_id)].includes(created.id);
-  });
+  // An officer of the old record's agency, for whom the new case is another agency's record (a hit).
+  const elsewhere: Actor = { ...officer, agencyId: target.agency_id };
+  const shows = (out: { links: { case_id: string }[]; hits: { record_id: string }[] }) =>
+    [...out.links.map((l) => l.case_id), ...out.hits.map((h) => h.record_id)].includes(created.id);
+  const [byName, byPhoneSearch, byOldCase] = await Promise.all([
+    until(async () => {
+      const out = await screenPersons(db, keyring, elsewhere, {
+        full_name: newName,
+        relation_name: old.relation_name ?? undefined,
+        age: target.age ?? undefined,
+        identifiers: [{ kind: 'phone', value: old.phone! }],
+        purpose: PURPOSE,
+        limit: 50,
+      });
+      return out.persons.some((p) => p.case_id === created.id);
+    }),
+    // The phone looked up (`GET /api/v1/grid/identifier`).
+    until(async () => shows(await searchIdentifier(db, keyring, elsewhere, 'phone', old.phone!))),
+    // The old case's matches (`GET /api/v1/cases/:id/matches`).
+    until(async () => shows(await caseMatches(db, keyring, elsewhere, target.case_id))),
+  ]);
   t = performance.now();
   const newPersons = await db
     .selectFrom('persons')
@@ -517,14 +520,17 @@ try {
     officer.userId,
   );
   const matchMs = performance.now() - t;
+  console.log(
+    "  (asked by an officer of the old record's agency, for whom the new case is another agency's: a hit)",
+  );
   console.log(`  insert (createCaseFor: one transaction, writer + correlation + audit)  ${ms(insertMs)} ms`);
   const visible = (label: string, r: { ms: number; tries: number }) =>
     console.log(
-      `  visible to ${label.padEnd(42)} ${ms(r.ms)} ms after commit (${r.tries} ${r.tries === 1 ? 'try' : 'tries'}); ` +
+      `  visible to ${label.padEnd(36)} ${ms(r.ms)} ms after commit (${r.tries} ${r.tries === 1 ? 'try' : 'tries'}); ` +
         `insert + first visible ${ms(insertMs + r.ms)} ms   (goal < 1,000 ms)  ${insertMs + r.ms < 1000 ? 'MET' : 'NOT MET'}`,
     );
-  visible('screening by name', byName);
-  visible('the identifier search (other agency)', byPhoneSearch);
+  visible('screening (name, relation, age, phone)', byName);
+  visible('the identifier search', byPhoneSearch);
   visible("the old case's matches", byOldCase);
   console.log(
     `  matchNewPersons (after commit)  ${ms(matchMs)} ms: ${matched.linked} linked, ${matched.queued} queued, ${matched.alerts} alerts`,
