@@ -23,7 +23,7 @@
  * `--keep` leaves the database in place and `--reuse NAME` skips the load, to re-run the query phases on a
  * quieter machine; drop it afterwards (`--reuse NAME --drop`, or `drop database NAME`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -322,8 +322,33 @@ try {
     }
     return { times, slow: slow.sort((a, b) => b.ms - a.ms), found, results };
   };
+  // CPU time spent on the queries, by this process and by the database's server processes (PostgreSQL on this
+  // machine only, read from /proc): what the queries cost whatever else the machine is doing.
+  const serverCpuMs = async () => {
+    if (kind !== 'pg') return 0;
+    const pids = await sql<{
+      pid: number;
+    }>`select pid from pg_stat_activity where datname = current_database()`.execute(db);
+    let ticks = 0;
+    for (const { pid } of pids.rows) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        return Number.NaN;
+      }
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
+  };
   console.log(`  load average before the queries: ${load()}`);
+  const cpu0 = process.cpuUsage();
+  const server0 = await serverCpuMs();
   const run = await runScreens();
+  const server1 = await serverCpuMs();
+  const cpu1 = process.cpuUsage(cpu0);
+  const nodeCpu = (cpu1.user + cpu1.system) / 1000 / screens.length;
+  const serverCpu = (server1 - server0) / screens.length;
   // Where the time goes: the same steps as screenPersons, timed one by one (a second pass, caches warm).
   const candidates: number[] = [];
   const phases = {
@@ -391,6 +416,11 @@ try {
     'screenPersons (name …)',
     run.times,
     `   (goal p95 < 20 ms; yente's best matcher ≈ 250 ms)  ${summary(run.times).p95 < 20 ? 'MET' : 'NOT MET'}`,
+  );
+  console.log(
+    `  CPU per query: ${ms(nodeCpu)} ms in Node` +
+      (kind === 'pg' ? ` + ${ms(serverCpu)} ms in PostgreSQL = ${ms(nodeCpu + serverCpu)} ms` : '') +
+      ` (wall-clock mean ${ms(summary(run.times).mean)} ms)`,
   );
   console.log(
     `  candidates per query: mean ${cand.mean.toFixed(0)}, p50 ${cand.p50}, p95 ${cand.p95}, max ${cand.max}; ` +
