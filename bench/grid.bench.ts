@@ -2,11 +2,11 @@
  * Grid speed benchmark (issue 4, "Quality and speed"): screening against 1,000,000 person records on PostgreSQL,
  * and how soon a new record's hits are visible after its insert.
  *
- * 1. Loads N synthetic India persons (src/modules/synthetic, ≈ 5.8 per case) into a fresh database through the
+ * 1. Loads N synthetic India persons (src/modules/synthetic, ≈ 6 per case) into a fresh database through the
  *    import path (JSON Lines → parse and validate → importRecords → writeCases: persons, identifiers, person_keys,
  *    correlation), in batches, and prints the load rate.
- * 2. VACUUM (ANALYZE), learns the grid model (gridModel), then screens Q persons drawn from the loaded records — written
- *    with the generator's noise (respellings, surname first, capitals, an initial), with or without relation name,
+ * 2. VACUUM (ANALYZE), learns the grid model (gridModel), then screens Q persons drawn from the loaded records,
+ *    written with the generator's noise (respellings, surname first, capitals, an initial), with or without relation name,
  *    age, gender, some with a phone — as an investigating officer of one police station: p50/p95/p99 and mean,
  *    candidates per query, and how often the drawn record comes back. Also identifier-only screening and the
  *    identifier search (`GET /api/v1/grid/identifier`).
