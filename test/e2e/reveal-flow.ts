@@ -89,7 +89,7 @@ export async function runRevealFlow(
     const nav = auditPage.getByRole('navigation', { name: 'Main' });
     assert.deepEqual(
       await nav.getByRole('link').allInnerTexts(),
-      ['Users', 'Audit'],
+      ['Users', 'Roles', 'Audit'],
       'an auditor sees the audit screen and, read-only, the users of their scope',
     );
     await auditPage.getByRole('button', { name: 'Identity revealed', exact: true }).click();

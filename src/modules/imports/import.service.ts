@@ -92,7 +92,8 @@ export async function importRecords(
     const m = /^line (\d+): (.*)$/.exec(p.field);
     errors.push({ line: m ? Number(m[1]) : 0, field: m ? (m[2] as string) : p.field, message: p.message });
   }
-  // A case transferred to another agency is kept read-only by the sender: a re-import does not change it.
+  // A case transferred to another agency (by the transfer operation) is kept read-only by the sender: a re-import
+  // does not change it. A record that merely says `transferred` (a legacy file's status) is an ordinary case.
   const keyed = writes.filter((w) => w.input.external_id);
   if (keyed.length > 0) {
     const transferred = await sql<{ agency_id: string; external_id: string }>`
@@ -101,7 +102,10 @@ export async function importRecords(
         keyed.map((w) => ({ agency_id: w.agencyId, external_id: w.input.external_id })),
       )}::jsonb) as k(agency_id uuid, external_id text)
       join cases c on c.agency_id = k.agency_id and c.external_id = k.external_id
-      where c.status = 'transferred'`.execute(db);
+      where c.status = 'transferred'
+        and exists (select 1 from case_transfers t where t.agency_id = c.agency_id and t.case_id = c.id)`.execute(
+      db,
+    );
     const readOnly = new Set(transferred.rows.map((r) => `${r.agency_id}|${r.external_id}`));
     for (const w of keyed) {
       if (readOnly.has(`${w.agencyId}|${w.input.external_id}`))
