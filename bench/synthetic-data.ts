@@ -1,42 +1,18 @@
 /**
  * The synthetic India data as person-resolution records and its truth, shared by the synthetic benchmarks.
  */
+import { personRecordFromInput } from '../src/modules/profiles/grid-model.ts';
 import type { PersonRecord } from '../src/modules/resolution/record.ts';
 import { generateSynthetic, type ImportRecord } from '../src/modules/synthetic/generate.ts';
 
 type PersonInput = NonNullable<ImportRecord['persons']>[number];
 
-/** Identifier kinds that say who a person is; masked Aadhaar and IPv4 repeat by chance (truth caveats). */
-const OTHER_IDENTIFIERS = ['upi', 'bank_account', 'vehicle', 'social', 'email'] as const;
-
 /**
  * One synthetic person as a resolution record, the way `childgrid resolve --map` would see an export of the
- * persons table: the relation written with its kind ("d/o Kartik Das") in the relation-name column.
+ * persons table: the grid's own mapping (relation written with its kind, "d/o Kartik Das").
  */
 export function personRecord(agency: string, p: PersonInput): PersonRecord {
-  const ids = (p.identifiers ?? []) as { kind: string; value: string }[];
-  const phone = ids.find((i) => i.kind === 'phone')?.value ?? null;
-  const email = ids.find((i) => i.kind === 'email')?.value ?? null;
-  const other = ids.find(
-    (i) => (OTHER_IDENTIFIERS as readonly string[]).includes(i.kind) && i.kind !== 'email',
-  );
-  const relation = p.relation_name
-    ? `${p.relation_kind ? `${p.relation_kind} ` : ''}${p.relation_name}`
-    : null;
-  return {
-    id: `${agency}|${p.external_id}`,
-    full_name: p.full_name ?? null,
-    relation_name: relation,
-    gender: p.gender ?? null,
-    birth_date: p.birth_date ?? null,
-    age: p.age !== undefined && p.age !== null ? String(p.age) : null,
-    record_date: p.age_recorded_on ?? null,
-    address_line1: p.address ?? null,
-    postcode: p.pincode ?? null,
-    phone,
-    email,
-    identifier: other ? `${other.kind}:${other.value}` : null,
-  };
+  return personRecordFromInput(`${agency}|${p.external_id}`, p);
 }
 
 export interface PairwiseScore {

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
+import type { PersonInput } from '../cases/case.schemas.ts';
 import type { ComparisonKey } from '../resolution/comparisons.ts';
 import { buildComparisons } from '../resolution/comparisons.ts';
 import { RESOLUTION_THRESHOLDS } from '../resolution/constants.ts';
@@ -39,6 +40,7 @@ export interface PersonRowForModel {
   id: string;
   full_name: string;
   aliases: string[] | null;
+  relation_kind: string | null;
   relation_name: string | null;
   gender: string | null;
   birth_date: string | null;
@@ -51,13 +53,47 @@ export interface PersonRowForModel {
   phone: string | null;
 }
 
+/**
+ * The relation as resolution reads it, with its kind ("d/o Kartik Das"): a husband's name is never compared with
+ * a father's (resolution/names.ts parseRelation).
+ */
+export function relationText(
+  kind: string | null | undefined,
+  name: string | null | undefined,
+): string | null {
+  return name ? `${kind ? `${kind} ` : ''}${name}` : null;
+}
+
+/** Identifier kinds that say who a person is, offered to resolution's `identifier` field. */
+const PERSONAL_IDENTIFIERS = ['upi', 'bank_account', 'vehicle', 'social_handle'];
+
+/** A person as the case API or an import file gives it (before it is stored), as a resolution record. */
+export function personRecordFromInput(id: string, p: PersonInput, recordDate?: string): PersonRecord {
+  const ids = p.identifiers ?? [];
+  const other = ids.find((i) => PERSONAL_IDENTIFIERS.includes(i.kind));
+  return {
+    id,
+    full_name: p.full_name ?? null,
+    relation_name: relationText(p.relation_kind, p.relation_name),
+    gender: p.gender ?? null,
+    birth_date: p.birth_date ?? null,
+    age: p.age == null ? null : String(p.age),
+    record_date: p.age_recorded_on ?? (p.age == null ? null : (recordDate ?? null)),
+    address_line1: p.address ?? null,
+    postcode: p.pincode ?? null,
+    phone: ids.find((i) => i.kind === 'phone')?.value ?? null,
+    email: ids.find((i) => i.kind === 'email')?.value ?? null,
+    identifier: other ? `${other.kind}:${other.value}` : null,
+  };
+}
+
 /** A stored person as a resolution record; a victim's sealed fields are opened in memory only. */
 export function personRecordOf(keyring: Keyring, row: PersonRowForModel): PersonRecord {
   const plain = row.protected && row.sealed ? openFields(keyring, row.agency_id, row.id, row.sealed) : row;
   return {
     id: `${row.agency_id}/${row.id}`,
     full_name: plain.full_name,
-    relation_name: plain.relation_name,
+    relation_name: relationText(row.relation_kind, plain.relation_name),
     gender: row.gender,
     birth_date: plain.birth_date,
     age: row.age == null ? null : String(row.age),
@@ -75,6 +111,7 @@ export function personRowsQuery(db: Kysely<DB>) {
     'p.id',
     'p.full_name',
     'p.aliases',
+    'p.relation_kind',
     'p.relation_name',
     'p.gender',
     'p.birth_date',
@@ -99,18 +136,9 @@ export function syntheticPopulation(): PersonRecord[] {
   if (population) return population;
   const data = generateSynthetic({ cases: 600, seed: 20_261_125 });
   population = data.records.flatMap((c) =>
-    (c.persons ?? []).map((p, k) => ({
-      id: `synthetic/${c.external_id}/${k}`,
-      full_name: p.full_name,
-      relation_name: p.relation_name ?? null,
-      gender: p.gender ?? null,
-      birth_date: p.birth_date ?? null,
-      age: p.age == null ? null : String(p.age),
-      record_date: p.age_recorded_on ?? c.registered_at.slice(0, 10),
-      address_line1: p.address ?? null,
-      postcode: p.pincode ?? null,
-      phone: p.identifiers?.find((i) => i.kind === 'phone')?.value ?? null,
-    })),
+    (c.persons ?? []).map((p, k) =>
+      personRecordFromInput(`synthetic/${c.external_id}/${k}`, p, c.registered_at.slice(0, 10)),
+    ),
   );
   return population;
 }
