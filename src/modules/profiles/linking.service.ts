@@ -13,7 +13,7 @@ import {
 } from '../grid/alerts.ts';
 import { resolve } from '../resolution/resolve.ts';
 import { MIN_REAL_RECORDS, personRecordOf, personRowsQuery, syntheticPopulation } from './grid-model.ts';
-import { linkRecords } from './profile.repository.ts';
+import { linkRecords, personLinkAlerts } from './profile.repository.ts';
 
 /**
  * Batch person linking over the whole database (`childgrid grid link`, after a large import, and after the demo
@@ -133,30 +133,9 @@ export async function linkAllPersons(db: Kysely<DB>, keyring: Keyring): Promise<
         for (let y = x + 1; y < cluster.length; y++) {
           const a = rows[cluster[x]!.index]!;
           const b = rows[cluster[y]!.index]!;
-          if (a.case_id === b.case_id) continue;
-          const detail = { model: modelVersion, on: 'person' };
-          if (a.agency_id !== b.agency_id) {
-            deconfliction.push({
-              a: { agencyId: a.agency_id, caseId: a.case_id },
-              b: { agencyId: b.agency_id, caseId: b.case_id },
-              on: 'person',
-              kind: 'person',
-              detail,
-            });
-          }
-          for (const [child, other] of [
-            [a, b],
-            [b, a],
-          ] as const) {
-            if (child.role !== 'victim') continue;
-            reTrafficking.push({
-              child: { agencyId: child.agency_id, caseId: child.case_id, personId: child.id },
-              record: { agencyId: other.agency_id, caseId: other.case_id },
-              on: 'person',
-              kind: 'person',
-              detail,
-            });
-          }
+          const alerts = personLinkAlerts(a, b, { model: modelVersion, on: 'person' });
+          deconfliction.push(...alerts.deconfliction);
+          reTrafficking.push(...alerts.reTrafficking);
         }
       }
     }

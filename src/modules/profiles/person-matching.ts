@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
+import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import {
   checkWatchlists,
@@ -12,7 +13,7 @@ import {
 import { probeOfStored } from '../grid/values.ts';
 import { candidateKeys, findCandidates } from './candidates.ts';
 import { gridModel, personRecordOf, personRowsQuery, scoreAgainst, thresholds } from './grid-model.ts';
-import { linkRecords } from './profile.repository.ts';
+import { linkRecords, personLinkAlerts } from './profile.repository.ts';
 
 /**
  * A new or changed person record is matched against the grid at once (after its write commits): candidates by
@@ -77,7 +78,6 @@ export async function matchNewPersons(
         const other = others[index - 1]!;
         const score = explanation.score;
         const me = { agencyId: self.agency_id, caseId: self.case_id };
-        const them = { agencyId: other.agency_id, caseId: other.case_id };
         if (score >= thresholds.autoLinkWeight) {
           const profileId = await linkRecords(
             tx,
@@ -86,31 +86,15 @@ export async function matchNewPersons(
             { method: 'model', score, modelVersion: model.version, reviewerId: null },
           ).catch((err: unknown) => {
             // Two open history sheets in one agency: an officer decides (queued below).
-            if (err instanceof Error && 'code' in err && err.code === 'conflict') return null;
+            if (err instanceof AppError && err.code === 'conflict') return null;
             throw err;
           });
           if (profileId) {
             summary.linked++;
             const detail = { score, model: model.version };
-            deconfliction.push({ a: me, b: them, on: 'person', kind: 'person', detail });
-            if (self.role === 'victim') {
-              reTrafficking.push({
-                child: { ...me, personId: self.id },
-                record: them,
-                on: 'person',
-                kind: 'person',
-                detail,
-              });
-            }
-            if (other.role === 'victim') {
-              reTrafficking.push({
-                child: { ...them, personId: other.id },
-                record: me,
-                on: 'person',
-                kind: 'person',
-                detail,
-              });
-            }
+            const alerts = personLinkAlerts(self, other, detail);
+            deconfliction.push(...alerts.deconfliction);
+            reTrafficking.push(...alerts.reTrafficking);
             summary.alerts += await checkWatchlists(tx, {
               match: { profileId },
               record: me,

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB, LinkMethod } from '../../db/schema.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import type { GridLink, ReTraffickingLink } from '../grid/alerts.ts';
 
 /**
  * Canonical person profiles: which person records (in any agency) are believed to be one human being.
@@ -118,4 +119,47 @@ export async function unlinkRecord(
 export function profileOfPerson(t: string) {
   return sql<string | null>`(select m.profile_id from profile_members m
     where m.agency_id = ${sql.ref(`${t}.agency_id`)} and m.person_id = ${sql.ref(`${t}.id`)})`;
+}
+
+/** A person record as the alerts of a person link need it. */
+export interface LinkedRecord {
+  agency_id: string;
+  id: string;
+  case_id: string;
+  role: string;
+}
+
+/**
+ * The alerts two person records found to be one human being call for: deconfliction when they sit in two
+ * agencies' cases, re-trafficking for either that is a victim (raiseDeconfliction and raiseReTrafficking decide
+ * which cases are open and who is told). One place for batch linking, matching on write and review.
+ */
+export function personLinkAlerts(
+  a: LinkedRecord,
+  b: LinkedRecord,
+  detail: Record<string, unknown>,
+): { deconfliction: GridLink[]; reTrafficking: ReTraffickingLink[] } {
+  const out: { deconfliction: GridLink[]; reTrafficking: ReTraffickingLink[] } = {
+    deconfliction: [],
+    reTrafficking: [],
+  };
+  if (a.case_id === b.case_id) return out;
+  const ref = (r: LinkedRecord) => ({ agencyId: r.agency_id, caseId: r.case_id });
+  if (a.agency_id !== b.agency_id) {
+    out.deconfliction.push({ a: ref(a), b: ref(b), on: 'person', kind: 'person', detail });
+  }
+  for (const [child, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    if (child.role !== 'victim') continue;
+    out.reTrafficking.push({
+      child: { ...ref(child), personId: child.id },
+      record: ref(other),
+      on: 'person',
+      kind: 'person',
+      detail,
+    });
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { type Actor, assertCan } from '../access/actor.ts';
 import { readable } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { raiseDeconfliction, raiseReTrafficking } from '../grid/alerts.ts';
-import { linkRecords } from './profile.repository.ts';
+import { linkRecords, personLinkAlerts } from './profile.repository.ts';
 import type { reviewDecisionInput, reviewListQuery } from './screening.schemas.ts';
 
 /**
@@ -132,18 +132,13 @@ export async function decideReview(
         { agencyId: row.b_agency_id, personId: row.b_person_id },
         { method: 'review', score: row.score, modelVersion: row.model_version, reviewerId: actor.userId },
       );
-      const detail = { review: id, reviewer: actor.userId };
-      const a = { agencyId: row.a_agency_id, caseId: row.a_case };
-      const b = { agencyId: row.b_agency_id, caseId: row.b_case };
-      await raiseDeconfliction(tx, { a, b, on: 'person', kind: 'person', detail });
-      const children = [
-        ...(row.a_role === 'victim' ? [{ child: { ...a, personId: row.a_person_id }, record: b }] : []),
-        ...(row.b_role === 'victim' ? [{ child: { ...b, personId: row.b_person_id }, record: a }] : []),
-      ];
-      await raiseReTrafficking(
-        tx,
-        children.map((c) => ({ ...c, on: 'person' as const, kind: 'person', detail })),
+      const alerts = personLinkAlerts(
+        { agency_id: row.a_agency_id, id: row.a_person_id, case_id: row.a_case, role: row.a_role },
+        { agency_id: row.b_agency_id, id: row.b_person_id, case_id: row.b_case, role: row.b_role },
+        { review: id, reviewer: actor.userId },
       );
+      await raiseDeconfliction(tx, alerts.deconfliction);
+      await raiseReTrafficking(tx, alerts.reTrafficking);
     }
     await recordAudit(tx, actor, {
       action: 'match.review',
