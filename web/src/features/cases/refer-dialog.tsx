@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { type Case, type Disclosure, type FieldGroup, fieldGroups } from '../../api/types.ts';
 import { issueFor, useAction } from '../../api/use-action.ts';
@@ -9,27 +9,9 @@ import { FieldGroupChoice } from '../../components/field-groups.tsx';
 import { ActionError } from '../../components/notices.tsx';
 import { t } from '../../i18n/t.ts';
 import { useCan } from '../auth/permissions.ts';
+import { ConsentGate } from './consent-gate.tsx';
 
 const minText = 15;
-
-/**
- * The children whose consent is missing, from the `consent.<pseudonym>.<child|guardian>` fields of a 409
- * `consent_required`, one entry per child.
- */
-export function missingConsents(issues: { field: string; message: string }[]) {
-  const byChild = new Map<string, ('child' | 'guardian')[]>();
-  for (const issue of issues) {
-    const m = /^consent\.(.+)\.(child|guardian)$/.exec(issue.field);
-    if (!m?.[1]) continue;
-    byChild.set(m[1], [...(byChild.get(m[1]) ?? []), m[2] as 'child' | 'guardian']);
-  }
-  return [...byChild].map(([pseudonym, who]) => ({ pseudonym, who }));
-}
-
-export function missingText(who: ('child' | 'guardian')[]): string {
-  if (who.length === 2) return t('refer.noConsentBoth');
-  return who[0] === 'child' ? t('refer.noConsentChild') : t('refer.noConsentGuardian');
-}
 
 /**
  * Refer the case to another agency (a CWC, a DCPU, a court) with the parts it needs. The children's and
@@ -53,13 +35,6 @@ export function ReferDialog({
   const [override, setOverride] = useState<string | null>(null);
   const [checked, setChecked] = useState(false);
   const refer = useAction(api.refer.bind(null, c.id));
-  const missing = refer.error?.code === 'consent_required' ? missingConsents(refer.error.issues) : [];
-  const needsConsent = missing.length > 0 || override !== null;
-  const missingRef = useRef<HTMLDivElement>(null);
-  // The dialog scrolls; bring the refusal, and the way on, into view.
-  useEffect(() => {
-    if (refer.error?.code === 'consent_required') missingRef.current?.scrollIntoView({ block: 'nearest' });
-  }, [refer.error]);
 
   const agencyError =
     (checked && !agency ? t('validation.required') : undefined) ?? issueFor(refer.error, 'to_agency_id');
@@ -137,41 +112,22 @@ export function ReferDialog({
           />
         </Field>
 
-        {missing.length > 0 && (
-          <div ref={missingRef} className="notice notice-error consent-missing" role="alert">
-            <strong>{t('refer.consentMissing')}</strong>
-            <ul>
-              {missing.map((m) => (
-                <li key={m.pseudonym}>
-                  <code>{m.pseudonym}</code>: {missingText(m.who)}
-                </li>
-              ))}
-            </ul>
-            <span>{canOverride ? t('refer.consentHowOverride') : t('refer.consentHow')}</span>
-          </div>
-        )}
-        {needsConsent && canOverride && override === null && (
-          <button type="button" className="btn btn-small" onClick={() => setOverride('')}>
-            {t('refer.overrideStart')}
-          </button>
-        )}
-        {override !== null && (
-          <Field
-            id="rf-override"
-            label={t('refer.overrideReason')}
-            error={overrideError}
-            hint={t('refer.overrideHint')}
-            required
-          >
-            <textarea
-              {...controlProps('rf-override', overrideError, t('refer.overrideHint'))}
-              rows={2}
-              maxLength={1000}
-              value={override}
-              onChange={(e) => setOverride(e.target.value)}
-            />
-          </Field>
-        )}
+        <ConsentGate
+          id="rf-override"
+          error={refer.error}
+          canOverride={canOverride}
+          override={override}
+          onOverride={setOverride}
+          overrideError={overrideError}
+          text={{
+            missing: 'refer.consentMissing',
+            how: 'refer.consentHow',
+            howOverride: 'refer.consentHowOverride',
+            overrideStart: 'refer.overrideStart',
+            overrideReason: 'refer.overrideReason',
+            overrideHint: 'refer.overrideHint',
+          }}
+        />
         {refer.error && refer.error.code !== 'consent_required' && <ActionError error={refer.error} />}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Case, CaseTransfer } from '../../api/types.ts';
 import { issueFor, useAction } from '../../api/use-action.ts';
@@ -8,7 +8,7 @@ import { controlProps, Field } from '../../components/field.tsx';
 import { ActionError } from '../../components/notices.tsx';
 import { t } from '../../i18n/t.ts';
 import { useCan } from '../auth/permissions.ts';
-import { missingConsents, missingText } from './refer-dialog.tsx';
+import { ConsentGate } from './consent-gate.tsx';
 
 const minText = 15;
 
@@ -35,12 +35,6 @@ export function TransferDialog({
   const [override, setOverride] = useState<string | null>(null);
   const [checked, setChecked] = useState(false);
   const transfer = useAction(api.transfer.bind(null, c.id));
-  const missing = transfer.error?.code === 'consent_required' ? missingConsents(transfer.error.issues) : [];
-  const needsConsent = missing.length > 0 || override !== null;
-  const missingRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (transfer.error?.code === 'consent_required') missingRef.current?.scrollIntoView({ block: 'nearest' });
-  }, [transfer.error]);
 
   const agencyError =
     (checked && !agency ? t('validation.required') : undefined) ?? issueFor(transfer.error, 'to_agency_id');
@@ -96,41 +90,22 @@ export function TransferDialog({
           />
         </Field>
 
-        {missing.length > 0 && (
-          <div ref={missingRef} className="notice notice-error consent-missing" role="alert">
-            <strong>{t('transfer.consentMissing')}</strong>
-            <ul>
-              {missing.map((m) => (
-                <li key={m.pseudonym}>
-                  <code>{m.pseudonym}</code>: {missingText(m.who)}
-                </li>
-              ))}
-            </ul>
-            <span>{canOverride ? t('transfer.consentHowOverride') : t('transfer.consentHow')}</span>
-          </div>
-        )}
-        {needsConsent && canOverride && override === null && (
-          <button type="button" className="btn btn-small" onClick={() => setOverride('')}>
-            {t('transfer.overrideStart')}
-          </button>
-        )}
-        {override !== null && (
-          <Field
-            id="tf-override"
-            label={t('transfer.overrideReason')}
-            error={overrideError}
-            hint={t('transfer.overrideHint')}
-            required
-          >
-            <textarea
-              {...controlProps('tf-override', overrideError, t('transfer.overrideHint'))}
-              rows={2}
-              maxLength={1000}
-              value={override}
-              onChange={(e) => setOverride(e.target.value)}
-            />
-          </Field>
-        )}
+        <ConsentGate
+          id="tf-override"
+          error={transfer.error}
+          canOverride={canOverride}
+          override={override}
+          onOverride={setOverride}
+          overrideError={overrideError}
+          text={{
+            missing: 'transfer.consentMissing',
+            how: 'transfer.consentHow',
+            howOverride: 'transfer.consentHowOverride',
+            overrideStart: 'transfer.overrideStart',
+            overrideReason: 'transfer.overrideReason',
+            overrideHint: 'transfer.overrideHint',
+          }}
+        />
         {transfer.error && transfer.error.code !== 'consent_required' && (
           <ActionError error={transfer.error} />
         )}
