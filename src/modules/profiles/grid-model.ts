@@ -6,7 +6,7 @@ import type { ComparisonKey } from '../resolution/comparisons.ts';
 import { buildComparisons } from '../resolution/comparisons.ts';
 import { RESOLUTION_THRESHOLDS } from '../resolution/constants.ts';
 import { prepareRecords } from '../resolution/features.ts';
-import { type Explanation, type FieldModel, PairScorer } from '../resolution/model.ts';
+import { type Explanation, type FieldModel, PairScorer, type ResolutionModel } from '../resolution/model.ts';
 import type { PersonRecord } from '../resolution/record.ts';
 import { resolve } from '../resolution/resolve.ts';
 import { generateSynthetic } from '../synthetic/generate.ts';
@@ -170,15 +170,27 @@ export async function trainGridModel(db: Kysely<DB>, keyring: Keyring): Promise<
   const records = rows.map((r) => personRecordOf(keyring, r));
   const synthetic = records.length < MIN_REAL ? syntheticPopulation() : [];
   records.push(...synthetic);
-  const result = resolve(records);
+  return gridModelOf(resolve(records).model, records.length - synthetic.length, synthetic.length);
+}
+
+/** The grid model a resolution run learnt (its version names the day and how many records it saw). */
+export function gridModelOf(model: ResolutionModel, real: number, synthetic: number): GridModel {
   const fields = new Map<ComparisonKey, FieldModel>();
-  for (const f of result.model.fields) fields.set(f.key, f);
+  for (const f of model.fields) fields.set(f.key, f);
   return {
-    version: `em-${new Date().toISOString().slice(0, 10)}-${records.length}`,
-    lambda: result.model.lambda,
+    version: `em-${new Date().toISOString().slice(0, 10)}-${real + synthetic}`,
+    lambda: model.lambda,
     fields,
-    trainedOn: { records: records.length - synthetic.length, synthetic: synthetic.length },
+    trainedOn: { records: real, synthetic },
   };
+}
+
+/**
+ * Keeps a model learnt elsewhere as the current one: batch linking learns m and u on every record, so screening
+ * and matching need not learn them again (the demo's first start would otherwise train twice).
+ */
+export function rememberGridModel(model: GridModel): void {
+  cached = { model, at: Date.now() };
 }
 
 export interface CandidateScore {

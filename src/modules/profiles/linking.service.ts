@@ -12,7 +12,14 @@ import {
   type WatchMatch,
 } from '../grid/alerts.ts';
 import { resolve } from '../resolution/resolve.ts';
-import { MIN_REAL_RECORDS, personRecordOf, personRowsQuery, syntheticPopulation } from './grid-model.ts';
+import {
+  gridModelOf,
+  MIN_REAL_RECORDS,
+  personRecordOf,
+  personRowsQuery,
+  rememberGridModel,
+  syntheticPopulation,
+} from './grid-model.ts';
 import { linkRecords, personLinkAlerts } from './profile.repository.ts';
 
 /**
@@ -53,7 +60,10 @@ export async function linkAllPersons(db: Kysely<DB>, keyring: Keyring): Promise<
   const synthetic = real < MIN_REAL_RECORDS ? syntheticPopulation() : [];
   const result = resolve([...records, ...synthetic]);
   const isReal = (i: number) => i < real;
-  const modelVersion = `em-${new Date().toISOString().slice(0, 10)}-${records.length}`;
+  // What this run learnt is the grid's model from now on: screening and matching use it without training again.
+  const learnt = gridModelOf(result.model, real, synthetic.length);
+  rememberGridModel(learnt);
+  const modelVersion = learnt.version;
 
   // Clusters of auto-linked records: link each member to the cluster's first record.
   const reviewed = new Set(
