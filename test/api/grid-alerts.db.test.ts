@@ -220,6 +220,102 @@ forEachDatabase('grid: watchlists and re-trafficking alerts', (ctx) => {
     assert.ok(notes.some((n) => n.kind === 'grid.re_trafficking'));
   });
 
+  test('an alert is marked read by its recipient: the agency, or the watcher alone; the list counts and filters unread', async () => {
+    const phone = '98123 50004';
+    const post = (u: TestUser, url: string) => send(u, 'POST', url);
+    const list = async (u: TestUser, query = '') =>
+      (await get(u, `/api/v1/grid/alerts${query}`)).json() as {
+        items: (Alert & { id: string; read_at: string | null; addressed_to_you: boolean })[];
+        unread: number;
+      };
+    const [ioA2, adminA, district] = await Promise.all([
+      newUser(ctx.database, stationA, 'investigating_officer'),
+      newUser(ctx.database, stationA, 'agency_admin'),
+      ctx.database.db
+        .selectFrom('agencies')
+        .select(['id', 'code'])
+        .where('code', '=', 'MH-D490')
+        .executeTakeFirstOrThrow()
+        .then((d) => newUser(ctx.database, d, 'district_supervisor')),
+    ]);
+    assert.equal(
+      (
+        await send(ioE, 'POST', '/api/v1/grid/watches', {
+          kind: 'phone',
+          value: phone,
+          reason: 'the lodge manager’s number',
+        })
+      ).statusCode,
+      201,
+    );
+    const unreadBefore = {
+      a: (await list(ioA)).unread,
+      e: (await list(ioE)).unread,
+      e2: (await list(ioE2)).unread,
+    };
+    const caseA = await newCase(ioA, accusedWith(phone));
+    const caseB = await newCase(ioB, accusedWith(phone));
+    // A and B are both alerted (deconfliction); E's officer through the watch, twice.
+    const ofA = (await list(ioA, '?kind=deconfliction')).items.find((a) => a.other.record_id === caseB.id)!;
+    assert.ok(ofA, 'A is alerted about B’s case');
+    assert.equal(ofA.read_at, null);
+    assert.equal(ofA.addressed_to_you, true);
+    assert.equal((await list(ioA)).unread, unreadBefore.a + 1);
+    assert.equal((await list(ioE)).unread, unreadBefore.e + 2);
+    assert.equal((await list(ioE2)).unread, unreadBefore.e2, 'a colleague’s watch is not yours');
+    const unreadOnly = await list(ioA, '?unread=true');
+    assert.ok(unreadOnly.items.some((a) => a.id === ofA.id));
+    assert.ok(unreadOnly.items.every((a) => a.read_at === null && a.addressed_to_you));
+
+    // The district supervisor sees A's alert (below it) but leaves its read state to A.
+    const seen = (await list(district, '?kind=deconfliction')).items.find((a) => a.id === ofA.id);
+    assert.equal(seen?.addressed_to_you, false);
+    const bySupervisor = await post(district, `/api/v1/grid/alerts/${ofA.id}/read`);
+    assert.equal(bySupervisor.statusCode, 403, bySupervisor.body);
+    // A role that reads no cases marks nothing; another agency's alert is not found.
+    assert.equal((await post(adminA, `/api/v1/grid/alerts/${ofA.id}/read`)).statusCode, 403);
+    assert.equal((await post(ioB, `/api/v1/grid/alerts/${ofA.id}/read`)).statusCode, 404);
+    assert.equal((await post(ioE, `/api/v1/grid/alerts/${ofA.id}/read`)).statusCode, 404);
+    const bad = await post(ioA, '/api/v1/grid/alerts/not-a-uuid/read');
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().error.issues[0].field, 'id');
+
+    // One officer of A reads it: it is read for the whole agency, and its notification with it.
+    assert.equal((await post(ioA2, `/api/v1/grid/alerts/${ofA.id}/read`)).statusCode, 204);
+    const after = await list(ioA, '?kind=deconfliction');
+    assert.ok(after.items.find((a) => a.id === ofA.id)?.read_at);
+    assert.equal((await list(ioA)).unread, unreadBefore.a);
+    assert.ok(!(await list(ioA, '?unread=true')).items.some((a) => a.id === ofA.id));
+    const notes = (await get(ioA, '/api/v1/notifications')).json().items as {
+      subject_id: string | null;
+      read_at: string | null;
+    }[];
+    assert.ok(notes.find((n) => n.subject_id === ofA.id)?.read_at, 'the alert’s notification is read too');
+    assert.equal((await post(ioA, `/api/v1/grid/alerts/${ofA.id}/read`)).statusCode, 204, 'again: no change');
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'user_id'])
+      .where('record_id', '=', ofA.id)
+      .execute();
+    assert.deepEqual(audit, [{ action: 'grid.alert_read', user_id: ioA2.id }]);
+    // B's side of the pair is B's to read.
+    const ofB = (await list(ioB, '?kind=deconfliction')).items.find((a) => a.other.record_id === caseA.id);
+    assert.equal(ofB?.read_at, null);
+
+    // Watch alerts are the watcher's: a colleague cannot mark them; "mark all" reads the watcher's own.
+    const watchAlert = (await list(ioE, '?kind=watchlist&unread=true')).items[0]!;
+    assert.equal((await post(ioE2, `/api/v1/grid/alerts/${watchAlert.id}/read`)).statusCode, 404);
+    const all = await post(ioE, '/api/v1/grid/alerts/read-all?kind=watchlist');
+    assert.equal(all.statusCode, 200, all.body);
+    assert.ok(all.json().marked >= 2);
+    assert.equal((await list(ioE, '?kind=watchlist')).unread, 0);
+    assert.equal((await post(ioE, '/api/v1/grid/alerts/read-all?kind=nonsense')).statusCode, 400);
+    const everything = await post(ioB, '/api/v1/grid/alerts/read-all');
+    assert.ok(everything.json().marked >= 1);
+    assert.equal((await list(ioB)).unread, 0);
+    assert.equal((await post(adminA, '/api/v1/grid/alerts/read-all')).statusCode, 403);
+  });
+
   test('the demo: planted shared phones raise deconfliction, a re-trafficked child raises re-trafficking', async () => {
     const seed = 7;
     const truth = generateSynthetic({ cases: 400, seed }).truth;

@@ -332,6 +332,26 @@ export const requests: Record<string, RequestBuilder> = {
     return { method: 'DELETE', url: `/api/v1/grid/watches/${id}` };
   },
   'GET /api/v1/grid/alerts': () => ({ method: 'GET', url: '/api/v1/grid/alerts' }),
+  'POST /api/v1/grid/alerts/read-all': () => ({ method: 'POST', url: '/api/v1/grid/alerts/read-all' }),
+  // A fresh deconfliction alert for A (its own) or for B, about the other's case.
+  'POST /api/v1/grid/alerts/:id/read': async (w, t) => {
+    const id = newId();
+    const [mine, theirs] = t === 'own' ? [w.agencies.A, w.agencies.B] : [w.agencies.B, w.agencies.A];
+    await w.database.db
+      .insertInto('grid_alerts')
+      .values({
+        agency_id: mine.id,
+        id,
+        kind: 'deconfliction',
+        dedupe_key: `matrix:${id}`,
+        other_agency_id: theirs.id,
+        other_case_id: newId(),
+        match_kind: 'phone',
+        match_on: 'identifier',
+      })
+      .execute();
+    return { method: 'POST', url: `/api/v1/grid/alerts/${id}/read` };
+  },
   'GET /api/v1/cases/:id/matches': (w, t) => ({
     method: 'GET',
     url: `/api/v1/cases/${rec(w, t).caseId}/matches`,

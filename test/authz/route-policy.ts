@@ -228,8 +228,11 @@ export type RecordRule =
   | { on: 'case'; access: 'request' }
   /** Belongs to an agency, no distribution: in the caller's scope → allowed, otherwise 404. */
   | { on: 'agency' | 'user' | 'inbox' | 'warning'; access: 'owner' }
-  /** The caller's own (session), or its own agency's exactly (notifications, requests it sent); otherwise 404. */
-  | { on: 'session' | 'notification' | 'outbox' | 'watch'; access: 'mine' }
+  /**
+   * The caller's own (session), or its own agency's exactly (notifications, requests it sent, grid alerts
+   * addressed to it); otherwise 404.
+   */
+  | { on: 'session' | 'notification' | 'outbox' | 'watch' | 'alert'; access: 'mine' }
   /** The agency directory is reference data: every agency reads for everyone allowed. */
   | { on: 'agency'; access: 'any' }
   /** Sharing groups: visible to members only (404 otherwise); `owner` changes are the owning agency's (403). */
@@ -453,6 +456,14 @@ export const policies: readonly Policy[] = [
   },
   // Deconfliction, re-trafficking and watch alerts: the agency's and the caller's own, for case readers.
   { route: 'GET /api/v1/grid/alerts', roles: caseReaders, records: none, ok: 200 },
+  // Marking alerts read: those addressed to the caller's agency (or its watches); another agency's is not found.
+  { route: 'POST /api/v1/grid/alerts/read-all', roles: caseReaders, records: none, ok: 200 },
+  {
+    route: 'POST /api/v1/grid/alerts/:id/read',
+    roles: caseReaders,
+    records: { on: 'alert', access: 'mine' },
+    ok: 204,
+  },
   {
     route: 'GET /api/v1/cases/:id/matches',
     roles: caseReaders,
@@ -672,7 +683,11 @@ export function targetsOf(p: Policy): readonly Target[] {
             ? sheetTargets
             : r.on === 'case' || r.on === 'person' || r.on === 'victim' || r.on === 'identifier'
               ? distributedTargets
-              : r.on === 'session' || r.on === 'notification' || r.on === 'outbox' || r.on === 'watch'
+              : r.on === 'session' ||
+                  r.on === 'notification' ||
+                  r.on === 'outbox' ||
+                  r.on === 'watch' ||
+                  r.on === 'alert'
                 ? personalTargets
                 : agencyTargets;
   return p.only ? all.filter((t) => p.only!.includes(t)) : all;

@@ -5,8 +5,9 @@ import { type AppDeps, noContent, requireActor } from '../../http/context.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { uuid } from '../cases/case.schemas.ts';
 import {
+  alertListOut,
   alertListQuery,
-  alertOut,
+  alertReadAllQuery,
   gridSettingsOut,
   gridSettingsPatch,
   warningEntryInput,
@@ -22,6 +23,8 @@ import {
   listAlerts,
   listWarningList,
   listWatches,
+  markAlertRead,
+  markAllAlertsRead,
   removeWarningEntry,
   removeWatch,
   updateGridSettings,
@@ -146,10 +149,39 @@ export function gridRoutes(deps: AppDeps) {
           summary:
             "Deconfliction and re-trafficking alerts for your agency, and your watches' alerts: whom to contact",
           querystring: alertListQuery,
-          response: { 200: items(alertOut), ...errorResponses },
+          response: { 200: alertListOut, ...errorResponses },
         },
       },
       async (request) => listAlerts(deps.db, requireActor(request), request.query),
+    );
+    r.post(
+      '/api/v1/grid/alerts/read-all',
+      {
+        schema: {
+          tags,
+          summary:
+            'Mark all unread alerts addressed to you read (your agency’s and your watches’; of one kind, if given)',
+          querystring: alertReadAllQuery,
+          response: { 200: z.object({ marked: z.number().int() }), ...errorResponses },
+        },
+      },
+      async (request) => markAllAlertsRead(deps.db, requireActor(request), request.query),
+    );
+    r.post(
+      '/api/v1/grid/alerts/:id/read',
+      {
+        schema: {
+          tags,
+          summary:
+            'Mark an alert read for your agency (or, a watch alert, for you); its notification is read with it',
+          params: idParams,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await markAlertRead(deps.db, requireActor(request), request.params.id);
+        return noContent(reply);
+      },
     );
   };
 }

@@ -91,7 +91,15 @@ export const watchOut = z
 
 export const alertListQuery = z.strictObject({
   kind: z.enum(['deconfliction', 'watchlist', 're_trafficking']).optional(),
+  unread: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('true: only the unread alerts addressed to you (your agency’s and your watches’)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const alertReadAllQuery = z.strictObject({
+  kind: z.enum(['deconfliction', 'watchlist', 're_trafficking']).optional(),
 });
 
 export const alertOut = z
@@ -120,6 +128,15 @@ export const alertOut = z
       disclosure_id: z.string().nullable(),
     }),
     watch: z.object({ id: z.string(), kind: z.string().nullable(), value: z.string().nullable() }).nullable(),
+    addressed_to_you: z
+      .boolean()
+      .describe(
+        'Your agency’s alert or your watch’s: you mark it read. A supervisor also sees the alerts of the agencies below it, and their read state, but does not mark them read',
+      ),
+    read_at: z
+      .string()
+      .nullable()
+      .describe('When the recipient (the agency, or for a watch alert the watcher) marked it read'),
     created_at: z.string(),
   })
   .meta({
@@ -127,3 +144,15 @@ export const alertOut = z
     description:
       "Deconfliction, re-trafficking or watchlist alert: whom to contact, and the other record's content only if you may read it",
   });
+
+export const alertListOut = z
+  .object({
+    items: z.array(alertOut),
+    unread: z
+      .number()
+      .int()
+      .describe(
+        'How many alerts addressed to you (of the kind asked for, if any) are unread, however many are listed',
+      ),
+  })
+  .meta({ id: 'GridAlertList' });

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB, IdentifierKind } from '../../db/schema.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
@@ -13,6 +13,7 @@ import { normaliseForField } from '../identifiers/normalise.ts';
 import type {
   alertListQuery,
   alertOut,
+  alertReadAllQuery,
   gridSettingsPatch,
   warningEntryInput,
   warningEntryOut,
@@ -391,12 +392,25 @@ export async function removeWatch(db: Kysely<DB>, actor: Actor, id: string) {
 /* ---------- alerts ---------- */
 
 /**
+ * Whom an alert is addressed to, and so who marks it read: the agency it was raised for (deconfliction,
+ * re-trafficking: one row per agency, read for the whole agency once one of its officers marks it) or, for a watch
+ * alert, the watcher alone. A supervisor lists the alerts of the agencies below it but leaves their read state to
+ * them. `a` is the grid_alerts alias.
+ */
+function addressedTo(actor: Actor, a: string) {
+  return sql<SqlBool>`(${sql.ref(`${a}.agency_id`)} = ${actor.agencyId}
+    and (${sql.ref(`${a}.user_id`)} is null or ${sql.ref(`${a}.user_id`)} = ${actor.userId}))`;
+}
+
+/**
  * Alerts for the caller's agency (and, for supervisory roles, the agencies below it) and the caller's own
  * watches. The other record is shown by its agency's contact officer and its id; its FIR number only when the
- * caller may read it, exactly as hits are.
+ * caller may read it, exactly as hits are. `unread` counts the unread alerts addressed to the caller.
  */
 export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof alertListQuery>) {
   assertCan(actor, 'case:read');
+  const kind = q.kind ?? null;
+  const unreadOnly = q.unread === 'true';
   const rows = await sql<{
     id: string;
     kind: 'deconfliction' | 'watchlist' | 're_trafficking';
@@ -416,6 +430,8 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
     watch_id: string | null;
     watch_kind: string | null;
     watch_value: string | null;
+    addressed: boolean;
+    read_at: Date | null;
     created_at: Date;
   }>`
     select a.id, a.kind, a.match_kind, a.match_on, a.case_id, mc.fir_number as own_fir,
@@ -423,7 +439,8 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
       case when p.protected then p.full_name end as pseudonym,
       a.other_agency_id, a.other_case_id, oc.fir_number as other_fir, ${readable(actor, 'oc')} as other_readable,
       last.status as disclosure_status, last.id as disclosure_id,
-      a.watch_id, w.kind as watch_kind, w.value as watch_value, a.created_at
+      a.watch_id, w.kind as watch_kind, w.value as watch_value, ${addressedTo(actor, 'a')} as addressed,
+      a.read_at, a.created_at
     from grid_alerts a
     left join cases mc on mc.agency_id = a.case_agency_id and mc.id = a.case_id
     left join persons p on p.agency_id = a.case_agency_id and p.id = a.person_id
@@ -435,9 +452,15 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
       order by d.created_at desc limit 1) last on true
     where ${agencyScope(actor, 'a.agency_id')}
       and (a.user_id is null or a.user_id = ${actor.userId})
-      and (${q.kind ?? null}::text is null or a.kind = ${q.kind ?? null})
+      and (${kind}::text is null or a.kind = ${kind})
+      and (not ${unreadOnly} or (a.read_at is null and ${addressedTo(actor, 'a')}))
     order by a.created_at desc, a.id desc
     limit ${q.limit}`.execute(db);
+  const unread = await sql<{ n: number }>`
+    select count(*)::int as n from grid_alerts a
+    where ${addressedTo(actor, 'a')} and a.read_at is null and (${kind}::text is null or a.kind = ${kind})`.execute(
+    db,
+  );
   const agencies = await agencyContacts(
     db,
     rows.rows.map((r) => r.other_agency_id),
@@ -460,8 +483,89 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
         disclosure_id: r.disclosure_id,
       },
       watch: r.watch_id ? { id: r.watch_id, kind: r.watch_kind, value: r.watch_value } : null,
+      addressed_to_you: r.addressed === true,
+      read_at: iso(r.read_at),
       created_at: iso(r.created_at)!,
     };
   });
-  return { items };
+  return { items, unread: Number(unread.rows[0]?.n ?? 0) };
+}
+
+/** The alerts' own notifications (`grid.deconfliction`, `grid.re_trafficking`) are read with them. */
+async function readAlertNotifications(tx: Kysely<DB>, agencyId: string, alertIds: string[]) {
+  if (alertIds.length === 0) return;
+  await tx
+    .updateTable('notifications')
+    .set({ read_at: new Date() })
+    .where('agency_id', '=', agencyId)
+    .where('subject_kind', '=', 'grid_alert')
+    .where('subject_id', 'in', alertIds)
+    .where('read_at', 'is', null)
+    .execute();
+}
+
+/**
+ * Mark one alert read, for its recipient (the agency, or the watcher). An alert the caller does not see is not
+ * found; one it sees as a supervisor of the agency it is addressed to is that agency's to mark (403). Marking
+ * an alert already read changes nothing.
+ */
+export async function markAlertRead(db: Kysely<DB>, actor: Actor, id: string): Promise<void> {
+  assertCan(actor, 'case:read');
+  await db.transaction().execute(async (tx) => {
+    const alert = await tx
+      .selectFrom('grid_alerts as a')
+      .select(['a.agency_id', 'a.id', 'a.kind', 'a.read_at'])
+      .select(addressedTo(actor, 'a').as('addressed'))
+      .where('a.id', '=', id)
+      .where(agencyScope(actor, 'a.agency_id'))
+      .where((eb) => eb.or([eb('a.user_id', 'is', null), eb('a.user_id', '=', actor.userId)]))
+      .forUpdate()
+      .executeTakeFirst();
+    if (!alert) throw notFound('Alert');
+    if (!alert.addressed)
+      throw new AppError(
+        'forbidden',
+        'The alert is addressed to an agency below yours: its officers mark it read',
+      );
+    if (alert.read_at !== null) return;
+    await tx
+      .updateTable('grid_alerts')
+      .set({ read_at: new Date() })
+      .where('agency_id', '=', alert.agency_id)
+      .where('id', '=', alert.id)
+      .execute();
+    await readAlertNotifications(tx, alert.agency_id, [alert.id]);
+    await recordAudit(tx, actor, {
+      action: 'grid.alert_read',
+      recordKind: 'grid_alert',
+      recordId: alert.id,
+      recordAgencyId: alert.agency_id,
+      detail: { kind: alert.kind },
+    });
+  });
+}
+
+/** Mark every unread alert addressed to the caller read (of one kind, if given); returns how many. */
+export async function markAllAlertsRead(
+  db: Kysely<DB>,
+  actor: Actor,
+  q: z.infer<typeof alertReadAllQuery>,
+): Promise<{ marked: number }> {
+  assertCan(actor, 'case:read');
+  return db.transaction().execute(async (tx) => {
+    let update = tx
+      .updateTable('grid_alerts as a')
+      .set({ read_at: new Date() })
+      .where(addressedTo(actor, 'a'))
+      .where('a.read_at', 'is', null);
+    if (q.kind) update = update.where('a.kind', '=', q.kind);
+    const marked = (await update.returning('a.id').execute()).map((r) => r.id);
+    await readAlertNotifications(tx, actor.agencyId, marked);
+    if (marked.length > 0)
+      await recordAudit(tx, actor, {
+        action: 'grid.alert_read_all',
+        detail: { count: marked.length, ...(q.kind ? { kind: q.kind } : {}) },
+      });
+    return { marked: marked.length };
+  });
 }

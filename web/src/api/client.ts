@@ -264,6 +264,10 @@ export const api = {
     request<HistorySheetRuleList>('GET', '/history-sheet-rules', { signal }),
   gridAlerts: (query: GridAlertQuery, signal?: AbortSignal) =>
     request<GridAlertList>('GET', '/grid/alerts', { query: { ...query }, signal }),
+  /** For the agency the alert is addressed to (a watch alert: for the watcher); its notification is read too. */
+  markAlertRead: (alertId: string) => request<void>('POST', `/grid/alerts/${id(alertId)}/read`),
+  markAllAlertsRead: (kind?: GridAlertQuery['kind']) =>
+    request<{ marked: number }>('POST', '/grid/alerts/read-all', { query: kind ? { kind } : {} }),
   watches: (signal?: AbortSignal) => request<WatchList>('GET', '/grid/watches', { signal }),
   addWatch: (input: NewWatch) => request<Watch>('POST', '/grid/watches', { body: input }),
   removeWatch: (watchId: string) => request<void>('DELETE', `/grid/watches/${id(watchId)}`),

@@ -6152,6 +6152,8 @@ export interface paths {
             parameters: {
                 query?: {
                     kind?: "deconfliction" | "watchlist" | "re_trafficking";
+                    /** @description true: only the unread alerts addressed to you (your agency’s and your watches’) */
+                    unread?: "true" | "false";
                     limit?: number;
                 };
                 header?: never;
@@ -6166,9 +6168,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["GridAlert"][];
-                        };
+                        "application/json": components["schemas"]["GridAlertList"];
                     };
                 };
                 /** @description Default Response */
@@ -6220,6 +6220,172 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grid/alerts/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all unread alerts addressed to you read (your agency’s and your watches’; of one kind, if given) */
+        post: {
+            parameters: {
+                query?: {
+                    kind?: "deconfliction" | "watchlist" | "re_trafficking";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grid/alerts/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an alert read for your agency (or, a watch alert, for you); its notification is read with it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8390,7 +8556,16 @@ export interface components {
                 kind: string | null;
                 value: string | null;
             } | null;
+            /** @description Your agency’s alert or your watch’s: you mark it read. A supervisor also sees the alerts of the agencies below it, and their read state, but does not mark them read */
+            addressed_to_you: boolean;
+            /** @description When the recipient (the agency, or for a watch alert the watcher) marked it read */
+            read_at: string | null;
             created_at: string;
+        };
+        GridAlertListInput: {
+            items: components["schemas"]["GridAlertInput"][];
+            /** @description How many alerts addressed to you (of the kind asked for, if any) are unread, however many are listed */
+            unread: number;
         };
         PersonCandidateInput: {
             /** @description Match weight in bits (≥ 8: same person; 2–8: worth a review) */
@@ -9042,7 +9217,16 @@ export interface components {
                 kind: string | null;
                 value: string | null;
             } | null;
+            /** @description Your agency’s alert or your watch’s: you mark it read. A supervisor also sees the alerts of the agencies below it, and their read state, but does not mark them read */
+            addressed_to_you: boolean;
+            /** @description When the recipient (the agency, or for a watch alert the watcher) marked it read */
+            read_at: string | null;
             created_at: string;
+        };
+        GridAlertList: {
+            items: components["schemas"]["GridAlert"][];
+            /** @description How many alerts addressed to you (of the kind asked for, if any) are unread, however many are listed */
+            unread: number;
         };
         PersonCandidate: {
             /** @description Match weight in bits (≥ 8: same person; 2–8: worth a review) */

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { t, tValue } from '../../i18n/t.ts';
 import { useCan } from '../auth/permissions.ts';
+import { useNotifications } from '../disclosures/notifications.tsx';
 import { RequestDisclosureDialog } from '../disclosures/request-disclosure-dialog.tsx';
 import { GridTabs } from '../screening/grid-tabs.tsx';
 
@@ -59,18 +60,30 @@ function AlertsPanel() {
   const search = useSearch();
   const [, navigate] = useLocation();
   const kind = kindFrom(search);
+  const [unreadOnly, setUnreadOnly] = useState(false);
   const [version, setVersion] = useState(0);
+  const { refresh: refreshNotifications } = useNotifications();
   const alerts = useResource(
-    (signal) => api.gridAlerts({ kind, limit: 100 }, signal),
-    `alerts:${kind ?? ''}:${version}`,
+    (signal) => api.gridAlerts({ kind, unread: unreadOnly ? 'true' : 'false', limit: 100 }, signal),
+    `alerts:${kind ?? ''}:${unreadOnly}:${version}`,
   );
+  const markAll = useAction(api.markAllAlertsRead);
+  // Reading an alert reads its notification too: the bell's count follows.
+  const changed = () => {
+    setVersion((v) => v + 1);
+    refreshNotifications();
+  };
+  const unread = alerts.data?.unread ?? 0;
   return (
     <section className="panel" aria-labelledby="sec-alerts">
       <h2 id="sec-alerts">
         {t('alerts.alerts')}{' '}
         {alerts.data && (
-          <span className={`count${alerts.data.items.length ? ' count-alert' : ''}`}>
-            {alerts.data.items.length}
+          <span
+            className={`count${unread ? ' count-alert' : ''}`}
+            title={t('alerts.unreadCount', { count: unread })}
+          >
+            {unread}
           </span>
         )}
       </h2>
@@ -88,15 +101,35 @@ function AlertsPanel() {
           </button>
         ))}
       </div>
+      <div className="alerts-toolbar">
+        <label className="check-line">
+          <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />
+          <span>{t('alerts.unreadOnly')}</span>
+        </label>
+        <span className="muted">{t('alerts.unreadCount', { count: unread })}</span>
+        {unread > 0 && (
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={markAll.busy}
+            onClick={async () => {
+              if (await markAll.run(kind)) changed();
+            }}
+          >
+            {t('alerts.markAll')}
+          </button>
+        )}
+      </div>
+      <ActionError error={markAll.error} />
       {alerts.state === 'loading' && <Loading />}
       {alerts.state === 'error' && <ErrorNotice error={alerts.error} />}
       {alerts.state === 'ready' &&
         (alerts.data.items.length === 0 ? (
-          <p className="muted">{t('alerts.none')}</p>
+          <p className="muted">{unreadOnly ? t('alerts.noneUnread') : t('alerts.none')}</p>
         ) : (
           <ul className="alert-list">
             {alerts.data.items.map((a) => (
-              <AlertItem key={a.id} alert={a} onChanged={() => setVersion((v) => v + 1)} />
+              <AlertItem key={a.id} alert={a} onChanged={changed} />
             ))}
           </ul>
         ))}
@@ -126,12 +159,17 @@ function matchText(a: GridAlert): string {
 function AlertItem({ alert: a, onChanged }: { alert: GridAlert; onChanged: () => void }) {
   const canRequest = useCan('disclosure:request') === true;
   const [asking, setAsking] = useState(false);
+  const markRead = useAction(async (alertId: string) => {
+    await api.markAlertRead(alertId);
+    return true;
+  });
   const o = a.other;
   const status = o.disclosure_status;
   return (
-    <li className={`alert-item alert-${a.kind}`}>
+    <li className={`alert-item alert-${a.kind} ${a.read_at ? 'is-read' : 'is-unread'}`}>
       <div className="match-line">
         <span className={`badge alert-kind-${a.kind}`}>{tValue('alertKind', a.kind)}</span>
+        {!a.read_at && <span className="badge alert-new">{t('alerts.new')}</span>}
         <span className="match-kind">{t('alerts.matchedOn', { what: matchText(a) })}</span>
         <span className="muted small alert-date">{formatDateTime(a.created_at)}</span>
       </div>
@@ -199,6 +237,28 @@ function AlertItem({ alert: a, onChanged }: { alert: GridAlert; onChanged: () =>
             </div>
           )}
         </div>
+      </div>
+      <div className="alert-read-line">
+        {a.read_at ? (
+          <span className="muted small">{t('alerts.readOn', { date: formatDateTime(a.read_at) })}</span>
+        ) : a.addressed_to_you ? (
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            disabled={markRead.busy}
+            onClick={async () => {
+              if (await markRead.run(a.id)) onChanged();
+            }}
+          >
+            {t('alerts.markRead')}
+            <span className="visually-hidden">
+              : {tValue('alertKind', a.kind)}, {o.agency.name}, {formatDateTime(a.created_at)}
+            </span>
+          </button>
+        ) : (
+          <span className="muted small">{t('alerts.notReadByAgency')}</span>
+        )}
+        <ActionError error={markRead.error} />
       </div>
       {asking && (
         <RequestDisclosureDialog
