@@ -162,6 +162,96 @@ forEachDatabase('grid: correlation, deconfliction, warning list, thresholds', (c
     assert.equal(found.links.length, 2, "A's own two cases");
   });
 
+  test('every case write correlates: reopening a case, adding or correcting an identifier raise deconfliction once; a closed case raises none; a transfer is not its own match', async () => {
+    // Stations of their own, so that the counts of the other tests stay as they are.
+    const stationP = await newAgency(ctx.database, { parentCode: 'MH-D490' });
+    const stationQ = await newAgency(ctx.database, { parentCode: 'MH-D490' });
+    const stationR = await newAgency(ctx.database, { parentCode: 'MH-D490' });
+    const [ioP, ioQ, ioR, shoP] = await Promise.all([
+      newUser(ctx.database, stationP, 'investigating_officer'),
+      newUser(ctx.database, stationQ, 'investigating_officer'),
+      newUser(ctx.database, stationR, 'investigating_officer'),
+      newUser(ctx.database, stationP, 'station_house_officer'),
+    ]);
+    const pairs = async (u: TestUser, other: string) =>
+      (await alerts(u)).filter((a) => a.other.record_id === other);
+    const patch = async (u: TestUser, caseId: string, body: Record<string, unknown>) => {
+      const current = await get(u, `/api/v1/cases/${caseId}`);
+      const res = await send(u, 'PATCH', `/api/v1/cases/${caseId}`, {
+        version: current.json().version,
+        ...body,
+      });
+      assert.equal(res.statusCode, 200, res.body);
+    };
+
+    // Q's case was closed when P's case with the same phone was written: no alert.
+    const phone = '98123 40101';
+    const caseQ = await newCase(ioQ, phone, { status: 'closed' });
+    const caseP = await newCase(ioP, phone);
+    assert.deepEqual(await pairs(ioP, caseQ), []);
+    // Q reopens it: both are alerted, in the same transaction as the change.
+    await patch(ioQ, caseQ, { status: 'under_investigation' });
+    assert.equal((await pairs(ioP, caseQ)).length, 1, 'P is told of the reopened case');
+    assert.equal((await pairs(ioQ, caseP)).length, 1, 'Q is told of P’s open case');
+    // Further edits (and closing and reopening again) raise nothing twice.
+    await patch(ioQ, caseQ, { summary: 'Synthetic: the number is still in use' });
+    await patch(ioQ, caseQ, { status: 'closed' });
+    await patch(ioQ, caseQ, { status: 'registered' });
+    assert.equal((await pairs(ioP, caseQ)).length, 1);
+    assert.equal((await pairs(ioQ, caseP)).length, 1);
+    // Closed again, it links no new work: R's new case is deconflicted with P's only.
+    await patch(ioQ, caseQ, { status: 'closed' });
+    const caseR = await newCase(ioR, phone);
+    assert.equal((await pairs(ioR, caseP)).length, 1);
+    assert.deepEqual(await pairs(ioR, caseQ), []);
+    assert.deepEqual(await pairs(ioQ, caseR), []);
+
+    // An edit that adds the shared phone to a case that had none.
+    const other = '98123 40102';
+    const caseQ2 = await newCase(ioQ, other);
+    const caseP2 = await newCase(ioP, '98123 40103');
+    assert.deepEqual(await pairs(ioP, caseQ2), []);
+    const accused = (await get(ioP, `/api/v1/cases/${caseP2}`)).json().persons[0] as { id: string };
+    const added = await send(ioP, 'POST', `/api/v1/cases/${caseP2}/identifiers`, {
+      kind: 'phone',
+      value: `0${other.replace(' ', '')}`,
+    });
+    assert.equal(added.statusCode, 201, added.body);
+    assert.equal((await pairs(ioP, caseQ2)).length, 1);
+    assert.equal((await pairs(ioQ, caseP2)).length, 1);
+    // The same number again, on the accused: still one alert per side.
+    const again = await send(ioP, 'POST', `/api/v1/cases/${caseP2}/identifiers`, {
+      kind: 'phone',
+      value: other,
+      person_id: accused.id,
+    });
+    assert.equal(again.statusCode, 201, again.body);
+    assert.equal((await pairs(ioP, caseQ2)).length, 1);
+    assert.equal((await pairs(ioQ, caseP2)).length, 1);
+
+    // Correcting a mistyped number into a shared one.
+    const third = '98123 40104';
+    const caseQ3 = await newCase(ioQ, third);
+    const caseP3 = await newCase(ioP, '98123 40105');
+    const typo = (
+      (await get(ioP, `/api/v1/cases/${caseP3}`)).json().persons[0].identifiers as { id: string }[]
+    )[0]!;
+    const corrected = await send(ioP, 'PATCH', `/api/v1/identifiers/${typo.id}`, { value: third });
+    assert.equal(corrected.statusCode, 200, corrected.body);
+    assert.equal((await pairs(ioP, caseQ3)).length, 1);
+
+    // A zero FIR transferred to Q: Q's copy and P's original are one case, never deconflicted with each other.
+    const zero = await newCase(shoP, '98123 40106', { fir_kind: 'zero_fir' });
+    const transfer = await send(shoP, 'POST', `/api/v1/cases/${zero}/transfers`, {
+      to_agency_id: stationQ.id,
+      reason: 'zero FIR: offence committed in the area of the other station',
+    });
+    assert.equal(transfer.statusCode, 201, transfer.body);
+    const copy = transfer.json().to_case_id as string;
+    assert.deepEqual(await pairs(ioQ, zero), [], 'the copy is not deconflicted with its original');
+    assert.deepEqual(await pairs(ioP, copy), []);
+  });
+
   test('a warning-listed number never links: 1098 held by old records, the placeholder 9876543210 recorded today', async () => {
     // Records imported before today's phone validation may hold a helpline number.
     const legacy: string[] = [];

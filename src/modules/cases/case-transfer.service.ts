@@ -6,6 +6,7 @@ import { notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { type Actor, assertCan } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { correlateCases } from '../grid/correlate.ts';
 import { requireConsent } from '../sharing/consent-check.ts';
 import { notify } from '../sharing/disclosure.service.ts';
 import { identifierAad, openFields } from '../victims/protection.ts';
@@ -142,7 +143,10 @@ export async function transferCase(
       }),
       identifiers: identifiers.filter((i) => !i.person_id).map(identifierOf),
     };
-    const written = await writeCases(tx, keyring, [{ agencyId: target.id, input: copy, createdBy: null }]);
+    // Correlated below, once the transfer links the copy to its original: the grid takes them for one case.
+    const written = await writeCases(tx, keyring, [{ agencyId: target.id, input: copy, createdBy: null }], {
+      correlate: false,
+    });
     const toCaseId = written.caseIds[0] as string;
     await tx
       .insertInto('case_transfers')
@@ -163,6 +167,9 @@ export async function transferCase(
       .where('agency_id', '=', c.agency_id)
       .where('id', '=', c.id)
       .execute();
+    await correlateCases(tx, keyring, [{ agencyId: target.id, caseId: toCaseId }], {
+      writtenBy: actor.userId,
+    });
     await notify(
       tx,
       target.id,

@@ -48,6 +48,8 @@ export async function writeCases(
   tx: Kysely<DB>,
   keyring: Keyring,
   writes: CaseWrite[],
+  /** `correlate: false`: the caller correlates once the write is complete (a transfer links its copy first). */
+  options: { correlate?: boolean } = {},
 ): Promise<WriteResult> {
   const result: WriteResult = { caseIds: [], cases: 0, persons: 0, identifiers: 0 };
   for (let i = 0; i < writes.length; i += CHUNK) {
@@ -58,6 +60,7 @@ export async function writeCases(
     result.identifiers += part.identifiers;
   }
   // The grid: deconfliction, re-trafficking and watchlist alerts for what was written (src/modules/grid).
+  if (options.correlate === false) return result;
   const written = result.caseIds.map((caseId, i) => ({ agencyId: writes[i]!.agencyId, caseId }));
   await correlateCases(tx, keyring, written, { writtenBy: writes[0]?.createdBy ?? null });
   return result;

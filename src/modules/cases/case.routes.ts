@@ -72,7 +72,8 @@ export function caseRoutes(deps: AppDeps) {
           response: { 200: caseOut, ...errorResponses },
         },
       },
-      async (request) => updateCaseFor(deps.db, requireActor(request), request.params.id, request.body),
+      async (request) =>
+        updateCaseFor(deps.db, deps.keyring, requireActor(request), request.params.id, request.body),
     );
     r.post(
       '/api/v1/cases/:id/transfers',

@@ -7,6 +7,7 @@ import { AppError, notFound, validationError, versionConflict } from '../../shar
 import { type Actor, assertCan } from '../access/actor.ts';
 import { isRole, roles } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { correlateCases } from '../grid/correlate.ts';
 import { identifierSearchForms } from '../identifiers/normalise.ts';
 import { assertGroupMember } from '../sharing/sharing-group.service.ts';
 import { presentCase, presentCaseSummary } from './case.presenter.ts';
@@ -144,9 +145,15 @@ const patchableColumns = [
   'assigned_to',
 ] as const;
 
-/** Optimistic concurrency: the caller sends the version it read; a stale version is a 409. */
+/**
+ * Optimistic concurrency: the caller sends the version it read; a stale version is a 409. The changed case is
+ * correlated again in the same transaction, like every case write: a case reopened (or moved from closed to any
+ * open status) raises the deconfliction it would have raised while open; one closed links no new work (both
+ * sides must be open). Alerts already raised are not raised again.
+ */
 export async function updateCaseFor(
   db: Kysely<DB>,
+  keyring: Keyring,
   actor: Actor,
   id: string,
   patch: CasePatch,
@@ -220,6 +227,9 @@ export async function updateCaseFor(
     } catch (err) {
       mapDbError(err);
     }
+    await correlateCases(tx, keyring, [{ agencyId: row.agency_id, caseId: row.id }], {
+      writtenBy: actor.userId,
+    });
     await recordAudit(tx, actor, {
       action: 'case.update',
       recordKind: 'case',
