@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { checkWatchlists } from '../../src/modules/grid/alerts.ts';
+import { linkRecords } from '../../src/modules/profiles/profile.repository.ts';
 import { caseBody, forEachDatabase, newAgency, newUser, type TestUser, testApp } from '../harness.ts';
 
 const GROUNDS = 'Synthetic grounds: arrested in three trafficking cases across two districts since 2022';
@@ -188,5 +190,108 @@ forEachDatabase('history-sheet register', (ctx) => {
     const reopened = await send(shoA, 'POST', '/api/v1/history-sheets', sheet(accusedA));
     assert.equal(reopened.statusCode, 201, 'a closed sheet does not block a new one');
     assert.equal(reopened.json().number, 2);
+  });
+
+  test('a role whose allow-list leaves out informants sees nothing of an informant through the register or a profile watch', async () => {
+    const agencyOf = (code: string) =>
+      ctx.database.db
+        .selectFrom('agencies')
+        .select(['id', 'code'])
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+    // Analysts read the case file without informants (access/fields.ts caseFile); the state's covers station A.
+    const [stateAnalyst, nationalAnalyst] = await Promise.all([
+      agencyOf('MH').then((a) => newUser(ctx.database, a, 'state_analyst')),
+      agencyOf('IN').then((a) => newUser(ctx.database, a, 'national_analyst')),
+    ]);
+    const NAME = 'Synthetic Source Later Informant';
+    const created = await send(
+      shoA,
+      'POST',
+      '/api/v1/cases',
+      caseBody({
+        distribution: 'national',
+        persons: [{ role: 'accused', full_name: NAME, gender: 'male', age: 38 }],
+      }),
+    );
+    assert.equal(created.statusCode, 201, created.body);
+    const person = created.json().persons[0] as { id: string; version: number };
+    const opened = await send(shoA, 'POST', '/api/v1/history-sheets', sheet(person.id));
+    assert.equal(opened.statusCode, 201, opened.body);
+    const { id: sheetId, profile_id: profileId } = opened.json() as { id: string; profile_id: string };
+
+    // While the person is an accused, the analyst reads the sheet and may watch the person.
+    const before = await send(stateAnalyst, 'GET', `/api/v1/history-sheets?profile_id=${profileId}`);
+    assert.equal(before.json().items[0]?.person_name, NAME);
+    const watchBody = { profile_id: profileId, reason: 'repeat trafficker across districts' };
+    assert.equal((await send(stateAnalyst, 'POST', '/api/v1/grid/watches', watchBody)).statusCode, 201);
+    assert.equal((await send(ioA, 'POST', '/api/v1/grid/watches', watchBody)).statusCode, 201);
+
+    // The accused turns informant: the record says so.
+    const turned = await send(shoA, 'PATCH', `/api/v1/persons/${person.id}`, {
+      version: person.version,
+      role: 'informant',
+    });
+    assert.equal(turned.statusCode, 200, turned.body);
+
+    for (const analyst of [stateAnalyst, nationalAnalyst]) {
+      const list = await send(analyst, 'GET', '/api/v1/history-sheets');
+      assert.equal(list.statusCode, 200);
+      assert.ok(!(list.json().items as { id: string }[]).some((s) => s.id === sheetId), analyst.role);
+      assert.ok(!list.body.includes(NAME));
+      const byProfile = await send(analyst, 'GET', `/api/v1/history-sheets?profile_id=${profileId}`);
+      assert.deepEqual(byProfile.json().items, [], analyst.role);
+      const one = await send(analyst, 'GET', `/api/v1/history-sheets/${sheetId}`);
+      assert.equal(one.statusCode, 404, analyst.role);
+      assert.ok(!one.body.includes(NAME));
+    }
+    // A new watch on the person is refused as if the profile did not exist; police still see it all.
+    const refused = await send(nationalAnalyst, 'POST', '/api/v1/grid/watches', watchBody);
+    assert.equal(refused.statusCode, 404, refused.body);
+    const police = await send(ioA, 'GET', `/api/v1/history-sheets/${sheetId}`);
+    assert.equal(police.statusCode, 200);
+    assert.equal(police.json().person_name, NAME);
+
+    // Records joining the watched profile: an informant's alerts only the police watcher, an accused's both.
+    const joining = async (role: 'informant' | 'accused') => {
+      const c = await send(
+        shoB,
+        'POST',
+        '/api/v1/cases',
+        caseBody({ persons: [{ role, full_name: NAME, gender: 'male', age: 39 }] }),
+      );
+      assert.equal(c.statusCode, 201, c.body);
+      const joined = { agencyId: shoB.agencyId, personId: (c.json().persons[0] as { id: string }).id };
+      await ctx.database.db.transaction().execute(async (tx) => {
+        const profile = await linkRecords(tx, { agencyId: shoA.agencyId, personId: person.id }, joined, {
+          method: 'model',
+          score: 14,
+          modelVersion: 'test',
+          reviewerId: null,
+        });
+        assert.equal(profile, profileId);
+        await checkWatchlists(tx, {
+          match: { profileId, personId: joined.personId },
+          record: { agencyId: shoB.agencyId, caseId: c.json().id },
+          on: 'profile',
+          writtenBy: null,
+        });
+      });
+      return c.json().id as string;
+    };
+    const watchAlerts = async (u: TestUser) =>
+      (
+        (await send(u, 'GET', '/api/v1/grid/alerts?kind=watchlist')).json().items as {
+          other: { record_id: string };
+        }[]
+      ).map((a) => a.other.record_id);
+    const informantCase = await joining('informant');
+    assert.ok((await watchAlerts(ioA)).includes(informantCase), 'the police watcher is alerted');
+    assert.ok(!(await watchAlerts(stateAnalyst)).includes(informantCase), 'the analyst is not');
+    const accusedCase = await joining('accused');
+    assert.ok(
+      (await watchAlerts(stateAnalyst)).includes(accusedCase),
+      'an accused joining alerts the analyst',
+    );
   });
 });

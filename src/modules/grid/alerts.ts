@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { newId } from '../../shared/ids.ts';
+import { visiblePersonRoles } from '../access/fields.ts';
+import { roleNames, roles } from '../access/roles.ts';
 import { finishedStatuses } from './values.ts';
 
 /**
@@ -182,9 +184,12 @@ export async function raiseReTrafficking(
   return inserted.rows.length;
 }
 
-/** A watched thing appeared: an identifier (by kind and blind index) or a canonical person profile. */
+/**
+ * A watched thing appeared: an identifier (by kind and blind index), or a canonical person profile that the
+ * record's person (`personId`, in the record's agency) joined.
+ */
 export interface WatchMatch {
-  match: { kind: string; blind: string } | { profileId: string };
+  match: { kind: string; blind: string } | { profileId: string; personId: string };
   record: CaseRef;
   on: 'identifier' | 'person' | 'profile';
   /** The user whose write it was: not alerted about their own record. */
@@ -192,13 +197,24 @@ export interface WatchMatch {
   detail?: Record<string, unknown>;
 }
 
+/** Which persons each role sees, by their role in the case (fields.ts), as rows for SQL. */
+const personVisibility = JSON.stringify(
+  roleNames.flatMap((role) =>
+    visiblePersonRoles(roles[role].fields).map((person_role) => ({ role, person_role })),
+  ),
+);
+
 /**
  * Watchlists: every live watch on the value (or profile) alerts its watcher, once per watch and record. The
  * alert names the record's agency and contact officer; whether it links to the record is decided when the
- * watcher reads it (only if they may read the record). Returns the number of alerts raised.
+ * watcher reads it (only if they may read the record). A profile watch does not fire for a person the watcher's
+ * role may not see (an informant, for an analyst: fields.ts): the alert would tell whose source the watched
+ * person is. Returns the number of alerts raised.
  *
  * ```ts
- * await checkWatchlists(tx, [{ match: { profileId }, record: { agencyId, caseId }, on: 'profile', writtenBy }]);
+ * await checkWatchlists(tx, [
+ *   { match: { profileId, personId }, record: { agencyId, caseId }, on: 'profile', writtenBy },
+ * ]);
  * ```
  */
 export async function checkWatchlists(tx: Kysely<DB>, matches: WatchMatch | WatchMatch[]): Promise<number> {
@@ -208,6 +224,7 @@ export async function checkWatchlists(tx: Kysely<DB>, matches: WatchMatch | Watc
     kind: 'kind' in m.match ? m.match.kind : null,
     blind: 'blind' in m.match ? m.match.blind : null,
     profile_id: 'profileId' in m.match ? m.match.profileId : null,
+    person_id: 'personId' in m.match ? m.match.personId : null,
     record_agency: m.record.agencyId,
     record_case: m.record.caseId,
     match_on: m.on,
@@ -227,12 +244,16 @@ export async function checkWatchlists(tx: Kysely<DB>, matches: WatchMatch | Watc
     select distinct on (w.agency_id, w.id, m.record_case) w.agency_id as watch_agency, w.id as watch_id, w.user_id,
       coalesce(w.kind, 'person') as kind, m.record_agency, m.record_case, m.match_on, m.detail
     from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as m(kind text, blind text, profile_id uuid,
-      record_agency uuid, record_case uuid, match_on text, written_by uuid, detail jsonb)
+      person_id uuid, record_agency uuid, record_case uuid, match_on text, written_by uuid, detail jsonb)
     join grid_watches w on w.removed_at is null
       and ((m.blind is not null and w.kind = m.kind and w.blind = m.blind)
         or (m.profile_id is not null and w.profile_id = m.profile_id))
     join users u on u.id = w.user_id and u.disabled_at is null
-    where m.written_by is null or m.written_by <> w.user_id`.execute(tx);
+    left join persons jp on jp.agency_id = m.record_agency and jp.id = m.person_id
+    where (m.written_by is null or m.written_by <> w.user_id)
+      and (m.profile_id is null or jp.role in (select v.person_role
+        from jsonb_to_recordset(${personVisibility}::jsonb) as v(role text, person_role text)
+        where v.role = u.role))`.execute(tx);
   if (found.rows.length === 0) return 0;
   const rows = found.rows.map((f) => ({
     agency_id: f.watch_agency,

@@ -6,7 +6,7 @@ import type { Keyring } from '../../shared/envelope.ts';
 import { AppError, notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { type Actor, agencyInScope, agencyScope, assertCan } from '../access/actor.ts';
-import { readable } from '../access/policy.ts';
+import { readable, visiblePersons } from '../access/policy.ts';
 import { roles } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { normaliseForField } from '../identifiers/normalise.ts';
@@ -325,7 +325,8 @@ async function readWatch(db: Kysely<DB>, actor: Actor, id: string) {
 
 /**
  * Watch a canonical person: an alert whenever a new record joins the profile. The profile must contain a record
- * the watcher may read (a profile id alone reveals nothing: 404 otherwise).
+ * the watcher may read, of a person its role may see (a profile id alone, or one known only through an
+ * informant's record, reveals nothing: 404 otherwise).
  */
 async function addProfileWatch(db: Kysely<DB>, actor: Actor, profileId: string, reason: string) {
   const visible = await db
@@ -336,6 +337,7 @@ async function addProfileWatch(db: Kysely<DB>, actor: Actor, profileId: string, 
     .select('m.profile_id')
     .where('m.profile_id', '=', profileId)
     .where(readable(actor, 'p', 'p.case_id', 'persons'))
+    .where(visiblePersons(actor, 'p'))
     .executeTakeFirst();
   if (!visible) throw notFound('Profile');
   const id = newId();

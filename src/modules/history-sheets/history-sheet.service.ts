@@ -6,7 +6,7 @@ import { AppError, notFound, validationError, versionConflict } from '../../shar
 import { newId } from '../../shared/ids.ts';
 import { decodeIdCursor, pageById } from '../../shared/paging.ts';
 import { type Actor, agencyScope, assertCan } from '../access/actor.ts';
-import { readable } from '../access/policy.ts';
+import { readable, visiblePersons } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { ensureProfile } from '../profiles/profile.repository.ts';
 import type {
@@ -45,37 +45,42 @@ function sheetVisible(actor: Actor): RawBuilder<SqlBool> {
 }
 
 function sheetQuery(db: Kysely<DB>, actor: Actor) {
-  return db
-    .selectFrom('history_sheets as hs')
-    .innerJoin('agencies as a', 'a.id', 'hs.agency_id')
-    .innerJoin('history_sheet_rules as r', 'r.id', 'hs.rule_id')
-    .leftJoin('persons as p', (j) =>
-      j.onRef('p.agency_id', '=', 'hs.person_agency_id').onRef('p.id', '=', 'hs.person_id'),
-    )
-    .select([
-      'hs.id',
-      'hs.agency_id',
-      'a.name as agency_name',
-      'hs.number',
-      'hs.profile_id',
-      'hs.person_id',
-      'hs.person_agency_id',
-      'hs.rule_id',
-      'r.label as rule_label',
-      'hs.convicted',
-      'hs.ordered_by_name',
-      'hs.ordered_by_rank',
-      'hs.opened_on',
-      'hs.review_due_on',
-      'hs.status',
-      'hs.closed_on',
-      'hs.closure_reason',
-      'hs.version',
-      'hs.grounds',
-      sql<string>`case when ${readable(actor, 'p', 'p.case_id', 'persons')} then p.full_name
+  return (
+    db
+      .selectFrom('history_sheets as hs')
+      .innerJoin('agencies as a', 'a.id', 'hs.agency_id')
+      .innerJoin('history_sheet_rules as r', 'r.id', 'hs.rule_id')
+      .leftJoin('persons as p', (j) =>
+        j.onRef('p.agency_id', '=', 'hs.person_agency_id').onRef('p.id', '=', 'hs.person_id'),
+      )
+      .select([
+        'hs.id',
+        'hs.agency_id',
+        'a.name as agency_name',
+        'hs.number',
+        'hs.profile_id',
+        'hs.person_id',
+        'hs.person_agency_id',
+        'hs.rule_id',
+        'r.label as rule_label',
+        'hs.convicted',
+        'hs.ordered_by_name',
+        'hs.ordered_by_rank',
+        'hs.opened_on',
+        'hs.review_due_on',
+        'hs.status',
+        'hs.closed_on',
+        'hs.closure_reason',
+        'hs.version',
+        'hs.grounds',
+        sql<string>`case when ${readable(actor, 'p', 'p.case_id', 'persons')} then p.full_name
         else 'Record of ' || a.name end`.as('person_name'),
-    ])
-    .where(sheetVisible(actor));
+      ])
+      .where(sheetVisible(actor))
+      // A sheet is about its person: a role that may not see that person's role in the case (an informant, for
+      // an analyst: access/fields.ts) finds no sheet at all, not even a name-less one.
+      .where(visiblePersons(actor, 'p'))
+  );
 }
 
 type SheetRow = Awaited<ReturnType<ReturnType<typeof sheetQuery>['executeTakeFirstOrThrow']>>;
@@ -180,6 +185,7 @@ export async function openHistorySheet(
       sql<string>`coalesce(c.occurred_from, c.registered_at)::date::text`.as('conduct_on'),
     ])
     .where(readable(actor, 'p', 'p.case_id', 'persons'))
+    .where(visiblePersons(actor, 'p'))
     .where('p.id', '=', input.person_id)
     .executeTakeFirst();
   if (!person) throw notFound('Person');

@@ -124,7 +124,7 @@ export async function linkAllPersons(db: Kysely<DB>, keyring: Keyring): Promise<
           );
           profileOf.set(`${head.agency_id}/${head.id}`, profile);
           watched.push({
-            match: { profileId: profile },
+            match: { profileId: profile, personId: r.id },
             record: { agencyId: r.agency_id, caseId: r.case_id },
             on: 'profile',
             writtenBy: null,

@@ -96,7 +96,7 @@ export async function matchNewPersons(
             deconfliction.push(...alerts.deconfliction);
             reTrafficking.push(...alerts.reTrafficking);
             summary.alerts += await checkWatchlists(tx, {
-              match: { profileId },
+              match: { profileId, personId: self.id },
               record: me,
               on: 'profile',
               writtenBy,

@@ -80,8 +80,13 @@ export async function getProfile(db: Kysely<DB>, actor: Actor, id: string) {
     ? await db
         .selectFrom('history_sheets as hs')
         .innerJoin('agencies as a', 'a.id', 'hs.agency_id')
+        .innerJoin('persons as sp', (j) =>
+          j.onRef('sp.agency_id', '=', 'hs.person_agency_id').onRef('sp.id', '=', 'hs.person_id'),
+        )
         .select(['hs.id', 'a.name as agency_name', 'hs.number', 'hs.status'])
         .where('hs.profile_id', '=', id)
+        // As the register lists them: a sheet whose person the role may not see (an informant) is not shown.
+        .where(visiblePersons(actor, 'sp'))
         .where(
           sql<boolean>`(hs.agency_id in (select descendant_id from agency_closure where ancestor_id = ${actor.agencyId})
             or exists (select 1 from agencies me where me.id = ${actor.agencyId} and me.state_lgd_code = a.state_lgd_code))`,
