@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { seedDemo } from '../../src/modules/demo/demo.ts';
 import { importRecords } from '../../src/modules/imports/import.service.ts';
 import type { ImportRecord } from '../../src/modules/imports/import-format.ts';
 import { loadKeyring } from '../../src/modules/keys/keyring.ts';
-import { generateSynthetic } from '../../src/modules/synthetic/generate.ts';
 import type { Keyring } from '../../src/shared/envelope.ts';
 import {
   caseBody,
@@ -314,50 +312,5 @@ forEachDatabase('grid: watchlists and re-trafficking alerts', (ctx) => {
     assert.ok(everything.json().marked >= 1);
     assert.equal((await list(ioB)).unread, 0);
     assert.equal((await post(adminA, '/api/v1/grid/alerts/read-all')).statusCode, 403);
-  });
-
-  test('the demo: planted shared phones raise deconfliction, a re-trafficked child raises re-trafficking', async () => {
-    const seed = 7;
-    const truth = generateSynthetic({ cases: 400, seed }).truth;
-    await seedDemo(ctx.database, keyring, { cases: 400, seed });
-    const counts = await ctx.database.db
-      .selectFrom('grid_alerts')
-      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('other_agency_id', 'not in', [stationA.id, stationB.id])
-      .groupBy('kind')
-      .execute();
-    const n = (k: string) => Number(counts.find((c) => c.kind === k)?.n ?? 0);
-    assert.ok(n('deconfliction') > 0, JSON.stringify(counts));
-    assert.ok(n('re_trafficking') > 0, JSON.stringify(counts));
-    // The alert is about the planted child: both of her records are in it.
-    const child = truth.re_trafficked_children[0]!;
-    const agencyOf = async (code: string) =>
-      (
-        await ctx.database.db
-          .selectFrom('agencies')
-          .select('id')
-          .where('code', '=', code)
-          .executeTakeFirstOrThrow()
-      ).id;
-    const rescuedCase = await ctx.database.db
-      .selectFrom('cases')
-      .select('id')
-      .where('agency_id', '=', await agencyOf(child.rescued.agency_code))
-      .where('external_id', '=', child.rescued.case_external_id)
-      .executeTakeFirstOrThrow();
-    const reappearedCase = await ctx.database.db
-      .selectFrom('cases')
-      .select('id')
-      .where('agency_id', '=', await agencyOf(child.reappeared.agency_code))
-      .where('external_id', '=', child.reappeared.case_external_id)
-      .executeTakeFirstOrThrow();
-    const found = await ctx.database.db
-      .selectFrom('grid_alerts')
-      .select('id')
-      .where('kind', '=', 're_trafficking')
-      .where('case_id', '=', rescuedCase.id)
-      .where('other_case_id', '=', reappearedCase.id)
-      .execute();
-    assert.equal(found.length, 1);
   });
 });
