@@ -138,6 +138,18 @@ forEachDatabase('grid: the demo’s planted truth is found', (ctx) => {
     }
   });
 
+  test('no profile joins two people: outside the planted clusters every record is someone else', async () => {
+    const who = new Map<string, string>();
+    for (const c of truth.person_clusters) for (const r of c.refs) who.set(personOf(r).id, c.id);
+    const byProfile = new Map<string, PersonRow[]>();
+    for (const p of persons.values())
+      if (p.profile_id) byProfile.set(p.profile_id, [...(byProfile.get(p.profile_id) ?? []), p]);
+    for (const [profile, members] of byProfile) {
+      const people = new Set(members.map((m) => who.get(m.id) ?? `unplanted ${m.id}`));
+      assert.equal(people.size, 1, `profile ${profile} joins ${[...people].join(', ')}`);
+    }
+  });
+
   test('every planted shared identifier correlates across its cases: found from each, and open cases of two agencies deconflicted once', async () => {
     const alerts = await ctx.database.db
       .selectFrom('grid_alerts')
