@@ -3,6 +3,7 @@ import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { loadKeyring } from '../../src/modules/keys/keyring.ts';
 import { linkAllPersons } from '../../src/modules/profiles/linking.service.ts';
+import { ensureProfile } from '../../src/modules/profiles/profile.repository.ts';
 import {
   caseBody,
   forEachDatabase,
@@ -270,6 +271,21 @@ forEachDatabase('person profiles, review queue and linking', (ctx) => {
       .where('person_id', 'in', [x.person, y.person])
       .execute();
     assert.equal(new Set(members.map((m) => m.profile_id)).size, members.length, 'rejecting links nothing');
+    // A colleague watches the first record's person: confirming tells them the other record joined it.
+    const { code } = await ctx.database.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('id', '=', ioA.agencyId)
+      .executeTakeFirstOrThrow();
+    const watcher = await newUser(ctx.database, { id: ioA.agencyId, code }, 'investigating_officer');
+    const watchedProfile = await ensureProfile(ctx.database.db, agency, x.person);
+    const watch = await app.inject({
+      method: 'POST',
+      url: '/api/v1/grid/watches',
+      headers: watcher.headers,
+      payload: { profile_id: watchedProfile, reason: 'the elder brother, in our FIR' },
+    });
+    assert.equal(watch.statusCode, 201, watch.body);
     const confirmed = await app.inject({
       method: 'POST',
       url: `/api/v1/grid/reviews/${item.id}/decision`,
@@ -284,6 +300,11 @@ forEachDatabase('person profiles, review queue and linking', (ctx) => {
       .execute();
     assert.equal(after[0]?.profile_id, after[1]?.profile_id, 'confirming links the two records');
     assert.ok(after.some((m) => m.method === 'review' && m.reviewer_id === ioA.id));
+    const told = (
+      await app.inject({ method: 'GET', url: '/api/v1/grid/alerts?kind=watchlist', headers: watcher.headers })
+    ).json().items as { watch: { id: string } | null; other: { record_id: string } }[];
+    assert.equal(told.filter((a) => a.watch?.id === watch.json().id).length, 1, JSON.stringify(told));
+    assert.equal(told[0]?.other.record_id, y.case);
     const audit = await ctx.database.db
       .selectFrom('audit_events')
       .select('action')

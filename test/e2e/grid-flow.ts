@@ -204,6 +204,35 @@ export async function runGridFlow(
     await decided.first().waitFor();
     assert.match((await decided.first().textContent()) ?? '', /Same father and phone/);
 
+    // Alerts: the AHTU works the same phone, so the station has a deconfliction alert naming whom to call; the
+    // officer reads it and marks it read — the unread count drops, and "Unread only" no longer lists it.
+    await page
+      .getByRole('navigation', { name: 'Grid screens' })
+      .getByRole('link', { name: 'Alerts and watches' })
+      .click();
+    await page.getByRole('heading', { name: 'Alerts and watches', level: 1 }).waitFor();
+    const alertsPanel = page.getByRole('region', { name: /^Alerts\b/ });
+    const ourAlert = alertsPanel
+      .getByRole('listitem')
+      .filter({ hasText: `GA-${run}` })
+      .first();
+    await ourAlert.waitFor();
+    assert.match((await ourAlert.textContent()) ?? '', /Deconfliction/);
+    assert.match((await ourAlert.textContent()) ?? '', /Anti-Human Trafficking Unit/);
+    assert.match((await ourAlert.textContent()) ?? '', /New/);
+    const unreadCount = async () => Number((await alertsPanel.locator('h2 .count').textContent()) ?? 'NaN');
+    const before = await unreadCount();
+    assert.ok(before >= 1, `unread alerts: ${before}`);
+    await shoot(page, '37-alerts-unread');
+    await ourAlert.getByRole('button', { name: /^Mark read/ }).click();
+    await ourAlert.getByText(/^Read /).waitFor();
+    await alertsPanel.locator('h2 .count', { hasText: new RegExp(`^${before - 1}$`) }).waitFor();
+    assert.equal(await ourAlert.getByRole('button', { name: /^Mark read/ }).count(), 0);
+    await shoot(page, '38-alerts-read');
+    await alertsPanel.getByLabel('Unread only').check();
+    await alertsPanel.getByText(/^Unread: /).waitFor();
+    await ourAlert.waitFor({ state: 'detached' });
+
     // Narrow widths of the other two screens, for the record.
     await page.setViewportSize({ width: 760, height: 1000 });
     await page.getByRole('link', { name: 'Screen a person' }).click();

@@ -6,7 +6,7 @@ import { decodeIdCursor, pageById } from '../../shared/paging.ts';
 import { type Actor, assertCan } from '../access/actor.ts';
 import { readable } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { raiseDeconfliction, raiseReTrafficking } from '../grid/alerts.ts';
+import { checkWatchlists, raiseDeconfliction, raiseReTrafficking } from '../grid/alerts.ts';
 import { linkRecords, personLinkAlerts } from './profile.repository.ts';
 import type { reviewDecisionInput, reviewListQuery } from './screening.schemas.ts';
 
@@ -126,6 +126,38 @@ export async function decideReview(
       .where('id', '=', id)
       .execute();
     if (input.decision === 'confirmed') {
+      // Whoever watches either side's profile is told of the record joining it — before the link, while each
+      // watch still names its own side's profile (linking moves them onto the merged one).
+      const profiles = await tx
+        .selectFrom('profile_members')
+        .select(['agency_id', 'person_id', 'profile_id'])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('agency_id', '=', row.a_agency_id), eb('person_id', '=', row.a_person_id)]),
+            eb.and([eb('agency_id', '=', row.b_agency_id), eb('person_id', '=', row.b_person_id)]),
+          ]),
+        )
+        .execute();
+      const profileOf = (agencyId: string, personId: string) =>
+        profiles.find((m) => m.agency_id === agencyId && m.person_id === personId)?.profile_id;
+      const [pa, pb] = [
+        profileOf(row.a_agency_id, row.a_person_id),
+        profileOf(row.b_agency_id, row.b_person_id),
+      ];
+      const joins = [
+        { profileId: pa, personId: row.b_person_id, agencyId: row.b_agency_id, caseId: row.b_case },
+        { profileId: pb, personId: row.a_person_id, agencyId: row.a_agency_id, caseId: row.a_case },
+      ].filter((j): j is typeof j & { profileId: string } => j.profileId !== undefined && pa !== pb);
+      await checkWatchlists(
+        tx,
+        joins.map((j) => ({
+          match: { profileId: j.profileId, personId: j.personId },
+          record: { agencyId: j.agencyId, caseId: j.caseId },
+          on: 'profile' as const,
+          writtenBy: actor.userId,
+          detail: { review: id },
+        })),
+      );
       await linkRecords(
         tx,
         { agencyId: row.a_agency_id, personId: row.a_person_id },
