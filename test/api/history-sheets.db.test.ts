@@ -293,5 +293,44 @@ forEachDatabase('history-sheet register', (ctx) => {
       (await watchAlerts(stateAnalyst)).includes(accusedCase),
       'an accused joining alerts the analyst',
     );
+    // The profile, now readable through that accused, lists no sheet on the informant's record.
+    const profile = await send(stateAnalyst, 'GET', `/api/v1/profiles/${profileId}`);
+    assert.equal(profile.statusCode, 200, profile.body);
+    assert.deepEqual(profile.json().history_sheets, []);
+    const policeView = await send(ioA, 'GET', `/api/v1/profiles/${profileId}`);
+    assert.equal((policeView.json().history_sheets as { id: string }[])[0]?.id, sheetId);
+
+    // A watched phone turning up on an informant is a hit for the analyst (no FIR, no link), as in every match.
+    const phone = '98123 60001';
+    const watched = await send(stateAnalyst, 'POST', '/api/v1/grid/watches', {
+      kind: 'phone',
+      value: phone,
+      reason: 'number on the seized diary',
+    });
+    assert.equal(watched.statusCode, 201, watched.body);
+    const sourceCase = await send(
+      shoB,
+      'POST',
+      '/api/v1/cases',
+      caseBody({
+        persons: [
+          {
+            role: 'informant',
+            full_name: 'Synthetic Other Source',
+            gender: 'female',
+            age: 30,
+            identifiers: [{ kind: 'phone', value: phone }],
+          },
+        ],
+      }),
+    );
+    assert.equal(sourceCase.statusCode, 201, sourceCase.body);
+    const alerts = (await send(stateAnalyst, 'GET', '/api/v1/grid/alerts?kind=watchlist')).json().items as {
+      other: { record_id: string; readable: boolean; fir_number: string | null };
+    }[];
+    const seen = alerts.find((a) => a.other.record_id === sourceCase.json().id);
+    assert.deepEqual([seen?.other.readable, seen?.other.fir_number], [false, null]);
+    const accusedSeen = alerts.find((a) => a.other.record_id === accusedCase);
+    assert.equal(accusedSeen?.other.readable, true, 'an accused’s record stays a link');
   });
 });

@@ -6,7 +6,7 @@ import type { Keyring } from '../../shared/envelope.ts';
 import { AppError, notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { type Actor, agencyInScope, agencyScope, assertCan } from '../access/actor.ts';
-import { readable, visiblePersons } from '../access/policy.ts';
+import { readable, visibleIdentifiers, visiblePersons } from '../access/policy.ts';
 import { roles } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { normaliseForField } from '../identifiers/normalise.ts';
@@ -439,7 +439,13 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
     select a.id, a.kind, a.match_kind, a.match_on, a.case_id, mc.fir_number as own_fir,
       ${readable(actor, 'mc')} as own_readable, a.person_id,
       case when p.protected then p.full_name end as pseudonym,
-      a.other_agency_id, a.other_case_id, oc.fir_number as other_fir, ${readable(actor, 'oc')} as other_readable,
+      a.other_agency_id, a.other_case_id, oc.fir_number as other_fir,
+      -- A watched identifier held by someone the role may not see (an informant's phone, for an analyst) makes
+      -- the record a hit, as in every match (matches.ts): a link would point at where the hidden person is.
+      (${readable(actor, 'oc')} and (a.kind <> 'watchlist' or a.match_on <> 'identifier'
+        or a.detail->>'identifier_id' is null or exists (select 1 from identifiers wi
+          where wi.agency_id = a.other_agency_id and wi.id = (a.detail->>'identifier_id')::uuid
+            and ${visibleIdentifiers(actor, 'wi')}))) as other_readable,
       last.status as disclosure_status, last.id as disclosure_id,
       a.watch_id, w.kind as watch_kind, w.value as watch_value, ${addressedTo(actor, 'a')} as addressed,
       a.read_at, a.created_at
