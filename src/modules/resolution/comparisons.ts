@@ -4,7 +4,7 @@
  * value: neutral, weight 0); the last level is always "disagree".
  */
 import { compareNames, type Features, type NameColumn, type TextColumn } from './features.ts';
-import { type NameLevel, nameTokenFrequencies, rarestSharedFrequency } from './names.ts';
+import { type NameLevel, nameTokenFrequencies, rarestSharedFrequency, wordsClose } from './names.ts';
 import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
 
 /**
@@ -80,13 +80,34 @@ export const GIVEN_NAME_COMPARISONS: ReadonlySet<ComparisonKey> = new Set<Compar
 export const CORROBORATING_LEVELS: Readonly<Partial<Record<ComparisonKey, number>>> = Object.freeze({
   relation_name: 3, // exact, folded, fuzzy
   birth_date: 2, // exact, transposed (not a typo away, not an age interval: namesakes of an age are many)
-  // A house number (a separate street-number field, as in FEBRL), but not the address itself: everyone found at
-  // one brothel, spa or raid shares its address.
+  // A house number (a separate street-number field, as in FEBRL).
   street_number: 1,
+  // A full home address, only with a shared own name (NAME_GATED_CORROBORATION): everyone found at one brothel,
+  // spa or raid shares its address, and a household shares a home.
+  address_line1: 1,
   phone: 1,
   email: 2,
   identifier: 3, // exact, one or two edits
 });
+
+/**
+ * Corroborating fields that a sibling, a twin or a stranger of the same age shares as easily as the person
+ * does: the father's name (every child of one father), a birth date (twins; one child in a few thousand of an
+ * age) and a home address (a household). When whole names are compared, these corroborate only if the two
+ * names also share a word of the person's own (`sharesOwnWord`): not an initial, a gender word, Kumar or
+ * Singh, or a word of either relation name (the family name). "S. Meena d/o Devashish Meena" and "Saba Meena
+ * d/o Devashish Meena" share only the family name and an initial, as two sisters do. A phone, an identifier, an
+ * email or a house number belongs to the person and corroborates alone. Without whole names (FEBRL-style given
+ * name and surname) relation name and birth date corroborate as before, and the address never does.
+ */
+export const NAME_GATED_CORROBORATION: ReadonlySet<ComparisonKey> = new Set<ComparisonKey>([
+  'relation_name',
+  'birth_date',
+  'address_line1',
+]);
+
+/** Words that are shared by too many people to say which person a record is, though they are not gender words. */
+const NOT_OWN_WORDS: ReadonlySet<string> = new Set(['kumar', 'singh']);
 
 export interface Comparison {
   key: ComparisonKey;
@@ -101,6 +122,13 @@ export interface Comparison {
    * they share at most one word (two "Kumar"s say little), else the whole name's frequency.
    */
   pairFrequency: ((i: number, j: number, level: number) => number) | null;
+  /**
+   * Whole names only: whether the pair's names share a word of the person's own (NAME_GATED_CORROBORATION),
+   * which lets the father's name, a birth date or a home address corroborate.
+   */
+  sharesOwnWord: ((i: number, j: number) => boolean) | null;
+  /** A further condition for this comparison to corroborate a pair (the address: a full one); null for none. */
+  corroboratesPair: ((i: number, j: number) => boolean) | null;
   /** Column whose value ids drive the term-frequency adjustment, and how many leading levels get it. */
   tf: TextColumn | null;
   tfLevels: number;
@@ -315,6 +343,7 @@ function comparison(
   tfLevels: number,
   exactIsSameId: boolean,
   pairFrequency: Comparison['pairFrequency'] = null,
+  sharesOwnWord: Comparison['sharesOwnWord'] = null,
 ): Comparison {
   return {
     key,
@@ -322,6 +351,8 @@ function comparison(
     household: HOUSEHOLD_COMPARISONS.has(key),
     corroborates: CORROBORATING_LEVELS[key] ?? 0,
     pairFrequency,
+    sharesOwnWord,
+    corroboratesPair: null,
     tf,
     tfLevels,
     exactIsSameId,
@@ -353,6 +384,56 @@ function namePairFrequency(col: NameColumn) {
   };
 }
 
+/**
+ * Whether two names share a word of the person's own: a full word (equal keys, or close ones as compareNames
+ * pairs them) that is not an initial, not a gender word (Devi, Begum, Mohammed…), not Kumar or Singh, and not a
+ * word of either record's relation name (the family name a father and his children all carry).
+ */
+function ownWordShared(col: NameColumn, relation: NameColumn) {
+  const names = col.parsed;
+  const relations = relation.parsed;
+  return (i: number, j: number): boolean => {
+    const a = names[i];
+    const b = names[j];
+    if (!a || !b) return false;
+    const ra = relations[i]?.tokens;
+    const rb = relations[j]?.tokens;
+    for (let x = 0; x < a.tokens.length; x++) {
+      const key = a.tokens[x]!;
+      if (a.compare.gender[x] || NOT_OWN_WORDS.has(key)) continue;
+      if (ra?.includes(key) || rb?.includes(key)) continue;
+      for (let y = 0; y < b.tokens.length; y++) {
+        const other = b.tokens[y]!;
+        if (b.compare.gender[y] || rb?.includes(other) || ra?.includes(other)) continue;
+        if (other === key || wordsClose(a, x, b, y)) return true;
+      }
+    }
+    return false;
+  };
+}
+
+/** Words an address must have to name a home rather than a district or a town ("Dist. Dumka"). */
+const FULL_ADDRESS_WORDS = 5;
+
+/**
+ * Whether a shared address corroborates the pair: it is a full one (a house, or a village with its post office,
+ * not a district alone) and the whole names agree word for word (exact, folded or fuzzy, no initials and no word
+ * left over): a father and daughter at one address share a family name and, in the records, little else.
+ */
+function fullAddress(col: TextColumn, nameLevel: (i: number, j: number) => number) {
+  const full = new Uint8Array(col.counts.length);
+  for (let i = 0; i < col.ids.length; i++) {
+    const id = col.ids[i]!;
+    if (id >= 0) full[id] = col.values[i]!.split(' ').length >= FULL_ADDRESS_WORDS ? 1 : 0;
+  }
+  return (i: number, j: number): boolean => {
+    const id = col.ids[i]!;
+    if (id < 0 || full[id] !== 1) return false;
+    const l = nameLevel(i, j);
+    return l >= 1 && l <= 3;
+  };
+}
+
 /** The comparisons that apply to these records: every field at least two records have. */
 export function buildComparisons(f: Features): Comparison[] {
   const out: Comparison[] = [];
@@ -366,6 +447,7 @@ export function buildComparisons(f: Features): Comparison[] {
           5,
           false,
           namePairFrequency(f.name),
+          ownWordShared(f.name, f.relation),
         ),
       );
   } else {
@@ -393,8 +475,14 @@ export function buildComparisons(f: Features): Comparison[] {
   if (dates >= 2) out.push(comparison('birth_date', dateLevels(f), null, 0, false));
   if (present(f.streetNumber))
     out.push(comparison('street_number', editLevels(f.streetNumber, false), null, 0, true));
-  if (present(f.address1))
-    out.push(comparison('address_line1', textLevels(f.address1, 0.9, 0.75), f.address1, 1, true));
+  if (present(f.address1)) {
+    const address = comparison('address_line1', textLevels(f.address1, 0.9, 0.75), f.address1, 1, true);
+    // Only a whole-name run can check the name gate, so only there does an address corroborate.
+    const name = out.find((c) => c.key === 'name');
+    if (name) address.corroboratesPair = fullAddress(f.address1, name.level);
+    else address.corroborates = 0;
+    out.push(address);
+  }
   if (present(f.address2))
     out.push(comparison('address_line2', textLevels(f.address2, 0.9, 0.75), f.address2, 1, true));
   if (present(f.locality))

@@ -9,7 +9,7 @@
  *  - the given-name disagreement weight clamped to a floor and the household fields' sum capped (constants.ts).
  */
 import type { Comparison, ComparisonKey } from './comparisons.ts';
-import { GIVEN_NAME_COMPARISONS } from './comparisons.ts';
+import { GIVEN_NAME_COMPARISONS, NAME_GATED_CORROBORATION } from './comparisons.ts';
 import { RESOLUTION_MODEL } from './constants.ts';
 
 export interface FieldModel {
@@ -301,17 +301,48 @@ export interface ScoreLimits {
   givenIndex: number;
   givenDisagree: number;
   relationIndex: number;
+  /**
+   * 1 where a comparison's corroboration depends on the pair (comparisons.ts NAME_GATED_CORROBORATION: the names
+   * must share an own word; `corroboratesPair`: a further condition such as a full address).
+   */
+  gated: Uint8Array;
+  sharesOwnWord: ((i: number, j: number) => boolean) | null;
+  corroboratesPair: (((i: number, j: number) => boolean) | null)[];
 }
 
 export function scoreLimits(comparisons: readonly Comparison[]): ScoreLimits {
   const givenIndex = comparisons.findIndex((c) => GIVEN_NAME_COMPARISONS.has(c.key));
+  const sharesOwnWord = comparisons.find((c) => c.sharesOwnWord !== null)?.sharesOwnWord ?? null;
   return {
     household: Uint8Array.from(comparisons.map((c) => (c.household ? 1 : 0))),
     corroborates: Uint8Array.from(comparisons.map((c) => c.corroborates)),
     givenIndex,
     givenDisagree: givenIndex >= 0 ? comparisons[givenIndex]!.levels.length : -1,
     relationIndex: comparisons.findIndex((c) => c.key === 'relation_name'),
+    gated: Uint8Array.from(
+      comparisons.map((c) =>
+        (sharesOwnWord !== null && NAME_GATED_CORROBORATION.has(c.key)) || c.corroboratesPair !== null
+          ? 1
+          : 0,
+      ),
+    ),
+    sharesOwnWord,
+    corroboratesPair: comparisons.map((c) => c.corroboratesPair),
   };
+}
+
+/**
+ * Whether a pair whose only corroborating agreements are gated ones (bit c of `pending`) is corroborated: the
+ * names share an own word, and at least one of the fields meets its own condition.
+ */
+function gatedCorroboration(limits: ScoreLimits, pending: number, i: number, j: number): boolean {
+  if (limits.sharesOwnWord !== null && !limits.sharesOwnWord(i, j)) return false;
+  for (let c = 0; pending !== 0; c++, pending >>>= 1) {
+    if ((pending & 1) === 0) continue;
+    const check = limits.corroboratesPair[c];
+    if (!check || check(i, j)) return true;
+  }
+  return false;
 }
 
 /**
@@ -351,16 +382,25 @@ export function patternCombiner(comparisons: readonly Comparison[]) {
     let givenLevel = 0;
     let relationLevel = 0;
     let corroborated = false;
+    let gated = false;
     for (let c = 0; c < C; c++) {
       const l = levels[offset + c]!;
       if (c === limits.givenIndex) givenLevel = l;
       else if (c === limits.relationIndex) relationLevel = l;
       if (l === 0) continue;
-      if (l <= limits.corroborates[c]!) corroborated = true;
+      if (l <= limits.corroborates[c]!) {
+        if (limits.gated[c] === 1) gated = true;
+        else corroborated = true;
+      }
       const w = weights[c]![l]!;
       if (limits.household[c] === 1) household += w;
       else own += w;
     }
+    // A pattern does not say which words two names share; EM takes names that pair up in full or as a subset
+    // ("Sunita" / "Sunita Devi") to share an own word, and names that meet only through initials not to.
+    if (!corroborated && gated)
+      corroborated =
+        limits.sharesOwnWord === null || (givenLevel >= 1 && givenLevel <= 5 && givenLevel !== 4);
     if (!corroborated) return Number.NEGATIVE_INFINITY;
     return limitedScore(limits, own, household, givenLevel, relationLevel, corroborated);
   };
@@ -434,16 +474,21 @@ export class PairScorer {
     let givenLevel = 0;
     let relationLevel = 0;
     let corroborated = false;
+    let pending = 0;
     for (let c = 0; c < C; c++) {
       const l = this.level[c]!(i, j);
       if (c === limits.givenIndex) givenLevel = l;
       else if (c === limits.relationIndex) relationLevel = l;
       if (l === 0) continue;
-      if (l <= limits.corroborates[c]!) corroborated = true;
+      if (l <= limits.corroborates[c]!) {
+        if (limits.gated[c] === 1) pending |= 1 << c;
+        else corroborated = true;
+      }
       const w = this.weights[c]![l]! + this.tf(c, l, i, j);
       if (limits.household[c] === 1) household += w;
       else own += w;
     }
+    if (!corroborated && pending !== 0) corroborated = gatedCorroboration(limits, pending, i, j);
     return limitedScore(limits, own, household, givenLevel, relationLevel, corroborated);
   }
 
@@ -462,16 +507,21 @@ export class PairScorer {
     let givenLevel = 0;
     let relationLevel = 0;
     let corroborated = false;
+    let pending = 0;
     for (let c = 0; c < C; c++) {
       const l = levels[offset + c]!;
       if (c === limits.givenIndex) givenLevel = l;
       else if (c === limits.relationIndex) relationLevel = l;
       if (l === 0) continue;
-      if (l <= limits.corroborates[c]!) corroborated = true;
+      if (l <= limits.corroborates[c]!) {
+        if (limits.gated[c] === 1) pending |= 1 << c;
+        else corroborated = true;
+      }
       const w = this.weights[c]![l]! + this.tf(c, l, i, j);
       if (limits.household[c] === 1) household += w;
       else own += w;
     }
+    if (!corroborated && pending !== 0) corroborated = gatedCorroboration(limits, pending, i, j);
     return limitedScore(limits, own, household, givenLevel, relationLevel, corroborated);
   }
 
@@ -489,12 +539,16 @@ export class PairScorer {
     let givenLevel = 0;
     let relationLevel = 0;
     let corroborated = false;
+    let pending = 0;
     for (let c = 0; c < this.level.length; c++) {
       const comparison = this.comparisons[c]!;
       const l = this.level[c]!(i, j);
       if (c === limits.givenIndex) givenLevel = l;
       else if (c === limits.relationIndex) relationLevel = l;
-      if (l !== 0 && l <= limits.corroborates[c]!) corroborated = true;
+      if (l !== 0 && l <= limits.corroborates[c]!) {
+        if (limits.gated[c] === 1) pending |= 1 << c;
+        else corroborated = true;
+      }
       const tfAdjustment = l === 0 ? 0 : this.tf(c, l, i, j);
       const weight = this.weights[c]![l]! + tfAdjustment;
       terms.push({
@@ -506,6 +560,7 @@ export class PairScorer {
       if (comparison.household) household += weight;
       total += weight;
     }
+    if (!corroborated && pending !== 0) corroborated = gatedCorroboration(limits, pending, i, j);
     const limit = householdLimit(limits, givenLevel, relationLevel);
     const householdCap = household > limit ? limit - household : 0;
     const capped = total + householdCap;
