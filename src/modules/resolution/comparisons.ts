@@ -416,11 +416,19 @@ function ownWordShared(col: NameColumn, relation: NameColumn) {
 const FULL_ADDRESS_WORDS = 5;
 
 /**
- * Whether a shared address corroborates the pair: it is a full one (a house, or a village with its post office,
- * not a district alone) and the whole names agree word for word (exact, folded or fuzzy, no initials and no word
- * left over): a father and daughter at one address share a family name and, in the records, little else.
+ * Whether a shared address corroborates the pair. Everyone in a household shares it, so: it is a full one (a
+ * house, or a village with its post office, not a district alone); the whole names agree word for word, written
+ * out (exact, folded or fuzzy; no initials, no word left over: "G. Bairwa" is a mother and a daughter alike,
+ * and a father and daughter share only the family name); and neither the fathers' names nor the births
+ * disagree (two cousins of one name in a joint family).
  */
-function fullAddress(col: TextColumn, nameLevel: (i: number, j: number) => number) {
+function fullAddress(
+  col: TextColumn,
+  names: NameColumn,
+  nameLevel: (i: number, j: number) => number,
+  relationLevel: ((i: number, j: number) => number) | null,
+  birthLevel: ((i: number, j: number) => number) | null,
+) {
   const full = new Uint8Array(col.counts.length);
   for (let i = 0; i < col.ids.length; i++) {
     const id = col.ids[i]!;
@@ -429,8 +437,12 @@ function fullAddress(col: TextColumn, nameLevel: (i: number, j: number) => numbe
   return (i: number, j: number): boolean => {
     const id = col.ids[i]!;
     if (id < 0 || full[id] !== 1) return false;
+    if ((names.parsed[i]?.initials.length ?? 1) > 0 || (names.parsed[j]?.initials.length ?? 1) > 0)
+      return false;
     const l = nameLevel(i, j);
-    return l >= 1 && l <= 3;
+    if (l < 1 || l > 3) return false;
+    if (relationLevel && relationLevel(i, j) === COMPARISON_LEVELS.relation_name.length) return false;
+    return !birthLevel || birthLevel(i, j) !== COMPARISON_LEVELS.birth_date.length;
   };
 }
 
@@ -479,7 +491,16 @@ export function buildComparisons(f: Features): Comparison[] {
     const address = comparison('address_line1', textLevels(f.address1, 0.9, 0.75), f.address1, 1, true);
     // Only a whole-name run can check the name gate, so only there does an address corroborate.
     const name = out.find((c) => c.key === 'name');
-    if (name) address.corroboratesPair = fullAddress(f.address1, name.level);
+    const relation = out.find((c) => c.key === 'relation_name');
+    const birth = out.find((c) => c.key === 'birth_date');
+    if (name)
+      address.corroboratesPair = fullAddress(
+        f.address1,
+        f.name,
+        name.level,
+        relation?.level ?? null,
+        birth?.level ?? null,
+      );
     else address.corroborates = 0;
     out.push(address);
   }
