@@ -503,6 +503,16 @@ describe('what corroborates a match', () => {
       record_date: '2025-06-01',
       address_line1: 'Dist. Alipurduar',
     },
+    // A given name alone against a whole name, nothing corroborating: two girls, most likely.
+    { id: 'part-a', full_name: 'Devna', gender: 'f', age: '13', record_date: '2025-06-01' },
+    {
+      id: 'part-b',
+      full_name: 'Devna Barman',
+      relation_name: 'd/o Mukhtaar Barman',
+      gender: 'f',
+      age: '13',
+      record_date: '2025-06-01',
+    },
     // A mother and a daughter at one address, both written with an initial.
     {
       id: 'mother',
@@ -542,6 +552,18 @@ describe('what corroborates a match', () => {
     const e = explain('home-a', 'home-b');
     assert.equal(e.corroborated, true);
     assert.ok(e.score >= RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
+  });
+
+  test('without corroboration, only whole names that agree in full reach the review band', () => {
+    const whole = explain('dist-a', 'dist-b');
+    assert.equal(whole.corroborated, false);
+    assert.ok(whole.score >= RESOLUTION_THRESHOLDS.reviewWeight, `scored ${whole.score}`);
+    assert.ok(whole.score < RESOLUTION_THRESHOLDS.autoLinkWeight);
+    const part = explain('part-a', 'part-b');
+    assert.equal(part.terms.find((t) => t.field === 'name')?.level, 'subset');
+    assert.ok(part.score < RESOLUTION_THRESHOLDS.reviewWeight, `scored ${part.score}`);
+    assert.ok(part.corroborationCap < 0, 'the name alone would have reached the review band');
+    assert.ok(!result.pairs.some((p) => [p.a.id, p.b.id].sort().join() === 'part-a,part-b'));
   });
 
   test('a district alone, or a name with an initial, is not corroborated by the address', () => {

@@ -308,6 +308,8 @@ export interface ScoreLimits {
   gated: Uint8Array;
   sharesOwnWord: ((i: number, j: number) => boolean) | null;
   corroboratesPair: (((i: number, j: number) => boolean) | null)[];
+  /** Whole names are compared (givenIndex is the name comparison; levels 4–6: initials, subset, disagree). */
+  partialName: boolean;
 }
 
 export function scoreLimits(comparisons: readonly Comparison[]): ScoreLimits {
@@ -328,6 +330,7 @@ export function scoreLimits(comparisons: readonly Comparison[]): ScoreLimits {
     ),
     sharesOwnWord,
     corroboratesPair: comparisons.map((c) => c.corroboratesPair),
+    partialName: givenIndex >= 0 && comparisons[givenIndex]!.key === 'name',
   };
 }
 
@@ -365,7 +368,18 @@ function limitedScore(
   corroborated: boolean,
 ): number {
   const score = own + Math.min(household, householdLimit(limits, givenLevel, relationLevel));
-  return corroborated ? score : Math.min(score, RESOLUTION_MODEL.uncorroboratedMaxWeight);
+  return corroborated ? score : Math.min(score, uncorroboratedLimit(limits, givenLevel));
+}
+
+/**
+ * The most a pair nothing corroborates may score: RESOLUTION_MODEL.uncorroboratedMaxWeight, or, when whole names
+ * agree only in part (through initials, or one name a part of the other) or not at all,
+ * uncorroboratedPartialNameMaxWeight.
+ */
+function uncorroboratedLimit(limits: ScoreLimits, givenLevel: number): number {
+  return limits.partialName && givenLevel >= 4
+    ? RESOLUTION_MODEL.uncorroboratedPartialNameMaxWeight
+    : RESOLUTION_MODEL.uncorroboratedMaxWeight;
 }
 
 /**
@@ -564,10 +578,8 @@ export class PairScorer {
     const limit = householdLimit(limits, givenLevel, relationLevel);
     const householdCap = household > limit ? limit - household : 0;
     const capped = total + householdCap;
-    const corroborationCap =
-      !corroborated && capped > RESOLUTION_MODEL.uncorroboratedMaxWeight
-        ? RESOLUTION_MODEL.uncorroboratedMaxWeight - capped
-        : 0;
+    const uncorroborated = uncorroboratedLimit(limits, givenLevel);
+    const corroborationCap = !corroborated && capped > uncorroborated ? uncorroborated - capped : 0;
     const score = capped + corroborationCap;
     return {
       score,
