@@ -503,6 +503,22 @@ describe('what corroborates a match', () => {
       record_date: '2025-06-01',
       address_line1: 'Dist. Alipurduar',
     },
+    // One man, once in initials: his father's name and his full birth date both agree, as only a twin's would.
+    {
+      id: 'twice-a',
+      full_name: 'Badshah Alam Pathan',
+      relation_name: 's/o Adil Hussain Pathan',
+      gender: 'm',
+      birth_date: '1977-05-13',
+      phone: '8380482645',
+    },
+    {
+      id: 'twice-b',
+      full_name: 'B. A. Pathan',
+      relation_name: 's/o Adil Hussain Pathan',
+      gender: 'm',
+      birth_date: '1977-05-13',
+    },
     // A given name alone against a whole name, nothing corroborating: two girls, most likely.
     { id: 'part-a', full_name: 'Devna', gender: 'f', age: '13', record_date: '2025-06-01' },
     {
@@ -537,6 +553,13 @@ describe('what corroborates a match', () => {
 
   test("a father's name corroborates names that share the person's own given name", () => {
     const e = explain('girl-a', 'girl-b');
+    assert.equal(e.corroborated, true);
+    assert.ok(e.score >= RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
+  });
+
+  test("the father's name and the full birth date together corroborate names that meet through initials", () => {
+    const e = explain('twice-a', 'twice-b');
+    assert.equal(e.terms.find((t) => t.field === 'name')?.level, 'initials');
     assert.equal(e.corroborated, true);
     assert.ok(e.score >= RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
   });

@@ -339,13 +339,16 @@ export function scoreLimits(comparisons: readonly Comparison[]): ScoreLimits {
  * names share an own word, and at least one of the fields meets its own condition.
  */
 function gatedCorroboration(limits: ScoreLimits, pending: number, i: number, j: number): boolean {
-  if (limits.sharesOwnWord !== null && !limits.sharesOwnWord(i, j)) return false;
+  let met = 0;
   for (let c = 0; pending !== 0; c++, pending >>>= 1) {
     if ((pending & 1) === 0) continue;
     const check = limits.corroboratesPair[c];
-    if (!check || check(i, j)) return true;
+    if (!check || check(i, j)) met++;
   }
-  return false;
+  if (met === 0) return false;
+  // Two of them at once (the father's name and the full birth date): only a twin shares both with the person,
+  // and a twin's own name must then still fit the initials, so the names need no shared word.
+  return met >= 2 || limits.sharesOwnWord === null || limits.sharesOwnWord(i, j);
 }
 
 /**
