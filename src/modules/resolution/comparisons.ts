@@ -3,6 +3,8 @@
  * the function that finds a pair's level from pre-computed features. Level 0 is always "missing" (one side has no
  * value: neutral, weight 0); the last level is always "disagree".
  */
+
+import { RESOLUTION_MODEL } from './constants.ts';
 import { compareNames, type Features, type NameColumn, type TextColumn } from './features.ts';
 import { type NameLevel, nameTokenFrequencies, rarestSharedFrequency, wordsClose } from './names.ts';
 import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
@@ -13,8 +15,8 @@ import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
  * Gogoi" share the family name twice; it is counted once, in the name, and the relation adds only what "Binod"
  * says. 1 when the relation names share nothing but the family name.
  */
-function relationPairFrequency(relation: NameColumn, own: NameColumn) {
-  const frequencies = nameTokenFrequencies(relation.parsed);
+function relationPairFrequency(relation: NameColumn, own: NameColumn, stored: StoredShares | null = null) {
+  const frequencies = stored ? sharesWithFallback(stored) : nameTokenFrequencies(relation.parsed);
   const rel = relation.parsed;
   const names = own.parsed;
   return (i: number, j: number): number => {
@@ -365,8 +367,8 @@ function comparison(
  * or more words (NaN: the name column's own term frequency), else the share of names holding the rarest word
  * both have (1 when they share none, as with initials only).
  */
-function namePairFrequency(col: NameColumn) {
-  const frequencies = nameTokenFrequencies(col.parsed);
+function namePairFrequency(col: NameColumn, stored: StoredShares | null = null) {
+  const frequencies = stored ? sharesWithFallback(stored) : nameTokenFrequencies(col.parsed);
   const parsed = col.parsed;
   return (i: number, j: number, level: number): number => {
     const a = parsed[i];
@@ -446,8 +448,125 @@ function fullAddress(
   };
 }
 
-/** The comparisons that apply to these records: every field at least two records have. */
-export function buildComparisons(f: Features): Comparison[] {
+// -------------------------------------------------------------------------------------------------------
+// Term frequencies kept from one run
+
+/**
+ * The term frequencies of one run, kept so that a few candidates scored later with its model (the grid's
+ * screening and matching, profiles/grid-model.ts) are weighed as the run would have weighed them: a shared
+ * "Kumar" or "Devi" little, a shared "Xalxo" a lot. Frequencies counted on a list of ten candidates would say
+ * nothing about the population. Only the commonest values are kept (RESOLUTION_MODEL.storedFrequencies per
+ * map); any other value counts as no more common than the least common one kept.
+ */
+export interface ValueFrequencies {
+  /** Per comparison with a term-frequency column: its commonest values and how many records hold each. */
+  columns: Partial<Record<ComparisonKey, StoredCounts>>;
+  /** Share of names holding each name word (phonetic key), and the same for relation names. */
+  nameWords: StoredShares | null;
+  relationWords: StoredShares | null;
+}
+
+export interface StoredCounts {
+  /** Records with a value. */
+  present: number;
+  /** Value (normalised as in features.ts) → records holding it; only values held by two or more. */
+  counts: Map<string, number>;
+  /** The count of a value not in `counts`. */
+  fallback: number;
+}
+
+export interface StoredShares {
+  shares: Map<string, number>;
+  /** The share of a word not in `shares`. */
+  fallback: number;
+}
+
+/** A map of shares that answers `fallback` for a word it does not hold. */
+class SharesWithFallback extends Map<string, number> {
+  readonly fallback: number;
+  constructor(stored: StoredShares) {
+    super(stored.shares);
+    this.fallback = stored.fallback;
+  }
+  override get(key: string): number {
+    return super.get(key) ?? this.fallback;
+  }
+}
+
+function sharesWithFallback(stored: StoredShares): ReadonlyMap<string, number> {
+  return new SharesWithFallback(stored);
+}
+
+function keepCommonest<T>(entries: [string, number][], cap: number, rest: T, last: (n: number) => T) {
+  entries.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  const kept = entries.slice(0, cap);
+  const truncated = entries.length > cap;
+  return { map: new Map(kept), fallback: truncated ? last(kept[kept.length - 1]![1]) : rest };
+}
+
+function storedShares(shares: Map<string, number>, cap: number): StoredShares | null {
+  if (shares.size === 0) return null;
+  let least = 1;
+  for (const v of shares.values()) if (v < least) least = v;
+  const { map, fallback } = keepCommonest([...shares], cap, least, (n) => n);
+  return { shares: map, fallback };
+}
+
+/** The term frequencies of a run, to pass to `buildComparisons` when scoring other records with its model. */
+export function valueFrequencies(
+  f: Features,
+  comparisons: readonly Comparison[],
+  cap: number = RESOLUTION_MODEL.storedFrequencies,
+): ValueFrequencies {
+  const columns: ValueFrequencies['columns'] = {};
+  for (const c of comparisons) {
+    const col = c.tf;
+    if (!col) continue;
+    const seen = new Uint8Array(col.counts.length);
+    const entries: [string, number][] = [];
+    for (let i = 0; i < col.ids.length; i++) {
+      const id = col.ids[i]!;
+      if (id < 0 || seen[id] === 1) continue;
+      seen[id] = 1;
+      if (col.counts[id]! >= 2) entries.push([col.values[i]!, col.counts[id]!]);
+    }
+    const { map, fallback } = keepCommonest(entries, cap, 1, (n) => n);
+    columns[c.key] = { present: col.present, counts: map, fallback };
+  }
+  const full = f.nameMode === 'full';
+  return {
+    columns,
+    nameWords: full ? storedShares(nameTokenFrequencies(f.name.parsed), cap) : null,
+    relationWords: full ? storedShares(nameTokenFrequencies(f.relation.parsed), cap) : null,
+  };
+}
+
+/** A term-frequency column of these records counted as the stored run counted it. */
+function storedColumn(col: TextColumn, stored: StoredCounts): TextColumn {
+  const counts = new Int32Array(col.counts.length);
+  for (let i = 0; i < col.ids.length; i++) {
+    const id = col.ids[i]!;
+    if (id >= 0) counts[id] = stored.counts.get(col.values[i]!) ?? stored.fallback;
+  }
+  return { values: col.values, ids: col.ids, counts, present: stored.present };
+}
+
+/**
+ * The comparisons that apply to these records: every field at least two records have. With `stored` (the term
+ * frequencies of the run whose model will score these records), term frequencies and the rarest shared name
+ * word come from it, not from these records; a column it has no counts for gets no term-frequency adjustment.
+ */
+export function buildComparisons(f: Features, stored: ValueFrequencies | null = null): Comparison[] {
+  const out = buildComparisonsOn(f, stored);
+  if (!stored) return out;
+  return out.map((c) => {
+    if (!c.tf) return c;
+    const counts = stored.columns[c.key];
+    return counts ? { ...c, tf: storedColumn(c.tf, counts) } : { ...c, tf: null, tfLevels: 0 };
+  });
+}
+
+function buildComparisonsOn(f: Features, stored: ValueFrequencies | null): Comparison[] {
   const out: Comparison[] = [];
   if (f.nameMode === 'full') {
     if (f.name.key.present >= 2)
@@ -458,7 +577,7 @@ export function buildComparisons(f: Features): Comparison[] {
           f.name.key,
           5,
           false,
-          namePairFrequency(f.name),
+          namePairFrequency(f.name, stored?.nameWords ?? null),
           ownWordShared(f.name, f.relation),
         ),
       );
@@ -476,7 +595,9 @@ export function buildComparisons(f: Features): Comparison[] {
         f.relation.key,
         3,
         false,
-        f.nameMode === 'full' ? relationPairFrequency(f.relation, f.name) : null,
+        f.nameMode === 'full'
+          ? relationPairFrequency(f.relation, f.name, stored?.relationWords ?? null)
+          : null,
       ),
     );
   let genders = 0;

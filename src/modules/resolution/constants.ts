@@ -78,6 +78,11 @@ export const RESOLUTION_MODEL = Object.freeze({
   /** Bounds of the term-frequency adjustment of an exact agreement, in bits (rare values up, common down). */
   tfMinAdjustment: -6,
   tfMaxAdjustment: 6,
+  /**
+   * Values and name words kept per map when a run's term frequencies are stored with its model (comparisons.ts
+   * ValueFrequencies): the commonest, which are the ones that need their weight lowered.
+   */
+  storedFrequencies: 5_000,
   /** Random record pairs drawn to estimate u (how often fields agree by chance). */
   uSamplePairs: 40_000,
   /** Candidate pairs EM learns from at most (an even sample of them when there are more). */

@@ -8,7 +8,7 @@
  *  - a term-frequency adjustment of exact agreements (Kumar and Singh are weak evidence, a rare name strong);
  *  - the given-name disagreement weight clamped to a floor and the household fields' sum capped (constants.ts).
  */
-import type { Comparison, ComparisonKey } from './comparisons.ts';
+import type { Comparison, ComparisonKey, ValueFrequencies } from './comparisons.ts';
 import { GIVEN_NAME_COMPARISONS, NAME_GATED_CORROBORATION } from './comparisons.ts';
 import { RESOLUTION_MODEL } from './constants.ts';
 
@@ -28,6 +28,8 @@ export interface ResolutionModel {
   lambda: number;
   fields: FieldModel[];
   em: { iterations: number; converged: boolean; candidatePairs: number; patterns: number };
+  /** The run's term frequencies, for scoring other records with this model later (set by `resolve`). */
+  frequencies?: ValueFrequencies;
 }
 
 /** Comparison patterns of many pairs, grouped: `levels[p * C + c]` is pattern p's level on comparison c. */
