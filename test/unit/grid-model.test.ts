@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { gridModelOf, scoreAgainst } from '../../src/modules/profiles/grid-model.ts';
+import { buildComparisons, valueFrequencies } from '../../src/modules/resolution/comparisons.ts';
+import { prepareRecords } from '../../src/modules/resolution/features.ts';
 import { seededRandom } from '../../src/modules/resolution/model.ts';
 import { foldToken } from '../../src/modules/resolution/names.ts';
 import type { PersonRecord } from '../../src/modules/resolution/record.ts';
@@ -62,6 +64,18 @@ describe('grid model scoring (scoreAgainst)', () => {
     assert.equal(common.terms.find((t) => t.field === 'name')?.level, 'initials');
     assert.ok(rare.score > common.score + 1, `rare ${rare.score}, common ${common.score}`);
     assert.ok((common.terms.find((t) => t.field === 'name')?.tfAdjustment ?? 0) < 0);
+  });
+
+  test('keeps only the commonest values, and counts any other as no commoner than the least kept', () => {
+    const features = prepareRecords(population(600));
+    const frequencies = valueFrequencies(features, buildComparisons(features), 3);
+    const names = frequencies.nameWords!;
+    assert.equal(names.shares.size, 3);
+    assert.equal(names.fallback, Math.min(...names.shares.values()));
+    assert.ok(names.shares.has(foldToken('Kumar')), 'the commonest word is kept');
+    const name = frequencies.columns.name!;
+    assert.ok(name.counts.size <= 3);
+    assert.ok([...name.counts.values()].every((n) => n >= name.fallback));
   });
 
   test('without stored frequencies the two weigh the same', () => {

@@ -471,13 +471,16 @@ export interface StoredCounts {
   present: number;
   /** Value (normalised as in features.ts) → records holding it; only values held by two or more. */
   counts: Map<string, number>;
-  /** The count of a value not in `counts`. */
+  /**
+   * The count of a value not in `counts`: the least count kept when the map was cut, else 2 (a value two
+   * compared records share is held by at least two).
+   */
   fallback: number;
 }
 
 export interface StoredShares {
   shares: Map<string, number>;
-  /** The share of a word not in `shares`. */
+  /** The share of a word not in `shares`: the least share kept when the map was cut, else twice the least. */
   fallback: number;
 }
 
@@ -508,7 +511,8 @@ function storedShares(shares: Map<string, number>, cap: number): StoredShares | 
   if (shares.size === 0) return null;
   let least = 1;
   for (const v of shares.values()) if (v < least) least = v;
-  const { map, fallback } = keepCommonest([...shares], cap, least, (n) => n);
+  // A word two compared names share is held by at least two names, however rare it was in the run.
+  const { map, fallback } = keepCommonest([...shares], cap, Math.min(1, 2 * least), (n) => n);
   return { shares: map, fallback };
 }
 
@@ -530,7 +534,8 @@ export function valueFrequencies(
       seen[id] = 1;
       if (col.counts[id]! >= 2) entries.push([col.values[i]!, col.counts[id]!]);
     }
-    const { map, fallback } = keepCommonest(entries, cap, 1, (n) => n);
+    // A value two compared records share is held by at least two, however rare it was in the run.
+    const { map, fallback } = keepCommonest(entries, cap, 2, (n) => n);
     columns[c.key] = { present: col.present, counts: map, fallback };
   }
   const full = f.nameMode === 'full';
