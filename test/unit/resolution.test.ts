@@ -549,6 +549,8 @@ describe('what corroborates a match', () => {
     assert.equal(e.terms.find((t) => t.field === 'relation_name')?.level, 'exact');
     assert.equal(e.corroborated, false);
     assert.ok(e.score < RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
+    // The person or a sister: an officer can tell, so the pair stays in the review band.
+    assert.ok(e.score >= RESOLUTION_THRESHOLDS.reviewWeight, `scored ${e.score}`);
   });
 
   test("a father's name corroborates names that share the person's own given name", () => {

@@ -340,18 +340,27 @@ export function scoreLimits(comparisons: readonly Comparison[]): ScoreLimits {
  * Whether a pair whose only corroborating agreements are gated ones (bit c of `pending`) is corroborated: the
  * names share an own word, and at least one of the fields meets its own condition.
  */
-function gatedCorroboration(limits: ScoreLimits, pending: number, i: number, j: number): boolean {
+function gatedCorroboration(limits: ScoreLimits, pending: number, i: number, j: number): Gated {
   let met = 0;
   for (let c = 0; pending !== 0; c++, pending >>>= 1) {
     if ((pending & 1) === 0) continue;
     const check = limits.corroboratesPair[c];
     if (!check || check(i, j)) met++;
   }
-  if (met === 0) return false;
+  if (met === 0) return Gated.None;
   // Two of them at once (the father's name and the full birth date): only a twin shares both with the person,
   // and a twin's own name must then still fit the initials, so the names need no shared word.
-  return met >= 2 || limits.sharesOwnWord === null || limits.sharesOwnWord(i, j);
+  return met >= 2 || limits.sharesOwnWord === null || limits.sharesOwnWord(i, j)
+    ? Gated.Corroborated
+    : Gated.NoOwnWord;
 }
+
+/**
+ * What the gated fields of a pair came to: nothing, an agreement the names could not back (no own word shared:
+ * the person or a sibling, for an officer to tell), or corroboration.
+ */
+const Gated = { None: 0, NoOwnWord: 1, Corroborated: 2 } as const;
+type Gated = (typeof Gated)[keyof typeof Gated];
 
 /**
  * The most the household fields may add for a pair: nothing when it looks like two siblings (relation names
@@ -371,18 +380,20 @@ function limitedScore(
   givenLevel: number,
   relationLevel: number,
   corroborated: boolean,
+  gatedOnly = false,
 ): number {
   const score = own + Math.min(household, householdLimit(limits, givenLevel, relationLevel));
-  return corroborated ? score : Math.min(score, uncorroboratedLimit(limits, givenLevel));
+  return corroborated ? score : Math.min(score, uncorroboratedLimit(limits, givenLevel, gatedOnly));
 }
 
 /**
- * The most a pair nothing corroborates may score: RESOLUTION_MODEL.uncorroboratedMaxWeight, or, when whole names
+ * The most an uncorroborated pair may score: RESOLUTION_MODEL.uncorroboratedMaxWeight, or, when whole names
  * agree only in part (through initials, or one name a part of the other) or not at all,
- * uncorroboratedPartialNameMaxWeight.
+ * uncorroboratedPartialNameMaxWeight — except for names agreeing in part whose father's name, birth date or full
+ * address agrees but which share no own word (`gatedOnly`: the person or a brother, for an officer to tell).
  */
-function uncorroboratedLimit(limits: ScoreLimits, givenLevel: number): number {
-  return limits.partialName && givenLevel >= 4
+function uncorroboratedLimit(limits: ScoreLimits, givenLevel: number, gatedOnly: boolean): number {
+  return limits.partialName && givenLevel >= 4 && !(gatedOnly && givenLevel <= 5)
     ? RESOLUTION_MODEL.uncorroboratedPartialNameMaxWeight
     : RESOLUTION_MODEL.uncorroboratedMaxWeight;
 }
@@ -507,8 +518,17 @@ export class PairScorer {
       if (limits.household[c] === 1) household += w;
       else own += w;
     }
-    if (!corroborated && pending !== 0) corroborated = gatedCorroboration(limits, pending, i, j);
-    return limitedScore(limits, own, household, givenLevel, relationLevel, corroborated);
+    const gated = !corroborated && pending !== 0 ? gatedCorroboration(limits, pending, i, j) : Gated.None;
+    if (gated === Gated.Corroborated) corroborated = true;
+    return limitedScore(
+      limits,
+      own,
+      household,
+      givenLevel,
+      relationLevel,
+      corroborated,
+      gated === Gated.NoOwnWord,
+    );
   }
 
   /** Writes the pair's level on every comparison into `out` (length ≥ comparisons) at `offset`. */
@@ -540,8 +560,17 @@ export class PairScorer {
       if (limits.household[c] === 1) household += w;
       else own += w;
     }
-    if (!corroborated && pending !== 0) corroborated = gatedCorroboration(limits, pending, i, j);
-    return limitedScore(limits, own, household, givenLevel, relationLevel, corroborated);
+    const gated = !corroborated && pending !== 0 ? gatedCorroboration(limits, pending, i, j) : Gated.None;
+    if (gated === Gated.Corroborated) corroborated = true;
+    return limitedScore(
+      limits,
+      own,
+      household,
+      givenLevel,
+      relationLevel,
+      corroborated,
+      gated === Gated.NoOwnWord,
+    );
   }
 
   /** Probability of a match given the score and the estimated share of matches among candidates. */
@@ -579,11 +608,12 @@ export class PairScorer {
       if (comparison.household) household += weight;
       total += weight;
     }
-    if (!corroborated && pending !== 0) corroborated = gatedCorroboration(limits, pending, i, j);
+    const gated = !corroborated && pending !== 0 ? gatedCorroboration(limits, pending, i, j) : Gated.None;
+    if (gated === Gated.Corroborated) corroborated = true;
     const limit = householdLimit(limits, givenLevel, relationLevel);
     const householdCap = household > limit ? limit - household : 0;
     const capped = total + householdCap;
-    const uncorroborated = uncorroboratedLimit(limits, givenLevel);
+    const uncorroborated = uncorroboratedLimit(limits, givenLevel, gated === Gated.NoOwnWord);
     const corroborationCap = !corroborated && capped > uncorroborated ? uncorroborated - capped : 0;
     const score = capped + corroborationCap;
     return {
