@@ -68,11 +68,13 @@ export const RESOLUTION_MODEL = Object.freeze({
    */
   uncorroboratedMaxWeight: 6,
   /**
-   * The same when, besides, the whole names agree only in part — through initials ("S. Meena" / "Saba Meena"),
+   * The same when, besides, the whole names agree only in part — through initials ("R. Sahu" / "Ritu Sahu"),
    * one name a part of the other ("Devna" / "Devna Barman") — or not at all (a mother and a daughter at one
    * address, whose shared home outweighs their different names). Below the review weight: such pairs are reported
    * by the thousand in a state's records (a shared given name and an age), nearly all of them two people, and a
-   * review queue of thousands is not read. The evidence still shows in `explain`.
+   * review queue of thousands is not read. Pairs whose father's name, birth date or full address agrees but
+   * whose names share no own word (comparisons.ts NAME_GATED_CORROBORATION) keep uncorroboratedMaxWeight: the
+   * person or a sibling, for an officer to tell. The evidence still shows in `explain`.
    */
   uncorroboratedPartialNameMaxWeight: 1,
   /** Bounds of the term-frequency adjustment of an exact agreement, in bits (rare values up, common down). */
