@@ -529,6 +529,9 @@ describe('what corroborates a match', () => {
       age: '13',
       record_date: '2025-06-01',
     },
+    // A lone given name, nothing else: shared by thousands.
+    { id: 'lone-a', full_name: 'Neha', gender: 'f', age: '12', record_date: '2025-06-01' },
+    { id: 'lone-b', full_name: 'Kumari Neha', gender: 'f', age: '12', record_date: '2025-08-01' },
     // A mother and a daughter at one address, both written with an initial.
     {
       id: 'mother',
@@ -589,6 +592,9 @@ describe('what corroborates a match', () => {
     assert.ok(part.score < RESOLUTION_THRESHOLDS.reviewWeight, `scored ${part.score}`);
     assert.ok(part.corroborationCap < 0, 'the name alone would have reached the review band');
     assert.ok(!result.pairs.some((p) => [p.a.id, p.b.id].sort().join() === 'part-a,part-b'));
+    const lone = explain('lone-a', 'lone-b');
+    assert.equal(lone.terms.find((t) => t.field === 'name')?.level, 'exact');
+    assert.ok(lone.score < RESOLUTION_THRESHOLDS.reviewWeight, `a lone given name scored ${lone.score}`);
   });
 
   test('a district alone, or a name with an initial, is not corroborated by the address', () => {

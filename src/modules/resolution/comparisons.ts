@@ -129,6 +129,11 @@ export interface Comparison {
    * which lets the father's name, a birth date or a home address corroborate.
    */
   sharesOwnWord: ((i: number, j: number) => boolean) | null;
+  /**
+   * Whole names only: whether either name holds fewer than two words of its own (not initials, gender words,
+   * Kumar or Singh) — a lone given name, which thousands share.
+   */
+  loneName: ((i: number, j: number) => boolean) | null;
   /** A further condition for this comparison to corroborate a pair (the address: a full one); null for none. */
   corroboratesPair: ((i: number, j: number) => boolean) | null;
   /** Column whose value ids drive the term-frequency adjustment, and how many leading levels get it. */
@@ -354,6 +359,7 @@ function comparison(
     corroborates: CORROBORATING_LEVELS[key] ?? 0,
     pairFrequency,
     sharesOwnWord,
+    loneName: null,
     corroboratesPair: null,
     tf,
     tfLevels,
@@ -384,6 +390,22 @@ function namePairFrequency(col: NameColumn, stored: StoredShares | null = null) 
     }
     return rarestSharedFrequency(a, b, frequencies);
   };
+}
+
+/** Whether either of two names holds fewer than two words of its own (a lone given name: "Neha", "Kumari Neha"). */
+function loneName(col: NameColumn) {
+  const own = new Uint8Array(col.parsed.length);
+  for (let i = 0; i < col.parsed.length; i++) {
+    const p = col.parsed[i];
+    if (!p) continue;
+    let n = 0;
+    for (let k = 0; k < p.tokens.length; k++) {
+      const t = p.tokens[k]!;
+      if (!p.compare.gender[k] && !NOT_OWN_WORDS.has(t) && p.tokens.indexOf(t) === k) n++;
+    }
+    own[i] = Math.min(n, 2);
+  }
+  return (i: number, j: number): boolean => own[i]! < 2 || own[j]! < 2;
 }
 
 /**
@@ -586,6 +608,8 @@ function buildComparisonsOn(f: Features, stored: ValueFrequencies | null): Compa
           ownWordShared(f.name, f.relation),
         ),
       );
+    const name = out.find((c) => c.key === 'name');
+    if (name) name.loneName = loneName(f.name);
   } else {
     if (present(f.given))
       out.push(comparison('given_name', nameTextLevels(f.given, f.surname, true), f.given, 1, true));

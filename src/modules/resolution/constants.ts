@@ -70,7 +70,8 @@ export const RESOLUTION_MODEL = Object.freeze({
   /**
    * The same when, besides, the whole names agree only in part — through initials ("R. Sahu" / "Ritu Sahu"),
    * one name a part of the other ("Devna" / "Devna Barman") — or not at all (a mother and a daughter at one
-   * address, whose shared home outweighs their different names). Below the review weight: such pairs are reported
+   * address, whose shared home outweighs their different names), or agree on a lone given name ("Neha" /
+   * "Kumari Neha"). Below the review weight: such pairs are reported
    * by the thousand in a state's records (a shared given name and an age), nearly all of them two people, and a
    * review queue of thousands is not read. Pairs whose father's name, birth date or full address agrees but
    * whose names share no own word (comparisons.ts NAME_GATED_CORROBORATION) keep uncorroboratedMaxWeight: the

@@ -312,6 +312,8 @@ export interface ScoreLimits {
   corroboratesPair: (((i: number, j: number) => boolean) | null)[];
   /** Whole names are compared (givenIndex is the name comparison; levels 4–6: initials, subset, disagree). */
   partialName: boolean;
+  /** Whole names only: whether either name holds fewer than two words of its own (comparisons.ts loneName). */
+  loneName: ((i: number, j: number) => boolean) | null;
 }
 
 export function scoreLimits(comparisons: readonly Comparison[]): ScoreLimits {
@@ -333,6 +335,7 @@ export function scoreLimits(comparisons: readonly Comparison[]): ScoreLimits {
     sharesOwnWord,
     corroboratesPair: comparisons.map((c) => c.corroboratesPair),
     partialName: givenIndex >= 0 && comparisons[givenIndex]!.key === 'name',
+    loneName: comparisons.find((c) => c.loneName !== null)?.loneName ?? null,
   };
 }
 
@@ -381,21 +384,35 @@ function limitedScore(
   relationLevel: number,
   corroborated: boolean,
   gatedOnly = false,
+  i = -1,
+  j = -1,
 ): number {
   const score = own + Math.min(household, householdLimit(limits, givenLevel, relationLevel));
-  return corroborated ? score : Math.min(score, uncorroboratedLimit(limits, givenLevel, gatedOnly));
+  return corroborated ? score : Math.min(score, uncorroboratedLimit(limits, givenLevel, gatedOnly, i, j));
 }
 
 /**
  * The most an uncorroborated pair may score: RESOLUTION_MODEL.uncorroboratedMaxWeight, or, when whole names
- * agree only in part (through initials, or one name a part of the other) or not at all,
- * uncorroboratedPartialNameMaxWeight — except for names agreeing in part whose father's name, birth date or full
- * address agrees but which share no own word (`gatedOnly`: the person or a brother, for an officer to tell).
+ * agree only in part (through initials, or one name a part of the other), not at all, or in full but on a lone
+ * given name, uncorroboratedPartialNameMaxWeight — except for names agreeing (in part or in full) whose father's
+ * name, birth date or full address agrees but which share no own word (`gatedOnly`: the person or a brother,
+ * for an officer to tell).
  */
-function uncorroboratedLimit(limits: ScoreLimits, givenLevel: number, gatedOnly: boolean): number {
-  return limits.partialName && givenLevel >= 4 && !(gatedOnly && givenLevel <= 5)
-    ? RESOLUTION_MODEL.uncorroboratedPartialNameMaxWeight
-    : RESOLUTION_MODEL.uncorroboratedMaxWeight;
+function uncorroboratedLimit(
+  limits: ScoreLimits,
+  givenLevel: number,
+  gatedOnly: boolean,
+  i: number,
+  j: number,
+): number {
+  const review = RESOLUTION_MODEL.uncorroboratedMaxWeight;
+  const below = RESOLUTION_MODEL.uncorroboratedPartialNameMaxWeight;
+  if (!limits.partialName) return review;
+  if (givenLevel === 6) return below; // the names disagree
+  if (gatedOnly) return review; // the person or a sibling
+  if (givenLevel >= 4) return below; // initials, subset
+  // Names that agree in full but hold a single word of their own: a lone given name ("Neha" / "Neha").
+  return givenLevel >= 1 && i >= 0 && limits.loneName?.(i, j) ? below : review;
 }
 
 /**
@@ -528,6 +545,8 @@ export class PairScorer {
       relationLevel,
       corroborated,
       gated === Gated.NoOwnWord,
+      i,
+      j,
     );
   }
 
@@ -570,6 +589,8 @@ export class PairScorer {
       relationLevel,
       corroborated,
       gated === Gated.NoOwnWord,
+      i,
+      j,
     );
   }
 
@@ -613,7 +634,7 @@ export class PairScorer {
     const limit = householdLimit(limits, givenLevel, relationLevel);
     const householdCap = household > limit ? limit - household : 0;
     const capped = total + householdCap;
-    const uncorroborated = uncorroboratedLimit(limits, givenLevel, gated === Gated.NoOwnWord);
+    const uncorroborated = uncorroboratedLimit(limits, givenLevel, gated === Gated.NoOwnWord, i, j);
     const corroborationCap = !corroborated && capped > uncorroborated ? uncorroborated - capped : 0;
     const score = capped + corroborationCap;
     return {
