@@ -165,6 +165,11 @@ test("an initial stands for the father's own name, not for the family name the p
   );
 });
 
+test('short names that differ in a vowel are different names', () => {
+  assert.equal(level('Sheeba', 'Subba'), 'disagree');
+  assert.equal(level('Sundar Lal', 'Sunder Lal'), 'fuzzy');
+});
+
 test('Urdu a/e spellings of one word pair up inside a longer name', () => {
   assert.equal(level('Anwar Ahmed Sk', 'Anwar Ahmad Sk'), 'fuzzy');
   assert.equal(level('Mehmood Khan', 'Mahmood Khan'), 'fuzzy');

@@ -528,8 +528,10 @@ export function wordsClose(a: ParsedName, x: number, b: ParsedName, y: number): 
 }
 
 /**
- * Two keys are close when they differ only in vowels (the consonant skeletons agree: Sundar/Sunder, Amar/Amr),
- * or, for words of six letters or more, by one edit (a typing slip). Allocation-free.
+ * Two keys are close when they differ only in vowels (the consonant skeletons agree: Sundar/Sunder, Amar/Amr)
+ * and one of them has four letters or more — in keys of three letters a vowel is a third of the name (Sheeba
+ * and Subba fold to "siv" and "suv") — or, for words of six letters or more, by one edit (a typing slip).
+ * Allocation-free.
  */
 export function keysClose(a: string, b: string, skA: string, skB: string): boolean {
   const la = a.length;
@@ -537,6 +539,7 @@ export function keysClose(a: string, b: string, skA: string, skB: string): boole
   if (la < 2 || lb < 2 || a.charCodeAt(0) !== b.charCodeAt(0)) return false;
   if (
     skA === skB &&
+    (la >= 4 || lb >= 4) &&
     skA.length >= 2 &&
     Math.abs(la - lb) <= 2 &&
     (withinOneEdit(a, b) || (la >= 6 && lb >= 6))
