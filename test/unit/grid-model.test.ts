@@ -78,6 +78,15 @@ describe('grid model scoring (scoreAgainst)', () => {
     assert.ok([...name.counts.values()].every((n) => n >= name.fallback));
   });
 
+  test('counts a value the run did not keep as held by at least the two records compared', () => {
+    const features = prepareRecords(population(600));
+    const frequencies = valueFrequencies(features, buildComparisons(features));
+    const phone = frequencies.columns.phone!;
+    assert.equal(phone.fallback, 2);
+    const words = frequencies.nameWords!;
+    assert.equal(words.fallback, 2 * Math.min(...words.shares.values()));
+  });
+
   test('without stored frequencies the two weigh the same', () => {
     const plain = { ...model, frequencies: null };
     assert.equal(scoreOf(plain, 'Xalxo').score, scoreOf(plain, 'Kumar').score);

@@ -529,6 +529,9 @@ describe('what corroborates a match', () => {
       age: '13',
       record_date: '2025-06-01',
     },
+    // Born the same day, the names sharing only "Singh" and an initial: Singh says nothing of which man.
+    { id: 'singh-a', full_name: 'Ravi Singh', gender: 'm', birth_date: '1990-03-04' },
+    { id: 'singh-b', full_name: 'R. Singh', gender: 'm', birth_date: '1990-03-04' },
     // A lone given name, nothing else: shared by thousands.
     { id: 'lone-a', full_name: 'Neha', gender: 'f', age: '12', record_date: '2025-06-01' },
     { id: 'lone-b', full_name: 'Kumari Neha', gender: 'f', age: '12', record_date: '2025-08-01' },
@@ -574,6 +577,10 @@ describe('what corroborates a match', () => {
     assert.equal(e.terms.find((t) => t.field === 'birth_date')?.level, 'exact');
     assert.equal(e.corroborated, false);
     assert.ok(e.score < RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
+    // Nor names whose only shared word is Singh (or Kumar).
+    const singh = explain('singh-a', 'singh-b');
+    assert.equal(singh.terms.find((t) => t.field === 'birth_date')?.level, 'exact');
+    assert.equal(singh.corroborated, false);
   });
 
   test('a full home address corroborates a whole name written out in both records', () => {

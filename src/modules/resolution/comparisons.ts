@@ -6,7 +6,13 @@
 
 import { RESOLUTION_MODEL } from './constants.ts';
 import { compareNames, type Features, type NameColumn, type TextColumn } from './features.ts';
-import { type NameLevel, nameTokenFrequencies, rarestSharedFrequency, wordsClose } from './names.ts';
+import {
+  foldToken,
+  type NameLevel,
+  nameTokenFrequencies,
+  rarestSharedFrequency,
+  wordsClose,
+} from './names.ts';
 import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
 
 /**
@@ -109,7 +115,7 @@ export const NAME_GATED_CORROBORATION: ReadonlySet<ComparisonKey> = new Set<Comp
 ]);
 
 /** Words that are shared by too many people to say which person a record is, though they are not gender words. */
-const NOT_OWN_WORDS: ReadonlySet<string> = new Set(['kumar', 'singh']);
+const NOT_OWN_WORDS: ReadonlySet<string> = new Set(['Kumar', 'Singh'].map(foldToken));
 
 export interface Comparison {
   key: ComparisonKey;
