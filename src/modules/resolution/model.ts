@@ -340,8 +340,9 @@ export function scoreLimits(comparisons: readonly Comparison[]): ScoreLimits {
 }
 
 /**
- * Whether a pair whose only corroborating agreements are gated ones (bit c of `pending`) is corroborated: the
- * names share an own word, and at least one of the fields meets its own condition.
+ * What a pair whose only corroborating agreements are gated ones (bit c of `pending`) comes to: corroborated
+ * when at least one of the fields meets its own condition and the names share an own word (or two fields meet
+ * theirs); `NoOwnWord` when a field met its condition but the names share no own word.
  */
 function gatedCorroboration(limits: ScoreLimits, pending: number, i: number, j: number): Gated {
   let met = 0;
