@@ -13,6 +13,8 @@
  *
  *   npx node bench/synthetic-resolution.bench.ts [--cases 10000] [--seed 42] [--verbose]
  */
+
+import { RESOLUTION_THRESHOLDS } from '../src/modules/resolution/constants.ts';
 import { compareNames, type NameLevel, parseName } from '../src/modules/resolution/names.ts';
 import { type RecordRef, resolve } from '../src/modules/resolution/resolve.ts';
 import { REFERENCE_DATE } from '../src/modules/synthetic/generate.ts';
@@ -160,6 +162,18 @@ console.log(
 );
 console.log(
   `  household members merged (the trap): ${householdMerged} of ${householdPairs} look-alike pairs`,
+);
+// The review band: pairs an officer would be asked to confirm or reject (review weight ≤ score < auto-link).
+let reviewPairs = 0;
+let reviewTrue = 0;
+for (const p of result.pairs) {
+  if (p.autoLink) continue;
+  reviewPairs++;
+  const c = truth.get(p.a.id);
+  if (c !== undefined && c === truth.get(p.b.id)) reviewTrue++;
+}
+console.log(
+  `  review band (${RESOLUTION_THRESHOLDS.reviewWeight} ≤ score < ${RESOLUTION_THRESHOLDS.autoLinkWeight}): ${reviewPairs.toLocaleString('en-IN')} pairs, ${reviewTrue} of them true pairs`,
 );
 console.log(`  names alone (compareNames), true pairs:      ${levelText(trueNameLevels)}`);
 console.log(`  names alone (compareNames), household pairs: ${levelText(householdNameLevels)}`);

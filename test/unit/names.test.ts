@@ -142,6 +142,40 @@ test("an initial may stand for the father's name (South Indian style)", () => {
   assert.equal(compareNames(murugan, parseName('S. Murugan'), father, parseName('Selvam')), 'initials');
 });
 
+test("an initial stands for the father's own name, not for the family name the person carries too", () => {
+  const father = parseName('Vishvesh Kulkarni');
+  // "K." would stand for Kulkarni, which Harshaman Kulkarni's own name already has: it says nothing.
+  assert.equal(
+    compareNames(parseName('Kulkarni, Harshaman'), parseName('K. Kulkarni'), father, father),
+    'disagree',
+  );
+  // An initial that stands only for the record's own father links nothing in the other name.
+  assert.equal(
+    compareNames(
+      parseName('Sultana Bano'),
+      parseName('R. Chitrali'),
+      parseName('Ubaid Mondal'),
+      parseName('Bhagyaraj Reddy'),
+    ),
+    'disagree',
+  );
+  assert.equal(
+    compareNames(parseName('K. Murugan'), parseName('Murugan'), parseName('Kannan'), parseName('Kannan')),
+    'initials',
+  );
+});
+
+test('short names that differ in a vowel are different names', () => {
+  assert.equal(level('Sheeba', 'Subba'), 'disagree');
+  assert.equal(level('Sundar Lal', 'Sunder Lal'), 'fuzzy');
+});
+
+test('Urdu a/e spellings of one word pair up inside a longer name', () => {
+  assert.equal(level('Anwar Ahmed Sk', 'Anwar Ahmad Sk'), 'fuzzy');
+  assert.equal(level('Mehmood Khan', 'Mahmood Khan'), 'fuzzy');
+  assert.equal(level('Anwar Ahmed', 'Anwar Hamid'), 'disagree');
+});
+
 test('siblings, spouses and twins with a shared surname disagree', () => {
   assert.equal(level('Rani Devi', 'Sita Devi'), 'disagree');
   assert.equal(level('Rahul Sharma', 'Rohit Sharma'), 'disagree');

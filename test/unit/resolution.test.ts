@@ -424,3 +424,191 @@ describe('thresholds', () => {
     });
   });
 });
+
+describe('what corroborates a match', () => {
+  const today = { today: { year: 2026, month: 1, day: 1 } };
+  const home = 'Vill. Shanti Nagar, P.O. Shanti Nagar, P.S. Netaji Nagar, Dist. Alipurduar';
+  const records: PersonRecord[] = [
+    ...population(500, 23),
+    // Two sisters: the same father, an initial that fits, different phones.
+    {
+      id: 'sister-a',
+      full_name: 'S. Meena',
+      relation_name: 'd/o Devashish Meena',
+      gender: 'f',
+      age: '15',
+      record_date: '2025-06-01',
+      phone: '06912528772',
+    },
+    {
+      id: 'sister-b',
+      full_name: 'Saba Meena',
+      relation_name: 'd/o Devashish Meena',
+      gender: 'f',
+      age: '13',
+      record_date: '2025-06-01',
+      phone: '8230350308',
+    },
+    // One girl twice: her own given name and her father's name agree.
+    {
+      id: 'girl-a',
+      full_name: 'Sunaina Meena',
+      relation_name: 'd/o Devashish Meena',
+      gender: 'f',
+      age: '15',
+      record_date: '2025-06-01',
+    },
+    {
+      id: 'girl-b',
+      full_name: 'Kumari Sunaina',
+      relation_name: 'd/o Devashish Meena',
+      gender: 'f',
+      age: '16',
+      record_date: '2025-09-01',
+    },
+    // Two girls born the same day whose names meet only through an initial.
+    { id: 'date-a', full_name: 'Rina', gender: 'f', birth_date: '2008-05-12' },
+    { id: 'date-b', full_name: 'R. Vinoda', gender: 'f', birth_date: '2008-05-12' },
+    // A re-trafficked child: name, age and her full home address, nothing else.
+    {
+      id: 'home-a',
+      full_name: 'Ayesha Xalxo',
+      gender: 'f',
+      age: '15',
+      record_date: '2024-06-01',
+      address_line1: home,
+    },
+    {
+      id: 'home-b',
+      full_name: 'AYESHA XALXO',
+      gender: 'f',
+      age: '16',
+      record_date: '2025-06-01',
+      address_line1: home,
+    },
+    // The same, with only the district for an address.
+    {
+      id: 'dist-a',
+      full_name: 'Bina Xalxo',
+      gender: 'f',
+      age: '15',
+      record_date: '2024-06-01',
+      address_line1: 'Dist. Alipurduar',
+    },
+    {
+      id: 'dist-b',
+      full_name: 'Bina Xalxo',
+      gender: 'f',
+      age: '16',
+      record_date: '2025-06-01',
+      address_line1: 'Dist. Alipurduar',
+    },
+    // One man, once in initials: his father's name and his full birth date both agree, as only a twin's would.
+    {
+      id: 'twice-a',
+      full_name: 'Badshah Alam Pathan',
+      relation_name: 's/o Adil Hussain Pathan',
+      gender: 'm',
+      birth_date: '1977-05-13',
+      phone: '8380482645',
+    },
+    {
+      id: 'twice-b',
+      full_name: 'B. A. Pathan',
+      relation_name: 's/o Adil Hussain Pathan',
+      gender: 'm',
+      birth_date: '1977-05-13',
+    },
+    // A given name alone against a whole name, nothing corroborating: two girls, most likely.
+    { id: 'part-a', full_name: 'Devna', gender: 'f', age: '13', record_date: '2025-06-01' },
+    {
+      id: 'part-b',
+      full_name: 'Devna Barman',
+      relation_name: 'd/o Mukhtaar Barman',
+      gender: 'f',
+      age: '13',
+      record_date: '2025-06-01',
+    },
+    // Born the same day, the names sharing only "Singh" and an initial: Singh says nothing of which man.
+    { id: 'singh-a', full_name: 'Ravi Singh', gender: 'm', birth_date: '1990-03-04' },
+    { id: 'singh-b', full_name: 'R. Singh', gender: 'm', birth_date: '1990-03-04' },
+    // A lone given name, nothing else: shared by thousands.
+    { id: 'lone-a', full_name: 'Neha', gender: 'f', age: '12', record_date: '2025-06-01' },
+    { id: 'lone-b', full_name: 'Kumari Neha', gender: 'f', age: '12', record_date: '2025-08-01' },
+    // A mother and a daughter at one address, both written with an initial.
+    {
+      id: 'mother',
+      full_name: 'G. Bairwa',
+      gender: 'f',
+      age: '34',
+      record_date: '2025-06-01',
+      address_line1: home,
+    },
+    { id: 'daughter', full_name: 'G. Bairwa', gender: 'f', birth_date: '2010-02-10', address_line1: home },
+  ];
+  const result = resolve(records, undefined, today);
+  const ref = (id: string) => ({ side: 'left' as const, index: records.findIndex((r) => r.id === id), id });
+  const explain = (a: string, b: string) => result.explain(ref(a), ref(b));
+
+  test("a father's name does not corroborate names that share only the family name and an initial", () => {
+    const e = explain('sister-a', 'sister-b');
+    assert.equal(e.terms.find((t) => t.field === 'relation_name')?.level, 'exact');
+    assert.equal(e.corroborated, false);
+    assert.ok(e.score < RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
+    // The person or a sister: an officer can tell, so the pair stays in the review band.
+    assert.ok(e.score >= RESOLUTION_THRESHOLDS.reviewWeight, `scored ${e.score}`);
+  });
+
+  test("a father's name corroborates names that share the person's own given name", () => {
+    const e = explain('girl-a', 'girl-b');
+    assert.equal(e.corroborated, true);
+    assert.ok(e.score >= RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
+  });
+
+  test("the father's name and the full birth date together corroborate names that meet through initials", () => {
+    const e = explain('twice-a', 'twice-b');
+    assert.equal(e.terms.find((t) => t.field === 'name')?.level, 'initials');
+    assert.equal(e.corroborated, true);
+    assert.ok(e.score >= RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
+  });
+
+  test('a shared birth date does not corroborate names that meet only through an initial', () => {
+    const e = explain('date-a', 'date-b');
+    assert.equal(e.terms.find((t) => t.field === 'birth_date')?.level, 'exact');
+    assert.equal(e.corroborated, false);
+    assert.ok(e.score < RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
+    // Nor names whose only shared word is Singh (or Kumar).
+    const singh = explain('singh-a', 'singh-b');
+    assert.equal(singh.terms.find((t) => t.field === 'birth_date')?.level, 'exact');
+    assert.equal(singh.corroborated, false);
+  });
+
+  test('a full home address corroborates a whole name written out in both records', () => {
+    const e = explain('home-a', 'home-b');
+    assert.equal(e.corroborated, true);
+    assert.ok(e.score >= RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
+  });
+
+  test('without corroboration, only whole names that agree in full reach the review band', () => {
+    const whole = explain('dist-a', 'dist-b');
+    assert.equal(whole.corroborated, false);
+    assert.ok(whole.score >= RESOLUTION_THRESHOLDS.reviewWeight, `scored ${whole.score}`);
+    assert.ok(whole.score < RESOLUTION_THRESHOLDS.autoLinkWeight);
+    const part = explain('part-a', 'part-b');
+    assert.equal(part.terms.find((t) => t.field === 'name')?.level, 'subset');
+    assert.ok(part.score < RESOLUTION_THRESHOLDS.reviewWeight, `scored ${part.score}`);
+    assert.ok(part.corroborationCap < 0, 'the name alone would have reached the review band');
+    assert.ok(!result.pairs.some((p) => [p.a.id, p.b.id].sort().join() === 'part-a,part-b'));
+    const lone = explain('lone-a', 'lone-b');
+    assert.equal(lone.terms.find((t) => t.field === 'name')?.level, 'exact');
+    assert.ok(lone.score < RESOLUTION_THRESHOLDS.reviewWeight, `a lone given name scored ${lone.score}`);
+  });
+
+  test('a district alone, or a name with an initial, is not corroborated by the address', () => {
+    assert.equal(explain('dist-a', 'dist-b').corroborated, false);
+    const e = explain('mother', 'daughter');
+    assert.equal(e.terms.find((t) => t.field === 'address_line1')?.level, 'exact');
+    assert.equal(e.corroborated, false);
+    assert.ok(e.score < RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
+  });
+});

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import type { PersonInput } from '../cases/case.schemas.ts';
 import type { ComparisonKey } from '../resolution/comparisons.ts';
-import { buildComparisons } from '../resolution/comparisons.ts';
+import { buildComparisons, type ValueFrequencies } from '../resolution/comparisons.ts';
 import { RESOLUTION_THRESHOLDS } from '../resolution/constants.ts';
 import { prepareRecords } from '../resolution/features.ts';
 import { type Explanation, type FieldModel, PairScorer, type ResolutionModel } from '../resolution/model.ts';
@@ -18,15 +18,20 @@ import { openFields } from '../victims/protection.ts';
  * agencies' own data. A database too small to learn from (a new install, a test) is topped up with synthetic
  * India records, so a first screening is not scored by a model learnt from ten people.
  *
- * Scoring a handful of candidates then builds features for just those records and applies the stored weights;
- * the term-frequency adjustment is left out there (frequencies in a candidate list say nothing about the
- * population), so common names weigh what EM found for their level.
+ * Scoring a handful of candidates then builds features for just those records and applies the stored weights
+ * and the term frequencies of the records the model learnt from (frequencies counted in a candidate list would
+ * say nothing about the population), so a shared "Kumar" or "Devi" weighs as little as it does in `resolve()`.
  */
 export interface GridModel {
   version: string;
   lambda: number;
   fields: Map<ComparisonKey, FieldModel>;
   trainedOn: { records: number; synthetic: number };
+  /**
+   * The training records' term frequencies: the commonest values of each field and the share of names holding
+   * each name word, capped in size (resolution/comparisons.ts ValueFrequencies). Null: no adjustment.
+   */
+  frequencies: ValueFrequencies | null;
 }
 
 /** Records sampled to learn from, and the fewest real ones before synthetic records are added. */
@@ -182,6 +187,7 @@ export function gridModelOf(model: ResolutionModel, real: number, synthetic: num
     lambda: model.lambda,
     fields,
     trainedOn: { records: real, synthetic },
+    frequencies: model.frequencies ?? null,
   };
 }
 
@@ -198,13 +204,16 @@ export interface CandidateScore {
   explanation: Explanation;
 }
 
-/** Scores the query (records[0]) against every other record with the stored weights. */
+/**
+ * Scores the query (records[0]) against every other record with the stored weights and the training records'
+ * term frequencies (a model without them scores without the adjustment).
+ */
 export function scoreAgainst(model: GridModel, records: readonly PersonRecord[]): CandidateScore[] {
   if (records.length < 2) return [];
   const features = prepareRecords(records);
-  const comparisons = buildComparisons(features)
+  const comparisons = buildComparisons(features, model.frequencies)
     .filter((c) => model.fields.has(c.key))
-    .map((c) => ({ ...c, tf: null, tfLevels: 0 }));
+    .map((c) => (model.frequencies ? c : { ...c, tf: null, tfLevels: 0 }));
   const scorer = new PairScorer(comparisons, {
     lambda: model.lambda,
     fields: comparisons.map((c) => model.fields.get(c.key)!),

@@ -3,8 +3,16 @@
  * the function that finds a pair's level from pre-computed features. Level 0 is always "missing" (one side has no
  * value: neutral, weight 0); the last level is always "disagree".
  */
+
+import { RESOLUTION_MODEL } from './constants.ts';
 import { compareNames, type Features, type NameColumn, type TextColumn } from './features.ts';
-import { type NameLevel, nameTokenFrequencies, rarestSharedFrequency } from './names.ts';
+import {
+  foldToken,
+  type NameLevel,
+  nameTokenFrequencies,
+  rarestSharedFrequency,
+  wordsClose,
+} from './names.ts';
 import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
 
 /**
@@ -13,8 +21,8 @@ import { damerauLevenshtein, jaroWinkler } from './similarity.ts';
  * Gogoi" share the family name twice; it is counted once, in the name, and the relation adds only what "Binod"
  * says. 1 when the relation names share nothing but the family name.
  */
-function relationPairFrequency(relation: NameColumn, own: NameColumn) {
-  const frequencies = nameTokenFrequencies(relation.parsed);
+function relationPairFrequency(relation: NameColumn, own: NameColumn, stored: StoredShares | null = null) {
+  const frequencies = stored ? sharesWithFallback(stored) : nameTokenFrequencies(relation.parsed);
   const rel = relation.parsed;
   const names = own.parsed;
   return (i: number, j: number): number => {
@@ -80,13 +88,34 @@ export const GIVEN_NAME_COMPARISONS: ReadonlySet<ComparisonKey> = new Set<Compar
 export const CORROBORATING_LEVELS: Readonly<Partial<Record<ComparisonKey, number>>> = Object.freeze({
   relation_name: 3, // exact, folded, fuzzy
   birth_date: 2, // exact, transposed (not a typo away, not an age interval: namesakes of an age are many)
-  // A house number (a separate street-number field, as in FEBRL), but not the address itself: everyone found at
-  // one brothel, spa or raid shares its address.
+  // A house number (a separate street-number field, as in FEBRL).
   street_number: 1,
+  // A full home address, only with a shared own name (NAME_GATED_CORROBORATION): everyone found at one brothel,
+  // spa or raid shares its address, and a household shares a home.
+  address_line1: 1,
   phone: 1,
   email: 2,
   identifier: 3, // exact, one or two edits
 });
+
+/**
+ * Corroborating fields that a sibling, a twin or a stranger of the same age shares as easily as the person
+ * does: the father's name (every child of one father), a birth date (twins; one child in a few thousand of an
+ * age) and a home address (a household). When whole names are compared, these corroborate only if the two
+ * names also share a word of the person's own (`sharesOwnWord`): not an initial, a gender word, Kumar or
+ * Singh, or a word of either relation name (the family name). "S. Meena d/o Devashish Meena" and "Saba Meena
+ * d/o Devashish Meena" share only the family name and an initial, as two sisters do. A phone, an identifier, an
+ * email or a house number belongs to the person and corroborates alone. Without whole names (FEBRL-style given
+ * name and surname) relation name and birth date corroborate as before, and the address never does.
+ */
+export const NAME_GATED_CORROBORATION: ReadonlySet<ComparisonKey> = new Set<ComparisonKey>([
+  'relation_name',
+  'birth_date',
+  'address_line1',
+]);
+
+/** Words that are shared by too many people to say which person a record is, though they are not gender words. */
+const NOT_OWN_WORDS: ReadonlySet<string> = new Set(['Kumar', 'Singh'].map(foldToken));
 
 export interface Comparison {
   key: ComparisonKey;
@@ -101,6 +130,18 @@ export interface Comparison {
    * they share at most one word (two "Kumar"s say little), else the whole name's frequency.
    */
   pairFrequency: ((i: number, j: number, level: number) => number) | null;
+  /**
+   * Whole names only: whether the pair's names share a word of the person's own (NAME_GATED_CORROBORATION),
+   * which lets the father's name, a birth date or a home address corroborate.
+   */
+  sharesOwnWord: ((i: number, j: number) => boolean) | null;
+  /**
+   * Whole names only: whether either name holds fewer than two words of its own (not initials, gender words,
+   * Kumar or Singh) — a lone given name, which thousands share.
+   */
+  loneName: ((i: number, j: number) => boolean) | null;
+  /** A further condition for this comparison to corroborate a pair (the address: a full one); null for none. */
+  corroboratesPair: ((i: number, j: number) => boolean) | null;
   /** Column whose value ids drive the term-frequency adjustment, and how many leading levels get it. */
   tf: TextColumn | null;
   tfLevels: number;
@@ -315,6 +356,7 @@ function comparison(
   tfLevels: number,
   exactIsSameId: boolean,
   pairFrequency: Comparison['pairFrequency'] = null,
+  sharesOwnWord: Comparison['sharesOwnWord'] = null,
 ): Comparison {
   return {
     key,
@@ -322,6 +364,9 @@ function comparison(
     household: HOUSEHOLD_COMPARISONS.has(key),
     corroborates: CORROBORATING_LEVELS[key] ?? 0,
     pairFrequency,
+    sharesOwnWord,
+    loneName: null,
+    corroboratesPair: null,
     tf,
     tfLevels,
     exactIsSameId,
@@ -334,8 +379,8 @@ function comparison(
  * or more words (NaN: the name column's own term frequency), else the share of names holding the rarest word
  * both have (1 when they share none, as with initials only).
  */
-function namePairFrequency(col: NameColumn) {
-  const frequencies = nameTokenFrequencies(col.parsed);
+function namePairFrequency(col: NameColumn, stored: StoredShares | null = null) {
+  const frequencies = stored ? sharesWithFallback(stored) : nameTokenFrequencies(col.parsed);
   const parsed = col.parsed;
   return (i: number, j: number, level: number): number => {
     const a = parsed[i];
@@ -353,8 +398,208 @@ function namePairFrequency(col: NameColumn) {
   };
 }
 
-/** The comparisons that apply to these records: every field at least two records have. */
-export function buildComparisons(f: Features): Comparison[] {
+/** Whether either of two names holds fewer than two words of its own (a lone given name: "Neha", "Kumari Neha"). */
+function loneName(col: NameColumn) {
+  const own = new Uint8Array(col.parsed.length);
+  for (let i = 0; i < col.parsed.length; i++) {
+    const p = col.parsed[i];
+    if (!p) continue;
+    let n = 0;
+    for (let k = 0; k < p.tokens.length; k++) {
+      const t = p.tokens[k]!;
+      if (!p.compare.gender[k] && !NOT_OWN_WORDS.has(t) && p.tokens.indexOf(t) === k) n++;
+    }
+    own[i] = Math.min(n, 2);
+  }
+  return (i: number, j: number): boolean => own[i]! < 2 || own[j]! < 2;
+}
+
+/**
+ * Whether two names share a word of the person's own: a full word (equal keys, or close ones as compareNames
+ * pairs them) that is not an initial, not a gender word (Devi, Begum, Mohammed…), not Kumar or Singh, and not a
+ * word of either record's relation name (the family name a father and his children all carry).
+ */
+function ownWordShared(col: NameColumn, relation: NameColumn) {
+  const names = col.parsed;
+  const relations = relation.parsed;
+  return (i: number, j: number): boolean => {
+    const a = names[i];
+    const b = names[j];
+    if (!a || !b) return false;
+    const ra = relations[i]?.tokens;
+    const rb = relations[j]?.tokens;
+    for (let x = 0; x < a.tokens.length; x++) {
+      const key = a.tokens[x]!;
+      if (a.compare.gender[x] || NOT_OWN_WORDS.has(key)) continue;
+      if (ra?.includes(key) || rb?.includes(key)) continue;
+      for (let y = 0; y < b.tokens.length; y++) {
+        const other = b.tokens[y]!;
+        if (b.compare.gender[y] || rb?.includes(other) || ra?.includes(other)) continue;
+        if (other === key || wordsClose(a, x, b, y)) return true;
+      }
+    }
+    return false;
+  };
+}
+
+/** Words an address must have to name a home rather than a district or a town ("Dist. Dumka"). */
+const FULL_ADDRESS_WORDS = 5;
+
+/**
+ * Whether a shared address corroborates the pair. Everyone in a household shares it, so: it is a full one (a
+ * house, or a village with its post office, not a district alone); the whole names agree word for word, written
+ * out (exact, folded or fuzzy; no initials, no word left over: "G. Bairwa" is a mother and a daughter alike,
+ * and a father and daughter share only the family name); and neither the fathers' names nor the births
+ * disagree (two cousins of one name in a joint family).
+ */
+function fullAddress(
+  col: TextColumn,
+  names: NameColumn,
+  nameLevel: (i: number, j: number) => number,
+  relationLevel: ((i: number, j: number) => number) | null,
+  birthLevel: ((i: number, j: number) => number) | null,
+) {
+  const full = new Uint8Array(col.counts.length);
+  for (let i = 0; i < col.ids.length; i++) {
+    const id = col.ids[i]!;
+    if (id >= 0) full[id] = col.values[i]!.split(' ').length >= FULL_ADDRESS_WORDS ? 1 : 0;
+  }
+  return (i: number, j: number): boolean => {
+    const id = col.ids[i]!;
+    if (id < 0 || full[id] !== 1) return false;
+    if ((names.parsed[i]?.initials.length ?? 1) > 0 || (names.parsed[j]?.initials.length ?? 1) > 0)
+      return false;
+    const l = nameLevel(i, j);
+    if (l < 1 || l > 3) return false;
+    if (relationLevel && relationLevel(i, j) === COMPARISON_LEVELS.relation_name.length) return false;
+    return !birthLevel || birthLevel(i, j) !== COMPARISON_LEVELS.birth_date.length;
+  };
+}
+
+// -------------------------------------------------------------------------------------------------------
+// Term frequencies kept from one run
+
+/**
+ * The term frequencies of one run, kept so that a few candidates scored later with its model (the grid's
+ * screening and matching, profiles/grid-model.ts) are weighed as the run would have weighed them: a shared
+ * "Kumar" or "Devi" little, a shared "Xalxo" a lot. Frequencies counted on a list of ten candidates would say
+ * nothing about the population. Only the commonest values are kept (RESOLUTION_MODEL.storedFrequencies per
+ * map); any other value counts as no more common than the least common one kept.
+ */
+export interface ValueFrequencies {
+  /** Per comparison with a term-frequency column: its commonest values and how many records hold each. */
+  columns: Partial<Record<ComparisonKey, StoredCounts>>;
+  /** Share of names holding each name word (phonetic key), and the same for relation names. */
+  nameWords: StoredShares | null;
+  relationWords: StoredShares | null;
+}
+
+export interface StoredCounts {
+  /** Records with a value. */
+  present: number;
+  /** Value (normalised as in features.ts) → records holding it; only values held by two or more. */
+  counts: Map<string, number>;
+  /**
+   * The count of a value not in `counts`: the least count kept when the map was cut, else 2 (a value two
+   * compared records share is held by at least two).
+   */
+  fallback: number;
+}
+
+export interface StoredShares {
+  shares: Map<string, number>;
+  /** The share of a word not in `shares`: the least share kept when the map was cut, else twice the least. */
+  fallback: number;
+}
+
+/** A map of shares that answers `fallback` for a word it does not hold. */
+class SharesWithFallback extends Map<string, number> {
+  readonly fallback: number;
+  constructor(stored: StoredShares) {
+    super(stored.shares);
+    this.fallback = stored.fallback;
+  }
+  override get(key: string): number {
+    return super.get(key) ?? this.fallback;
+  }
+}
+
+function sharesWithFallback(stored: StoredShares): ReadonlyMap<string, number> {
+  return new SharesWithFallback(stored);
+}
+
+function keepCommonest<T>(entries: [string, number][], cap: number, rest: T, last: (n: number) => T) {
+  entries.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  const kept = entries.slice(0, cap);
+  const truncated = entries.length > cap;
+  return { map: new Map(kept), fallback: truncated ? last(kept[kept.length - 1]![1]) : rest };
+}
+
+function storedShares(shares: Map<string, number>, cap: number): StoredShares | null {
+  if (shares.size === 0) return null;
+  let least = 1;
+  for (const v of shares.values()) if (v < least) least = v;
+  // A word two compared names share is held by at least two names, however rare it was in the run.
+  const { map, fallback } = keepCommonest([...shares], cap, Math.min(1, 2 * least), (n) => n);
+  return { shares: map, fallback };
+}
+
+/** The term frequencies of a run, to pass to `buildComparisons` when scoring other records with its model. */
+export function valueFrequencies(
+  f: Features,
+  comparisons: readonly Comparison[],
+  cap: number = RESOLUTION_MODEL.storedFrequencies,
+): ValueFrequencies {
+  const columns: ValueFrequencies['columns'] = {};
+  for (const c of comparisons) {
+    const col = c.tf;
+    if (!col) continue;
+    const seen = new Uint8Array(col.counts.length);
+    const entries: [string, number][] = [];
+    for (let i = 0; i < col.ids.length; i++) {
+      const id = col.ids[i]!;
+      if (id < 0 || seen[id] === 1) continue;
+      seen[id] = 1;
+      if (col.counts[id]! >= 2) entries.push([col.values[i]!, col.counts[id]!]);
+    }
+    // A value two compared records share is held by at least two, however rare it was in the run.
+    const { map, fallback } = keepCommonest(entries, cap, 2, (n) => n);
+    columns[c.key] = { present: col.present, counts: map, fallback };
+  }
+  const full = f.nameMode === 'full';
+  return {
+    columns,
+    nameWords: full ? storedShares(nameTokenFrequencies(f.name.parsed), cap) : null,
+    relationWords: full ? storedShares(nameTokenFrequencies(f.relation.parsed), cap) : null,
+  };
+}
+
+/** A term-frequency column of these records counted as the stored run counted it. */
+function storedColumn(col: TextColumn, stored: StoredCounts): TextColumn {
+  const counts = new Int32Array(col.counts.length);
+  for (let i = 0; i < col.ids.length; i++) {
+    const id = col.ids[i]!;
+    if (id >= 0) counts[id] = stored.counts.get(col.values[i]!) ?? stored.fallback;
+  }
+  return { values: col.values, ids: col.ids, counts, present: stored.present };
+}
+
+/**
+ * The comparisons that apply to these records: every field at least two records have. With `stored` (the term
+ * frequencies of the run whose model will score these records), term frequencies and the rarest shared name
+ * word come from it, not from these records; a column it has no counts for gets no term-frequency adjustment.
+ */
+export function buildComparisons(f: Features, stored: ValueFrequencies | null = null): Comparison[] {
+  const out = buildComparisonsOn(f, stored);
+  if (!stored) return out;
+  return out.map((c) => {
+    if (!c.tf) return c;
+    const counts = stored.columns[c.key];
+    return counts ? { ...c, tf: storedColumn(c.tf, counts) } : { ...c, tf: null, tfLevels: 0 };
+  });
+}
+
+function buildComparisonsOn(f: Features, stored: ValueFrequencies | null): Comparison[] {
   const out: Comparison[] = [];
   if (f.nameMode === 'full') {
     if (f.name.key.present >= 2)
@@ -365,9 +610,12 @@ export function buildComparisons(f: Features): Comparison[] {
           f.name.key,
           5,
           false,
-          namePairFrequency(f.name),
+          namePairFrequency(f.name, stored?.nameWords ?? null),
+          ownWordShared(f.name, f.relation),
         ),
       );
+    const name = out.find((c) => c.key === 'name');
+    if (name) name.loneName = loneName(f.name);
   } else {
     if (present(f.given))
       out.push(comparison('given_name', nameTextLevels(f.given, f.surname, true), f.given, 1, true));
@@ -382,7 +630,9 @@ export function buildComparisons(f: Features): Comparison[] {
         f.relation.key,
         3,
         false,
-        f.nameMode === 'full' ? relationPairFrequency(f.relation, f.name) : null,
+        f.nameMode === 'full'
+          ? relationPairFrequency(f.relation, f.name, stored?.relationWords ?? null)
+          : null,
       ),
     );
   let genders = 0;
@@ -393,8 +643,23 @@ export function buildComparisons(f: Features): Comparison[] {
   if (dates >= 2) out.push(comparison('birth_date', dateLevels(f), null, 0, false));
   if (present(f.streetNumber))
     out.push(comparison('street_number', editLevels(f.streetNumber, false), null, 0, true));
-  if (present(f.address1))
-    out.push(comparison('address_line1', textLevels(f.address1, 0.9, 0.75), f.address1, 1, true));
+  if (present(f.address1)) {
+    const address = comparison('address_line1', textLevels(f.address1, 0.9, 0.75), f.address1, 1, true);
+    // Only a whole-name run can check the name gate, so only there does an address corroborate.
+    const name = out.find((c) => c.key === 'name');
+    const relation = out.find((c) => c.key === 'relation_name');
+    const birth = out.find((c) => c.key === 'birth_date');
+    if (name)
+      address.corroboratesPair = fullAddress(
+        f.address1,
+        f.name,
+        name.level,
+        relation?.level ?? null,
+        birth?.level ?? null,
+      );
+    else address.corroborates = 0;
+    out.push(address);
+  }
   if (present(f.address2))
     out.push(comparison('address_line2', textLevels(f.address2, 0.9, 0.75), f.address2, 1, true));
   if (present(f.locality))

@@ -67,9 +67,25 @@ export const RESOLUTION_MODEL = Object.freeze({
    * billion ("Rinki Kumari, 16, female"), so they may ask for review but never link on their own.
    */
   uncorroboratedMaxWeight: 6,
+  /**
+   * The same when, besides, the whole names agree only in part — through initials ("R. Sahu" / "Ritu Sahu"),
+   * one name a part of the other ("Devna" / "Devna Barman") — or not at all (a mother and a daughter at one
+   * address, whose shared home outweighs their different names), or agree on a lone given name ("Neha" /
+   * "Kumari Neha"). Below the review weight: such pairs are reported
+   * by the thousand in a state's records (a shared given name and an age), nearly all of them two people, and a
+   * review queue of thousands is not read. Pairs whose father's name, birth date or full address agrees but
+   * whose names share no own word (comparisons.ts NAME_GATED_CORROBORATION) keep uncorroboratedMaxWeight: the
+   * person or a sibling, for an officer to tell. The evidence still shows in `explain`.
+   */
+  uncorroboratedPartialNameMaxWeight: 1,
   /** Bounds of the term-frequency adjustment of an exact agreement, in bits (rare values up, common down). */
   tfMinAdjustment: -6,
   tfMaxAdjustment: 6,
+  /**
+   * Values and name words kept per map when a run's term frequencies are stored with its model (comparisons.ts
+   * ValueFrequencies): the commonest, which are the ones that need their weight lowered.
+   */
+  storedFrequencies: 5_000,
   /** Random record pairs drawn to estimate u (how often fields agree by chance). */
   uSamplePairs: 40_000,
   /** Candidate pairs EM learns from at most (an even sample of them when there are more). */

@@ -8,8 +8,8 @@
  *  - a term-frequency adjustment of exact agreements (Kumar and Singh are weak evidence, a rare name strong);
  *  - the given-name disagreement weight clamped to a floor and the household fields' sum capped (constants.ts).
  */
-import type { Comparison, ComparisonKey } from './comparisons.ts';
-import { GIVEN_NAME_COMPARISONS } from './comparisons.ts';
+import type { Comparison, ComparisonKey, ValueFrequencies } from './comparisons.ts';
+import { GIVEN_NAME_COMPARISONS, NAME_GATED_CORROBORATION } from './comparisons.ts';
 import { RESOLUTION_MODEL } from './constants.ts';
 
 export interface FieldModel {
@@ -28,6 +28,8 @@ export interface ResolutionModel {
   lambda: number;
   fields: FieldModel[];
   em: { iterations: number; converged: boolean; candidatePairs: number; patterns: number };
+  /** The run's term frequencies, for scoring other records with this model later (set by `resolve`). */
+  frequencies?: ValueFrequencies;
 }
 
 /** Comparison patterns of many pairs, grouped: `levels[p * C + c]` is pattern p's level on comparison c. */
@@ -301,18 +303,68 @@ export interface ScoreLimits {
   givenIndex: number;
   givenDisagree: number;
   relationIndex: number;
+  /**
+   * 1 where a comparison's corroboration depends on the pair (comparisons.ts NAME_GATED_CORROBORATION: the names
+   * must share an own word; `corroboratesPair`: a further condition such as a full address).
+   */
+  gated: Uint8Array;
+  sharesOwnWord: ((i: number, j: number) => boolean) | null;
+  corroboratesPair: (((i: number, j: number) => boolean) | null)[];
+  /** Whole names are compared (givenIndex is the name comparison; levels 4–6: initials, subset, disagree). */
+  partialName: boolean;
+  /** Whole names only: whether either name holds fewer than two words of its own (comparisons.ts loneName). */
+  loneName: ((i: number, j: number) => boolean) | null;
 }
 
 export function scoreLimits(comparisons: readonly Comparison[]): ScoreLimits {
   const givenIndex = comparisons.findIndex((c) => GIVEN_NAME_COMPARISONS.has(c.key));
+  const sharesOwnWord = comparisons.find((c) => c.sharesOwnWord !== null)?.sharesOwnWord ?? null;
   return {
     household: Uint8Array.from(comparisons.map((c) => (c.household ? 1 : 0))),
     corroborates: Uint8Array.from(comparisons.map((c) => c.corroborates)),
     givenIndex,
     givenDisagree: givenIndex >= 0 ? comparisons[givenIndex]!.levels.length : -1,
     relationIndex: comparisons.findIndex((c) => c.key === 'relation_name'),
+    gated: Uint8Array.from(
+      comparisons.map((c) =>
+        (sharesOwnWord !== null && NAME_GATED_CORROBORATION.has(c.key)) || c.corroboratesPair !== null
+          ? 1
+          : 0,
+      ),
+    ),
+    sharesOwnWord,
+    corroboratesPair: comparisons.map((c) => c.corroboratesPair),
+    partialName: givenIndex >= 0 && comparisons[givenIndex]!.key === 'name',
+    loneName: comparisons.find((c) => c.loneName !== null)?.loneName ?? null,
   };
 }
+
+/**
+ * What a pair whose only corroborating agreements are gated ones (bit c of `pending`) comes to: corroborated
+ * when at least one of the fields meets its own condition and the names share an own word (or two fields meet
+ * theirs); `NoOwnWord` when a field met its condition but the names share no own word.
+ */
+function gatedCorroboration(limits: ScoreLimits, pending: number, i: number, j: number): Gated {
+  let met = 0;
+  for (let c = 0; pending !== 0; c++, pending >>>= 1) {
+    if ((pending & 1) === 0) continue;
+    const check = limits.corroboratesPair[c];
+    if (!check || check(i, j)) met++;
+  }
+  if (met === 0) return Gated.None;
+  // Two of them at once (the father's name and the full birth date): only a twin shares both with the person,
+  // and a twin's own name must then still fit the initials, so the names need no shared word.
+  return met >= 2 || limits.sharesOwnWord === null || limits.sharesOwnWord(i, j)
+    ? Gated.Corroborated
+    : Gated.NoOwnWord;
+}
+
+/**
+ * What the gated fields of a pair came to: nothing, an agreement the names could not back (no own word shared:
+ * the person or a sibling, for an officer to tell), or corroboration.
+ */
+const Gated = { None: 0, NoOwnWord: 1, Corroborated: 2 } as const;
+type Gated = (typeof Gated)[keyof typeof Gated];
 
 /**
  * The most the household fields may add for a pair: nothing when it looks like two siblings (relation names
@@ -332,9 +384,36 @@ function limitedScore(
   givenLevel: number,
   relationLevel: number,
   corroborated: boolean,
+  gatedOnly = false,
+  i = -1,
+  j = -1,
 ): number {
   const score = own + Math.min(household, householdLimit(limits, givenLevel, relationLevel));
-  return corroborated ? score : Math.min(score, RESOLUTION_MODEL.uncorroboratedMaxWeight);
+  return corroborated ? score : Math.min(score, uncorroboratedLimit(limits, givenLevel, gatedOnly, i, j));
+}
+
+/**
+ * The most an uncorroborated pair may score: RESOLUTION_MODEL.uncorroboratedMaxWeight, or, when whole names
+ * agree only in part (through initials, or one name a part of the other), not at all, or in full but on a lone
+ * given name, uncorroboratedPartialNameMaxWeight — except for names agreeing (in part or in full) whose father's
+ * name, birth date or full address agrees but which share no own word (`gatedOnly`: the person or a brother,
+ * for an officer to tell).
+ */
+function uncorroboratedLimit(
+  limits: ScoreLimits,
+  givenLevel: number,
+  gatedOnly: boolean,
+  i: number,
+  j: number,
+): number {
+  const review = RESOLUTION_MODEL.uncorroboratedMaxWeight;
+  const below = RESOLUTION_MODEL.uncorroboratedPartialNameMaxWeight;
+  if (!limits.partialName) return review;
+  if (givenLevel === 6) return below; // the names disagree
+  if (gatedOnly) return review; // the person or a sibling
+  if (givenLevel >= 4) return below; // initials, subset
+  // Names that agree in full but hold a single word of their own: a lone given name ("Neha" / "Neha").
+  return givenLevel >= 1 && i >= 0 && limits.loneName?.(i, j) ? below : review;
 }
 
 /**
@@ -351,16 +430,25 @@ export function patternCombiner(comparisons: readonly Comparison[]) {
     let givenLevel = 0;
     let relationLevel = 0;
     let corroborated = false;
+    let gated = false;
     for (let c = 0; c < C; c++) {
       const l = levels[offset + c]!;
       if (c === limits.givenIndex) givenLevel = l;
       else if (c === limits.relationIndex) relationLevel = l;
       if (l === 0) continue;
-      if (l <= limits.corroborates[c]!) corroborated = true;
+      if (l <= limits.corroborates[c]!) {
+        if (limits.gated[c] === 1) gated = true;
+        else corroborated = true;
+      }
       const w = weights[c]![l]!;
       if (limits.household[c] === 1) household += w;
       else own += w;
     }
+    // A pattern does not say which words two names share; EM takes names that pair up in full or as a subset
+    // ("Sunita" / "Sunita Devi") to share an own word, and names that meet only through initials not to.
+    if (!corroborated && gated)
+      corroborated =
+        limits.sharesOwnWord === null || (givenLevel >= 1 && givenLevel <= 5 && givenLevel !== 4);
     if (!corroborated) return Number.NEGATIVE_INFINITY;
     return limitedScore(limits, own, household, givenLevel, relationLevel, corroborated);
   };
@@ -434,17 +522,33 @@ export class PairScorer {
     let givenLevel = 0;
     let relationLevel = 0;
     let corroborated = false;
+    let pending = 0;
     for (let c = 0; c < C; c++) {
       const l = this.level[c]!(i, j);
       if (c === limits.givenIndex) givenLevel = l;
       else if (c === limits.relationIndex) relationLevel = l;
       if (l === 0) continue;
-      if (l <= limits.corroborates[c]!) corroborated = true;
+      if (l <= limits.corroborates[c]!) {
+        if (limits.gated[c] === 1) pending |= 1 << c;
+        else corroborated = true;
+      }
       const w = this.weights[c]![l]! + this.tf(c, l, i, j);
       if (limits.household[c] === 1) household += w;
       else own += w;
     }
-    return limitedScore(limits, own, household, givenLevel, relationLevel, corroborated);
+    const gated = !corroborated && pending !== 0 ? gatedCorroboration(limits, pending, i, j) : Gated.None;
+    if (gated === Gated.Corroborated) corroborated = true;
+    return limitedScore(
+      limits,
+      own,
+      household,
+      givenLevel,
+      relationLevel,
+      corroborated,
+      gated === Gated.NoOwnWord,
+      i,
+      j,
+    );
   }
 
   /** Writes the pair's level on every comparison into `out` (length ≥ comparisons) at `offset`. */
@@ -462,17 +566,33 @@ export class PairScorer {
     let givenLevel = 0;
     let relationLevel = 0;
     let corroborated = false;
+    let pending = 0;
     for (let c = 0; c < C; c++) {
       const l = levels[offset + c]!;
       if (c === limits.givenIndex) givenLevel = l;
       else if (c === limits.relationIndex) relationLevel = l;
       if (l === 0) continue;
-      if (l <= limits.corroborates[c]!) corroborated = true;
+      if (l <= limits.corroborates[c]!) {
+        if (limits.gated[c] === 1) pending |= 1 << c;
+        else corroborated = true;
+      }
       const w = this.weights[c]![l]! + this.tf(c, l, i, j);
       if (limits.household[c] === 1) household += w;
       else own += w;
     }
-    return limitedScore(limits, own, household, givenLevel, relationLevel, corroborated);
+    const gated = !corroborated && pending !== 0 ? gatedCorroboration(limits, pending, i, j) : Gated.None;
+    if (gated === Gated.Corroborated) corroborated = true;
+    return limitedScore(
+      limits,
+      own,
+      household,
+      givenLevel,
+      relationLevel,
+      corroborated,
+      gated === Gated.NoOwnWord,
+      i,
+      j,
+    );
   }
 
   /** Probability of a match given the score and the estimated share of matches among candidates. */
@@ -489,12 +609,16 @@ export class PairScorer {
     let givenLevel = 0;
     let relationLevel = 0;
     let corroborated = false;
+    let pending = 0;
     for (let c = 0; c < this.level.length; c++) {
       const comparison = this.comparisons[c]!;
       const l = this.level[c]!(i, j);
       if (c === limits.givenIndex) givenLevel = l;
       else if (c === limits.relationIndex) relationLevel = l;
-      if (l !== 0 && l <= limits.corroborates[c]!) corroborated = true;
+      if (l !== 0 && l <= limits.corroborates[c]!) {
+        if (limits.gated[c] === 1) pending |= 1 << c;
+        else corroborated = true;
+      }
       const tfAdjustment = l === 0 ? 0 : this.tf(c, l, i, j);
       const weight = this.weights[c]![l]! + tfAdjustment;
       terms.push({
@@ -506,13 +630,13 @@ export class PairScorer {
       if (comparison.household) household += weight;
       total += weight;
     }
+    const gated = !corroborated && pending !== 0 ? gatedCorroboration(limits, pending, i, j) : Gated.None;
+    if (gated === Gated.Corroborated) corroborated = true;
     const limit = householdLimit(limits, givenLevel, relationLevel);
     const householdCap = household > limit ? limit - household : 0;
     const capped = total + householdCap;
-    const corroborationCap =
-      !corroborated && capped > RESOLUTION_MODEL.uncorroboratedMaxWeight
-        ? RESOLUTION_MODEL.uncorroboratedMaxWeight - capped
-        : 0;
+    const uncorroborated = uncorroboratedLimit(limits, givenLevel, gated === Gated.NoOwnWord, i, j);
+    const corroborationCap = !corroborated && capped > uncorroborated ? uncorroborated - capped : 0;
     const score = capped + corroborationCap;
     return {
       score,

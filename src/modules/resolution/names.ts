@@ -49,6 +49,11 @@ export interface NameCompareData {
   joinedSkeleton: string;
   /** Keys with vowels removed, per token. */
   skeletons: string[];
+  /**
+   * The written words with vowels removed (before folding): Urdu a/e spellings of one word ("Ahmed"/"Ahmad",
+   * "Rehman"/"Rahman") keep the same consonants even where folding treats the two vowels differently.
+   */
+  displaySkeletons: string[];
   /** First character code of each token's display form and of its key. */
   firstDisplay: number[];
   firstKey: number[];
@@ -267,6 +272,7 @@ function compareData(display: string[], tokens: string[], initials: string[]): N
     joinedKey,
     joinedSkeleton: joinedKey.replace(/[aeiou]/g, ''),
     skeletons: tokens.map((t) => t.replace(/[aeiou]/g, '')),
+    displaySkeletons: display.map((w) => w.replace(/[aeiouy]/g, '')),
     firstDisplay: display.map((w) => w.charCodeAt(0)),
     firstKey: tokens.map((t) => t.charCodeAt(0)),
     gender: display.map((w, i) => GENDER_WORDS.has(w) || GENDER_WORDS.has(tokens[i] as string)),
@@ -333,6 +339,8 @@ function matchTokens(
   let full = 0;
   let fuzzy = false;
   let viaInitial = false;
+  // An initial of one name stood for a word of the other (not only for a relation name's word).
+  let crossInitial = false;
 
   // 1. Equal keys.
   for (let i = 0; i < na; i++) {
@@ -358,6 +366,12 @@ function matchTokens(
             b.tokens[j] as string,
             ca.skeletons[i] as string,
             cb.skeletons[j] as string,
+          ) ||
+          writtenClose(
+            a.display[i] as string,
+            b.display[j] as string,
+            ca.displaySkeletons[i] as string,
+            cb.displaySkeletons[j] as string,
           )
         ) {
           usedA |= 1 << i;
@@ -387,6 +401,7 @@ function matchTokens(
       usedIA |= 1 << i;
       usedB |= 1 << j;
       viaInitial = true;
+      crossInitial = true;
     }
   }
   for (let j = 0; j < ib; j++) {
@@ -396,6 +411,7 @@ function matchTokens(
       usedIB |= 1 << j;
       usedA |= 1 << i;
       viaInitial = true;
+      crossInitial = true;
     }
   }
 
@@ -415,13 +431,19 @@ function matchTokens(
   }
   for (let i = 0; i < ia; i++) {
     if ((usedIA & (1 << i)) !== 0) continue;
-    if (aRel !== null && initialOfAny(ca.initialCodes[i] as number, ca.initialFolded[i] as number, aRel))
+    if (
+      aRel !== null &&
+      initialOfRelation(ca.initialCodes[i] as number, ca.initialFolded[i] as number, aRel, a)
+    )
       viaInitial = true;
     else leftA++;
   }
   for (let j = 0; j < ib; j++) {
     if ((usedIB & (1 << j)) !== 0) continue;
-    if (bRel !== null && initialOfAny(cb.initialCodes[j] as number, cb.initialFolded[j] as number, bRel))
+    if (
+      bRel !== null &&
+      initialOfRelation(cb.initialCodes[j] as number, cb.initialFolded[j] as number, bRel, b)
+    )
       viaInitial = true;
     else leftB++;
   }
@@ -429,8 +451,9 @@ function matchTokens(
   if (leftA > 0 && leftB > 0) return 'disagree';
   if (full === 0) {
     // Nothing but initials in common: "R. K." against "Rajesh Kumar" is weak but consistent, and so is
-    // "Rohit" against "R. Rawat" (one name given, the other initialled with a surname).
-    if (!viaInitial) return 'disagree';
+    // "Rohit" against "R. Rawat" (one name given, the other initialled with a surname). An initial that only
+    // stands for the record's own father ("R. Chitrali" d/o Bhagyaraj) links nothing in the other name.
+    if (!crossInitial) return 'disagree';
     return leftA === 0 && leftB === 0 && !leftGender ? 'initials' : 'subset';
   }
   if (leftA > 0 || leftB > 0 || leftGender) return 'subset';
@@ -446,6 +469,20 @@ function initialMatch(code: number, folded: number, c: NameCompareData, n: numbe
     if (c.firstDisplay[j] === code || c.firstKey[j] === folded) return j;
   }
   return -1;
+}
+
+/**
+ * Whether the initial stands for a word of the relation name that is not also in the person's own name: the
+ * father's given name ("K. Murugan" s/o Kannan), not the family name the person carries too ("K. Kulkarni" s/o
+ * Vishvesh Kulkarni says nothing about a Harshaman Kulkarni).
+ */
+function initialOfRelation(code: number, folded: number, relation: ParsedName, own: ParsedName): boolean {
+  const c = relation.compare;
+  for (let j = 0; j < relation.tokens.length; j++) {
+    if (own.tokens.includes(relation.tokens[j] as string)) continue;
+    if (c.firstDisplay[j] === code || c.firstKey[j] === folded) return true;
+  }
+  return false;
 }
 
 function initialOfAny(code: number, folded: number, p: ParsedName): boolean {
@@ -470,9 +507,31 @@ export function initialsCompatible(name: ParsedName, relation: ParsedName | null
   return true;
 }
 
+/** Whether word x of name a and word y of name b pair up as compareNames pairs close words (fuzzy). */
+export function wordsClose(a: ParsedName, x: number, b: ParsedName, y: number): boolean {
+  const ca = a.compare;
+  const cb = b.compare;
+  return (
+    keysClose(
+      a.tokens[x] as string,
+      b.tokens[y] as string,
+      ca.skeletons[x] as string,
+      cb.skeletons[y] as string,
+    ) ||
+    writtenClose(
+      a.display[x] as string,
+      b.display[y] as string,
+      ca.displaySkeletons[x] as string,
+      cb.displaySkeletons[y] as string,
+    )
+  );
+}
+
 /**
- * Two keys are close when they differ only in vowels (the consonant skeletons agree: Sundar/Sunder, Amar/Amr),
- * or, for words of six letters or more, by one edit (a typing slip). Allocation-free.
+ * Two keys are close when they differ only in vowels (the consonant skeletons agree: Sundar/Sunder, Amar/Amr)
+ * and one of them has four letters or more — in keys of three letters a vowel is a third of the name (Sheeba
+ * and Subba fold to "siv" and "suv") — or, for words of six letters or more, by one edit (a typing slip).
+ * Allocation-free.
  */
 export function keysClose(a: string, b: string, skA: string, skB: string): boolean {
   const la = a.length;
@@ -480,6 +539,7 @@ export function keysClose(a: string, b: string, skA: string, skB: string): boole
   if (la < 2 || lb < 2 || a.charCodeAt(0) !== b.charCodeAt(0)) return false;
   if (
     skA === skB &&
+    (la >= 4 || lb >= 4) &&
     skA.length >= 2 &&
     Math.abs(la - lb) <= 2 &&
     (withinOneEdit(a, b) || (la >= 6 && lb >= 6))
@@ -487,6 +547,22 @@ export function keysClose(a: string, b: string, skA: string, skB: string): boole
     return true;
   if (la >= 6 && lb >= 6 && Math.abs(la - lb) <= 1) return withinOneEdit(a, b);
   return false;
+}
+
+/**
+ * Two written words of five letters or more that start alike, have the same consonants in the same order and are
+ * one edit apart: Urdu names transliterate a short vowel as a or e ("Ahmed"/"Ahmad", "Rehman"/"Rahman"), which
+ * folding can push apart (the schwa rule drops the a of "Ahmad" but not the e of "Ahmed").
+ */
+function writtenClose(a: string, b: string, skA: string, skB: string): boolean {
+  return (
+    a.length >= 5 &&
+    b.length >= 5 &&
+    a.charCodeAt(0) === b.charCodeAt(0) &&
+    skA === skB &&
+    skA.length >= 2 &&
+    withinOneEdit(a, b)
+  );
 }
 
 /** Levenshtein distance ≤ 1, or one transposition of neighbours. */

@@ -28,7 +28,7 @@
  */
 import { blockingRules, type Candidates, candidatePairs } from './blocking.ts';
 import { clusterRecords, type Edge } from './cluster.ts';
-import { buildComparisons, type Comparison } from './comparisons.ts';
+import { buildComparisons, type Comparison, valueFrequencies } from './comparisons.ts';
 import { RESOLUTION_MODEL, RESOLUTION_THRESHOLDS } from './constants.ts';
 import { type Features, prepareRecords } from './features.ts';
 import {
@@ -178,6 +178,7 @@ export function resolve(
   t = performance.now();
   const { scorer, vectors } = trainModel(comparisons, candidates.codes, n, split);
   const model = scorer.model;
+  model.frequencies = valueFrequencies(features, comparisons);
   const training = seconds(t);
 
   t = performance.now();
