@@ -29,12 +29,7 @@ import { forEachDatabase, newUser, type TestUser, testApp, testConfig } from '..
 const CASES = 400;
 
 /** Subtests that fail on a seed today because of the resolution model, which is being reworked. */
-const knownFailures: Record<number, Record<string, string>> = {
-  5: {
-    'no profile joins two people':
-      'resolution scoring: the planted siblings HH-0004, Zarina Sultana Malik (f, b. 2008) and Master Mohammed Malik (m, 12), victims in one case, are auto-linked at 18.2 — the name comparison calls different given names "subset" (+4.8), so the sibling limit on household fields does not apply, and the gender disagreement (−4.65) does not outweigh the shared father (+8.2) and address',
-  },
-};
+const knownFailures: Record<number, Record<string, string>> = {};
 
 interface PersonRow {
   agency_id: string;

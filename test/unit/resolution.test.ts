@@ -532,6 +532,11 @@ describe('what corroborates a match', () => {
     // Born the same day, the names sharing only "Singh" and an initial: Singh says nothing of which man.
     { id: 'singh-a', full_name: 'Ravi Singh', gender: 'm', birth_date: '1990-03-04' },
     { id: 'singh-b', full_name: 'R. Singh', gender: 'm', birth_date: '1990-03-04' },
+    // One man through an initial, nothing corroborating: a rare family name, a common one.
+    { id: 'rare-a', full_name: 'V. Nikam', gender: 'm', age: '35', record_date: '2025-06-01' },
+    { id: 'rare-b', full_name: 'Vishva Nikam', gender: 'm', age: '36', record_date: '2025-09-01' },
+    { id: 'common-a', full_name: 'R. Patil', gender: 'm', age: '35', record_date: '2025-06-01' },
+    { id: 'common-b', full_name: 'Rajesh Patil', gender: 'm', age: '36', record_date: '2025-09-01' },
     // A lone given name, nothing else: shared by thousands.
     { id: 'lone-a', full_name: 'Neha', gender: 'f', age: '12', record_date: '2025-06-01' },
     { id: 'lone-b', full_name: 'Kumari Neha', gender: 'f', age: '12', record_date: '2025-08-01' },
@@ -602,6 +607,17 @@ describe('what corroborates a match', () => {
     const lone = explain('lone-a', 'lone-b');
     assert.equal(lone.terms.find((t) => t.field === 'name')?.level, 'exact');
     assert.ok(lone.score < RESOLUTION_THRESHOLDS.reviewWeight, `a lone given name scored ${lone.score}`);
+  });
+
+  test('an initial and a rare family name with nothing corroborating wait in review; a common family name does not', () => {
+    const rare = explain('rare-a', 'rare-b');
+    assert.equal(rare.terms.find((t) => t.field === 'name')?.level, 'initials');
+    assert.equal(rare.corroborated, false);
+    assert.ok(rare.score >= RESOLUTION_THRESHOLDS.reviewWeight, `V. Nikam scored ${rare.score}`);
+    assert.ok(rare.score < RESOLUTION_THRESHOLDS.autoLinkWeight);
+    const common = explain('common-a', 'common-b');
+    assert.equal(common.terms.find((t) => t.field === 'name')?.level, 'initials');
+    assert.ok(common.score < RESOLUTION_THRESHOLDS.reviewWeight, `R. Patil scored ${common.score}`);
   });
 
   test('a district alone, or a name with an initial, is not corroborated by the address', () => {

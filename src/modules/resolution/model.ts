@@ -10,7 +10,7 @@
  */
 import type { Comparison, ComparisonKey, ValueFrequencies } from './comparisons.ts';
 import { GIVEN_NAME_COMPARISONS, NAME_GATED_CORROBORATION } from './comparisons.ts';
-import { RESOLUTION_MODEL } from './constants.ts';
+import { RESOLUTION_MODEL, RESOLUTION_THRESHOLDS } from './constants.ts';
 
 export interface FieldModel {
   key: ComparisonKey;
@@ -389,7 +389,9 @@ function limitedScore(
   j = -1,
 ): number {
   const score = own + Math.min(household, householdLimit(limits, givenLevel, relationLevel));
-  return corroborated ? score : Math.min(score, uncorroboratedLimit(limits, givenLevel, gatedOnly, i, j));
+  return corroborated
+    ? score
+    : Math.min(score, uncorroboratedLimit(limits, givenLevel, gatedOnly, i, j, own));
 }
 
 /**
@@ -397,7 +399,10 @@ function limitedScore(
  * agree only in part (through initials, or one name a part of the other), not at all, or in full but on a lone
  * given name, uncorroboratedPartialNameMaxWeight — except for names agreeing (in part or in full) whose father's
  * name, birth date or full address agrees but which share no own word (`gatedOnly`: the person or a brother,
- * for an officer to tell).
+ * for an officer to tell), and for names agreeing through initials whose own evidence (`own`: name, gender, birth or age,
+ * without the household fields a family or a brothel's inmates share) reaches the auto-link weight: "V. Nikam"
+ * and "Vishva Nikam", same age, where Nikam is rare — strong but unconfirmed, which is what review is for;
+ * "R. Yadav" and "Rajesh Yadav" share a common word and stay below it.
  */
 function uncorroboratedLimit(
   limits: ScoreLimits,
@@ -405,13 +410,15 @@ function uncorroboratedLimit(
   gatedOnly: boolean,
   i: number,
   j: number,
+  own: number,
 ): number {
   const review = RESOLUTION_MODEL.uncorroboratedMaxWeight;
   const below = RESOLUTION_MODEL.uncorroboratedPartialNameMaxWeight;
   if (!limits.partialName) return review;
   if (givenLevel === 6) return below; // the names disagree
   if (gatedOnly) return review; // the person or a sibling
-  if (givenLevel >= 4) return below; // initials, subset
+  if (givenLevel === 4) return own >= RESOLUTION_THRESHOLDS.autoLinkWeight ? review : below; // initials
+  if (givenLevel === 5) return below; // one name a part of the other
   // Names that agree in full but hold a single word of their own: a lone given name ("Neha" / "Neha").
   return givenLevel >= 1 && i >= 0 && limits.loneName?.(i, j) ? below : review;
 }
@@ -635,7 +642,14 @@ export class PairScorer {
     const limit = householdLimit(limits, givenLevel, relationLevel);
     const householdCap = household > limit ? limit - household : 0;
     const capped = total + householdCap;
-    const uncorroborated = uncorroboratedLimit(limits, givenLevel, gated === Gated.NoOwnWord, i, j);
+    const uncorroborated = uncorroboratedLimit(
+      limits,
+      givenLevel,
+      gated === Gated.NoOwnWord,
+      i,
+      j,
+      total - household,
+    );
     const corroborationCap = !corroborated && capped > uncorroborated ? uncorroborated - capped : 0;
     const score = capped + corroborationCap;
     return {
