@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import type { PersonInput } from '../../src/modules/cases/case.schemas.ts';
 import { seedDemo } from '../../src/modules/demo/demo.ts';
 import { finishedStatuses } from '../../src/modules/grid/values.ts';
+import { normaliseIdentifier } from '../../src/modules/identifiers/normalise.ts';
 import { loadKeyring } from '../../src/modules/keys/keyring.ts';
 import { linkAllPersons } from '../../src/modules/profiles/linking.service.ts';
+import { compareNames, parseName } from '../../src/modules/resolution/names.ts';
 import { generateSynthetic } from '../../src/modules/synthetic/generate.ts';
 import type { GroundTruth, PersonCluster, PersonRef } from '../../src/modules/synthetic/truth.ts';
 import type { Keyring } from '../../src/shared/envelope.ts';
@@ -18,18 +21,17 @@ import { forEachDatabase, newUser, type TestUser, testApp, testConfig } from '..
  *
  * 400 cases (three repeat offenders, two repeat buyers, a re-trafficked child, a dozen shared identifiers; about
  * ten seconds to seed on PGlite), twice: seed 1, the demo's own, and seed 5, whose data holds a trap the
- * resolution model falls into today (`knownFailures`).
+ * resolution model once fell into (a sister and a brother, one written "Master Mohammed Malik", sharing father,
+ * home and the family phone).
  *
  * What the data supports for persons: a record is linked automatically only with corroborating evidence (a
  * relation name, a phone, a birth date); one that agrees with the others on name, gender and age alone (`R. L.
  * Yadav`, 37, no father's name, no phone) is capped below the auto-link weight (resolution/constants.ts
- * `uncorroboratedMaxWeight`) and waits in the review queue. So a planted person is found when each of its records
- * is in its profile or in a pending review pair with one that is.
+ * `uncorroboratedMaxWeight`) and waits in the review queue, or, when its name meets theirs only through initials
+ * or as a part and a common word, stays below even that (assertFound). So a planted person is found when its
+ * records are in its profile or in a pending review pair with one that is, but for such records.
  */
 const CASES = 400;
-
-/** Subtests that fail on a seed today because of the resolution model, which is being reworked. */
-const knownFailures: Record<number, Record<string, string>> = {};
 
 interface PersonRow {
   agency_id: string;
@@ -40,10 +42,6 @@ interface PersonRow {
 }
 
 for (const SEED of [1, 5]) {
-  const todo = (name: string) => {
-    const reason = knownFailures[SEED]?.[name];
-    return reason ? { todo: reason } : {};
-  };
   forEachDatabase(`grid: the demo’s planted truth is found (seed ${SEED})`, (ctx) => {
     let app: FastifyInstance;
     let keyring: Keyring;
@@ -52,6 +50,8 @@ for (const SEED of [1, 5]) {
     const agencies = new Map<string, string>();
     const persons = new Map<string, PersonRow>();
     const cases = new Map<string, { id: string; agency_id: string; status: string }>();
+    /** The generated person behind each record (`agency|case|person` external ids). */
+    const planted = new Map<string, PersonInput>();
     const personOf = (r: PersonRef) => {
       const p = persons.get(`${r.agency_code}|${r.case_external_id}|${r.person_external_id}`);
       assert.ok(p, `the planted record ${JSON.stringify(r)} was imported`);
@@ -70,7 +70,10 @@ for (const SEED of [1, 5]) {
     before(async () => {
       app = await testApp(ctx.database);
       keyring = await loadKeyring(ctx.database.db, testConfig().masterKeys!);
-      truth = generateSynthetic({ cases: CASES, seed: SEED }).truth;
+      const generated = generateSynthetic({ cases: CASES, seed: SEED });
+      truth = generated.truth;
+      for (const c of generated.records)
+        for (const p of c.persons ?? []) planted.set(`${c.agency_code}|${c.external_id}|${p.external_id}`, p);
       await seedDemo(ctx.database, keyring, { cases: CASES, seed: SEED });
       const { db } = ctx.database;
       for (const a of await db.selectFrom('agencies').select(['id', 'code']).execute())
@@ -119,7 +122,10 @@ for (const SEED of [1, 5]) {
 
     /**
      * The planted person is found: its records are in one profile (holding no one else), except records without
-     * corroborating evidence, each of which waits in a pending review pair with a record of that profile.
+     * corroborating evidence, each of which waits in a pending review pair with a record of that profile — or,
+     * when even that is not so, a record that carries nothing the linked ones do but a name met only through
+     * initials or as a part ("R. L. Yadav" or "Rahul" against "Rahul Yadav") and an age: thousands of namesakes
+     * look like that, and the review band leaves them out by design (docs/resolution.md, step 8).
      */
     async function assertFound(cluster: PersonCluster) {
       const members = cluster.refs.map(personOf);
@@ -138,7 +144,14 @@ for (const SEED of [1, 5]) {
       const strangers = inProfile.filter((m) => !mine.has(`${m.agency_id}/${m.person_id}`));
       assert.deepEqual(strangers, [], `${cluster.id}: the profile holds records of other people`);
       const linkedIds = members.filter((m) => m.profile_id === profile).map((m) => m.id);
-      for (const m of members.filter((x) => x.profile_id !== profile)) {
+      const input = (r: PersonRef) =>
+        planted.get(`${r.agency_code}|${r.case_external_id}|${r.person_external_id}`)!;
+      const linkedInputs = cluster.refs.filter((_, k) => members[k]!.profile_id === profile).map(input);
+      const heldBy = (p: PersonInput) =>
+        new Set((p.identifiers ?? []).map((i) => `${i.kind}:${normaliseIdentifier(i.kind, i.value)}`));
+      let unfound = 0;
+      for (const [k, m] of members.entries()) {
+        if (m.profile_id === profile) continue;
         const queued = await ctx.database.db
           .selectFrom('match_candidates')
           .select('id')
@@ -150,11 +163,25 @@ for (const SEED of [1, 5]) {
             ]),
           )
           .execute();
-        assert.ok(
-          queued.length > 0,
-          `${cluster.id}: ${names} — record ${m.id} is neither linked nor in review`,
-        );
+        if (queued.length > 0) continue;
+        const p = input(cluster.refs[k]!);
+        const own = heldBy(p);
+        const why = `${cluster.id}: ${names} — record ${m.id} (${p.full_name}) is neither linked nor in review`;
+        for (const other of linkedInputs) {
+          const level = compareNames(parseName(p.full_name ?? ''), parseName(other.full_name ?? ''));
+          assert.ok(
+            level === 'initials' || level === 'subset',
+            `${why}, though its name is ${level} with ${other.full_name}`,
+          );
+          assert.ok(![...heldBy(other)].some((v) => own.has(v)), `${why}, though it shares an identifier`);
+          assert.ok(
+            !p.relation_name || p.relation_name !== other.relation_name,
+            `${why}, though it names the same relation`,
+          );
+        }
+        unfound++;
       }
+      assert.ok(unfound < members.length - 1, `${cluster.id}: most of its records are found`);
     }
 
     test('each planted repeat offender is found: one profile across states, the uncorroborated records in review', async () => {
@@ -167,26 +194,22 @@ for (const SEED of [1, 5]) {
         await assertFound(truth.person_clusters.find((c) => c.id === id)!);
     });
 
-    test(
-      'no profile joins two people, look-alike family members (siblings, twins, spouses) least of all',
-      todo('no profile joins two people'),
-      async () => {
-        for (const h of truth.households) {
-          const profiles = h.members.map((m) => personOf(m).profile_id).filter((p) => p !== null);
-          assert.equal(new Set(profiles).size, profiles.length, `${h.id} (${h.kind}) merged`);
-        }
-        // Outside the planted clusters every record is someone else (truth caveats).
-        const who = new Map<string, string>();
-        for (const c of truth.person_clusters) for (const r of c.refs) who.set(personOf(r).id, c.id);
-        const byProfile = new Map<string, PersonRow[]>();
-        for (const p of persons.values())
-          if (p.profile_id) byProfile.set(p.profile_id, [...(byProfile.get(p.profile_id) ?? []), p]);
-        for (const [profile, members] of byProfile) {
-          const people = new Set(members.map((m) => who.get(m.id) ?? `unplanted ${m.id}`));
-          assert.equal(people.size, 1, `profile ${profile} joins ${[...people].join(', ')}`);
-        }
-      },
-    );
+    test('no profile joins two people, look-alike family members (siblings, twins, spouses) least of all', async () => {
+      for (const h of truth.households) {
+        const profiles = h.members.map((m) => personOf(m).profile_id).filter((p) => p !== null);
+        assert.equal(new Set(profiles).size, profiles.length, `${h.id} (${h.kind}) merged`);
+      }
+      // Outside the planted clusters every record is someone else (truth caveats).
+      const who = new Map<string, string>();
+      for (const c of truth.person_clusters) for (const r of c.refs) who.set(personOf(r).id, c.id);
+      const byProfile = new Map<string, PersonRow[]>();
+      for (const p of persons.values())
+        if (p.profile_id) byProfile.set(p.profile_id, [...(byProfile.get(p.profile_id) ?? []), p]);
+      for (const [profile, members] of byProfile) {
+        const people = new Set(members.map((m) => who.get(m.id) ?? `unplanted ${m.id}`));
+        assert.equal(people.size, 1, `profile ${profile} joins ${[...people].join(', ')}`);
+      }
+    });
 
     test('every planted shared identifier correlates across its cases: found from each, and open cases of two agencies deconflicted once', async () => {
       const alerts = await ctx.database.db

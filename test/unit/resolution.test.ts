@@ -533,10 +533,31 @@ describe('what corroborates a match', () => {
     { id: 'singh-a', full_name: 'Ravi Singh', gender: 'm', birth_date: '1990-03-04' },
     { id: 'singh-b', full_name: 'R. Singh', gender: 'm', birth_date: '1990-03-04' },
     // One man through an initial, nothing corroborating: a rare family name, a common one.
-    { id: 'rare-a', full_name: 'V. Nikam', gender: 'm', age: '35', record_date: '2025-06-01' },
-    { id: 'rare-b', full_name: 'Vishva Nikam', gender: 'm', age: '36', record_date: '2025-09-01' },
-    { id: 'common-a', full_name: 'R. Patil', gender: 'm', age: '35', record_date: '2025-06-01' },
-    { id: 'common-b', full_name: 'Rajesh Patil', gender: 'm', age: '36', record_date: '2025-09-01' },
+    // (Birth dates one digit apart, which does not corroborate: this test population gives every record a birth
+    // date, so an age interval would weigh 8 bits.)
+    { id: 'rare-a', full_name: 'V. Nikam', gender: 'm', birth_date: '1985-03-04' },
+    { id: 'rare-b', full_name: 'Vishva Nikam', gender: 'm', birth_date: '1985-03-14' },
+    { id: 'common-a', full_name: 'R. Patil', gender: 'm', birth_date: '1985-03-04' },
+    { id: 'common-b', full_name: 'Rajesh Patil', gender: 'm', birth_date: '1985-03-14' },
+    // A sister and a brother: one father, one home, the family phone; his name written as a part of hers.
+    {
+      id: 'sister',
+      full_name: 'Zarina Sultana Malik',
+      relation_name: 'd/o Iqbal Malik',
+      gender: 'f',
+      birth_date: '2010-02-01',
+      address_line1: home,
+      phone: '9830012345',
+    },
+    {
+      id: 'brother',
+      full_name: 'Master Mohammed Malik',
+      relation_name: 's/o Iqbal Malik',
+      gender: 'm',
+      birth_date: '2013-05-09',
+      address_line1: home,
+      phone: '9830012345',
+    },
     // A lone given name, nothing else: shared by thousands.
     { id: 'lone-a', full_name: 'Neha', gender: 'f', age: '12', record_date: '2025-06-01' },
     { id: 'lone-b', full_name: 'Kumari Neha', gender: 'f', age: '12', record_date: '2025-08-01' },
@@ -618,6 +639,13 @@ describe('what corroborates a match', () => {
     const common = explain('common-a', 'common-b');
     assert.equal(common.terms.find((t) => t.field === 'name')?.level, 'initials');
     assert.ok(common.score < RESOLUTION_THRESHOLDS.reviewWeight, `R. Patil scored ${common.score}`);
+  });
+
+  test('a brother and a sister sharing father, home and phone are not linked: the household adds nothing across sexes', () => {
+    const e = explain('sister', 'brother');
+    assert.equal(e.terms.find((t) => t.field === 'gender')?.level, 'disagree');
+    assert.equal(e.household, 'siblings');
+    assert.ok(e.score < RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
   });
 
   test('a district alone, or a name with an initial, is not corroborated by the address', () => {

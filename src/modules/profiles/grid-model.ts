@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import type { PersonInput } from '../cases/case.schemas.ts';
+import { normaliseIdentifier } from '../identifiers/normalise.ts';
 import type { ComparisonKey } from '../resolution/comparisons.ts';
 import { buildComparisons, type ValueFrequencies } from '../resolution/comparisons.ts';
 import { RESOLUTION_THRESHOLDS } from '../resolution/constants.ts';
@@ -10,7 +11,7 @@ import { type Explanation, type FieldModel, PairScorer, type ResolutionModel } f
 import type { PersonRecord } from '../resolution/record.ts';
 import { resolve } from '../resolution/resolve.ts';
 import { generateSynthetic } from '../synthetic/generate.ts';
-import { openFields } from '../victims/protection.ts';
+import { identifierAad, openFields } from '../victims/protection.ts';
 
 /**
  * The model the grid scores persons with (screening, matching a new record, the review queue): m and u of each
@@ -92,6 +93,22 @@ export function personRecordFromInput(id: string, p: PersonInput, recordDate?: s
   };
 }
 
+/**
+ * The phone personRowsQuery found: a plain one as stored, or a victim's sealed one (`~<identifier id>~<ciphertext>`)
+ * opened in memory — a rescued child who gives the family phone again is the same child, and correlation already
+ * matches that phone (grid/values.ts probeOfStored); person matching must see it too. Unreadable: no phone.
+ */
+function openPhone(keyring: Keyring, row: PersonRowForModel): string | null {
+  const phone = row.phone;
+  if (!phone?.startsWith('~')) return phone;
+  const [, id, sealed] = phone.split('~');
+  try {
+    return normaliseIdentifier('phone', keyring.decrypt(sealed!, identifierAad(row.agency_id, id!)));
+  } catch {
+    return null;
+  }
+}
+
 /** A stored person as a resolution record; a victim's sealed fields are opened in memory only. */
 export function personRecordOf(keyring: Keyring, row: PersonRowForModel): PersonRecord {
   const plain = row.protected && row.sealed ? openFields(keyring, row.agency_id, row.id, row.sealed) : row;
@@ -105,11 +122,11 @@ export function personRecordOf(keyring: Keyring, row: PersonRowForModel): Person
     record_date: row.age_recorded_on,
     address_line1: plain.address,
     postcode: plain.pincode,
-    phone: row.protected ? null : row.phone,
+    phone: openPhone(keyring, row),
   };
 }
 
-/** The columns personRecordOf needs, with the person's first plain phone. */
+/** The columns personRecordOf needs, with the person's first phone (sealed for a victim). */
 export function personRowsQuery(db: Kysely<DB>) {
   return db.selectFrom('persons as p').select([
     'p.agency_id',
@@ -126,8 +143,12 @@ export function personRowsQuery(db: Kysely<DB>) {
     'p.pincode',
     'p.protected',
     'p.sealed',
-    sql<string | null>`(select i.normalised from identifiers i where i.agency_id = p.agency_id
-        and i.person_id = p.id and i.kind = 'phone' and not i.protected order by i.id limit 1)`.as('phone'),
+    // A sealed phone comes as `~<id>~<ciphertext>` for personRecordOf to open (E.164 never starts with ~).
+    sql<
+      string | null
+    >`(select case when i.protected then '~' || i.id::text || '~' || i.value else i.normalised end
+        from identifiers i where i.agency_id = p.agency_id
+        and i.person_id = p.id and i.kind = 'phone' order by i.id limit 1)`.as('phone'),
   ]);
 }
 

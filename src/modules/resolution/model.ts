@@ -303,6 +303,9 @@ export interface ScoreLimits {
   givenIndex: number;
   givenDisagree: number;
   relationIndex: number;
+  /** Index of the gender comparison and its disagree level (−1 without one). */
+  genderIndex: number;
+  genderDisagree: number;
   /**
    * 1 where a comparison's corroboration depends on the pair (comparisons.ts NAME_GATED_CORROBORATION: the names
    * must share an own word; `corroboratesPair`: a further condition such as a full address).
@@ -325,6 +328,8 @@ export function scoreLimits(comparisons: readonly Comparison[]): ScoreLimits {
     givenIndex,
     givenDisagree: givenIndex >= 0 ? comparisons[givenIndex]!.levels.length : -1,
     relationIndex: comparisons.findIndex((c) => c.key === 'relation_name'),
+    genderIndex: comparisons.findIndex((c) => c.key === 'gender'),
+    genderDisagree: comparisons.find((c) => c.key === 'gender')?.levels.length ?? -1,
     gated: Uint8Array.from(
       comparisons.map((c) =>
         (sharesOwnWord !== null && NAME_GATED_CORROBORATION.has(c.key)) || c.corroboratesPair !== null
@@ -368,10 +373,17 @@ type Gated = (typeof Gated)[keyof typeof Gated];
 
 /**
  * The most the household fields may add for a pair: nothing when it looks like two siblings (relation names
- * agree at least fuzzily, given names disagree), else the household cap.
+ * agree at least fuzzily, given names disagree) or two members of one family of different sex (the genders
+ * disagree: a brother and a sister share the father, the address and the family phone), else the household cap.
  */
-function householdLimit(limits: ScoreLimits, givenLevel: number, relationLevel: number): number {
-  return givenLevel === limits.givenDisagree && relationLevel >= 1 && relationLevel <= 3
+function householdLimit(
+  limits: ScoreLimits,
+  givenLevel: number,
+  relationLevel: number,
+  genderLevel: number,
+): number {
+  return (givenLevel === limits.givenDisagree && relationLevel >= 1 && relationLevel <= 3) ||
+    genderLevel === limits.genderDisagree
     ? RESOLUTION_MODEL.siblingHouseholdMaxWeight
     : RESOLUTION_MODEL.householdMaxWeight;
 }
@@ -383,12 +395,13 @@ function limitedScore(
   household: number,
   givenLevel: number,
   relationLevel: number,
+  genderLevel: number,
   corroborated: boolean,
   gatedOnly = false,
   i = -1,
   j = -1,
 ): number {
-  const score = own + Math.min(household, householdLimit(limits, givenLevel, relationLevel));
+  const score = own + Math.min(household, householdLimit(limits, givenLevel, relationLevel, genderLevel));
   return corroborated
     ? score
     : Math.min(score, uncorroboratedLimit(limits, givenLevel, gatedOnly, i, j, own));
@@ -436,12 +449,14 @@ export function patternCombiner(comparisons: readonly Comparison[]) {
     let household = 0;
     let givenLevel = 0;
     let relationLevel = 0;
+    let genderLevel = 0;
     let corroborated = false;
     let gated = false;
     for (let c = 0; c < C; c++) {
       const l = levels[offset + c]!;
       if (c === limits.givenIndex) givenLevel = l;
       else if (c === limits.relationIndex) relationLevel = l;
+      else if (c === limits.genderIndex) genderLevel = l;
       if (l === 0) continue;
       if (l <= limits.corroborates[c]!) {
         if (limits.gated[c] === 1) gated = true;
@@ -457,7 +472,7 @@ export function patternCombiner(comparisons: readonly Comparison[]) {
       corroborated =
         limits.sharesOwnWord === null || (givenLevel >= 1 && givenLevel <= 5 && givenLevel !== 4);
     if (!corroborated) return Number.NEGATIVE_INFINITY;
-    return limitedScore(limits, own, household, givenLevel, relationLevel, corroborated);
+    return limitedScore(limits, own, household, givenLevel, relationLevel, genderLevel, corroborated);
   };
 }
 
@@ -528,12 +543,14 @@ export class PairScorer {
     const limits = this.limits;
     let givenLevel = 0;
     let relationLevel = 0;
+    let genderLevel = 0;
     let corroborated = false;
     let pending = 0;
     for (let c = 0; c < C; c++) {
       const l = this.level[c]!(i, j);
       if (c === limits.givenIndex) givenLevel = l;
       else if (c === limits.relationIndex) relationLevel = l;
+      else if (c === limits.genderIndex) genderLevel = l;
       if (l === 0) continue;
       if (l <= limits.corroborates[c]!) {
         if (limits.gated[c] === 1) pending |= 1 << c;
@@ -551,6 +568,7 @@ export class PairScorer {
       household,
       givenLevel,
       relationLevel,
+      genderLevel,
       corroborated,
       gated === Gated.NoOwnWord,
       i,
@@ -572,12 +590,14 @@ export class PairScorer {
     const limits = this.limits;
     let givenLevel = 0;
     let relationLevel = 0;
+    let genderLevel = 0;
     let corroborated = false;
     let pending = 0;
     for (let c = 0; c < C; c++) {
       const l = levels[offset + c]!;
       if (c === limits.givenIndex) givenLevel = l;
       else if (c === limits.relationIndex) relationLevel = l;
+      else if (c === limits.genderIndex) genderLevel = l;
       if (l === 0) continue;
       if (l <= limits.corroborates[c]!) {
         if (limits.gated[c] === 1) pending |= 1 << c;
@@ -595,6 +615,7 @@ export class PairScorer {
       household,
       givenLevel,
       relationLevel,
+      genderLevel,
       corroborated,
       gated === Gated.NoOwnWord,
       i,
@@ -615,6 +636,7 @@ export class PairScorer {
     let total = 0;
     let givenLevel = 0;
     let relationLevel = 0;
+    let genderLevel = 0;
     let corroborated = false;
     let pending = 0;
     for (let c = 0; c < this.level.length; c++) {
@@ -622,6 +644,7 @@ export class PairScorer {
       const l = this.level[c]!(i, j);
       if (c === limits.givenIndex) givenLevel = l;
       else if (c === limits.relationIndex) relationLevel = l;
+      else if (c === limits.genderIndex) genderLevel = l;
       if (l !== 0 && l <= limits.corroborates[c]!) {
         if (limits.gated[c] === 1) pending |= 1 << c;
         else corroborated = true;
@@ -639,7 +662,7 @@ export class PairScorer {
     }
     const gated = !corroborated && pending !== 0 ? gatedCorroboration(limits, pending, i, j) : Gated.None;
     if (gated === Gated.Corroborated) corroborated = true;
-    const limit = householdLimit(limits, givenLevel, relationLevel);
+    const limit = householdLimit(limits, givenLevel, relationLevel, genderLevel);
     const householdCap = household > limit ? limit - household : 0;
     const capped = total + householdCap;
     const uncorroborated = uncorroboratedLimit(
