@@ -2,67 +2,102 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { loadWarningList, type Probe } from '../grid/values.ts';
-import { hashedKeys, personKeys } from './person-keys.ts';
+import { BORN_SLACK, hashedKeys, hashedKeysV1, PERSON_KEYS_VERSION, personKeys } from './person-keys.ts';
 
 /**
- * Candidate person records for a name and/or identifiers, in every agency: records sharing a name key
- * (person_keys, keyed-hashed; the rarest keys first, so a common name does not pull in thousands) and records
- * holding one of the identifiers (never a warning-listed value). Used by screening and by the matching of a new
- * record. Scoring is the caller's (grid-model.ts).
+ * Candidate person records for a name and/or identifiers, in every agency: records sharing name keys
+ * (person_keys, keyed-hashed) and records holding one of the identifiers (never a warning-listed value). Used by
+ * screening and by the matching of a new record. Scoring is the caller's (grid-model.ts).
+ *
+ * The name keys of the query — its words, their pairs, each word with the relation's given name — are looked up
+ * in one statement, restricted to persons born near the query's age when it has one. A key shared by more than
+ * `KEY_CAP` records is a common word, not a lead, and is left out. Each record found weighs the keys it shares
+ * by how rare they are (log(persons / records with the key), an inverse document frequency): a record sharing
+ * the name pair, the name with the father's name and the age comes before its hundred namesakes. The heaviest
+ * `limit` are the candidates.
  */
 
-/** Keys are looked up rarest first until this many key entries; more would be a common name, not a lead. */
-const KEY_BUDGET = 3_000;
+/** A name key shared by more records than this (within the query's birth years) is not looked up. */
+export const KEY_CAP = 2_000;
 /** At most this many records are scored per query. */
-export const MAX_CANDIDATES = 300;
+export const MAX_CANDIDATES = 100;
 
 export interface Candidates {
-  /** `agency/person` → how many name keys it shares. */
+  /** `agency/person` → the weight of the name keys it shares, heaviest first. */
   byName: Map<string, number>;
   /** `agency/person` of records holding one of the identifiers. */
   byIdentifier: Set<string>;
-  /** Every part of the name is too common to look up on its own. */
+  /**
+   * The name alone cannot tell the records apart: every key of it is over the cap, or more records than are
+   * scored share its rarest keys equally (add the relation name, an age or an identifier).
+   */
   nameTooCommon: boolean;
+}
+
+export interface CandidateQuery {
+  fullName?: string | null;
+  aliases?: readonly string[];
+  relationName?: string | null;
+  /** Estimated birth year of the person sought (person-keys.ts `bornOf`); 0 or null when unknown. */
+  born?: number | null;
+  probes: Probe[];
+  agencyId: string | null;
+  /** Candidates by name, at most (default MAX_CANDIDATES). */
+  limit?: number;
 }
 
 export async function findCandidates(
   db: Kysely<DB>,
   keyring: Keyring,
-  q: { fullName?: string | null; aliases?: readonly string[]; probes: Probe[]; agencyId: string | null },
+  q: CandidateQuery,
 ): Promise<Candidates> {
   const out: Candidates = { byName: new Map(), byIdentifier: new Set(), nameTooCommon: false };
   if (q.fullName) {
-    const keys = [...new Set(hashedKeys(keyring, personKeys(q.fullName, q.aliases ?? [])))];
-    // Each key is counted only up to the budget: a key past it is never looked up, and counting all of a common
-    // key's entries ("kumar" at a million persons) would cost more than the rest of the query.
-    const counts = keys.length
-      ? (
-          await sql<{ key: string; n: number }>`
-            select k.key, (select count(*)::int from (select 1 from person_keys pk where pk.key = k.key
-              limit ${KEY_BUDGET + 1}) capped) as n
-            from unnest(${keys}::text[]) as k(key)`.execute(db)
-        ).rows.filter((c) => c.n > 0)
+    const state = await keysState(db);
+    const born = q.born ? q.born : null;
+    const window = born ? `${born}` : '';
+    const keys = [...new Set(hashedKeys(keyring, personKeys(q.fullName, q.aliases ?? [], q.relationName)))];
+    // A database whose keys are not all rebuilt yet (`childgrid grid rekey`) also holds version 1 keys.
+    if (state.version < PERSON_KEYS_VERSION)
+      keys.push(...new Set(hashedKeysV1(keyring, q.fullName, q.aliases)));
+    const live = keys.filter((k) => !overCap.has(`${k}@${window}`));
+    const skipped = keys.length - live.length;
+    const limit = q.limit ?? MAX_CANDIDATES;
+    // Unknown birth years (0) are always read: a record without an age may still be the person.
+    const borns = born
+      ? [0, ...Array.from({ length: 2 * BORN_SLACK + 1 }, (_, i) => born - BORN_SLACK + i)]
       : [];
-    counts.sort((a, b) => a.n - b.n);
-    const chosen: string[] = [];
-    let budget = 0;
-    for (const c of counts) {
-      if (budget + c.n > KEY_BUDGET) break;
-      chosen.push(c.key);
-      budget += c.n;
-    }
-    out.nameTooCommon = counts.length > 0 && chosen.length === 0;
-    if (chosen.length > 0) {
-      const rows = await db
-        .selectFrom('person_keys')
-        .select(['agency_id', 'person_id', sql<number>`count(*)::int`.as('shared')])
-        .where('key', 'in', chosen)
-        .groupBy(['agency_id', 'person_id'])
-        .orderBy('shared', 'desc')
-        .limit(MAX_CANDIDATES)
-        .execute();
-      for (const r of rows) out.byName.set(`${r.agency_id}/${r.person_id}`, r.shared);
-    }
+    const result = live.length
+      ? (
+          await sql<{ over: string[]; tied: number; rows: { a: string; p: string; w: number }[] }>`
+            with e as materialized (
+              select q.key, x.agency_id, x.person_id, x.born
+              from unnest(${live}::text[]) as q(key)
+              cross join lateral (
+                select pk.agency_id, pk.person_id, pk.born from person_keys pk
+                where pk.key = q.key ${born ? sql`and pk.born = any(${borns}::int2[])` : sql``}
+                limit ${KEY_CAP + 1}) x
+            ),
+            n as (select key, count(*)::float8 as n from e group by key),
+            s as materialized (
+              select e.agency_id, e.person_id, sum(greatest(ln(${state.persons}::float8 / n.n), 0.1)) as w,
+                ${born ? sql`max(case when e.born = 0 then -3 else -abs(e.born - ${born}::int) end)` : sql`0`} as near
+              from e join n using (key)
+              where n.n <= ${KEY_CAP}
+              group by 1, 2
+            )
+            select
+              coalesce((select array_agg(key) from n where n.n > ${KEY_CAP}), '{}') as over,
+              (select count(*)::int from s where s.w >= (select max(w) from s) - 1e-6) as tied,
+              coalesce((select json_agg(t) from (
+                select s.agency_id as a, s.person_id as p, s.w from s order by s.w desc, s.near desc limit ${limit}
+              ) t), '[]') as rows`.execute(db)
+        ).rows[0]!
+      : { over: [], tied: 0, rows: [] };
+    for (const k of result.over) rememberOverCap(`${k}@${window}`);
+    for (const r of result.rows) out.byName.set(`${r.a}/${r.p}`, r.w);
+    const overall = skipped + result.over.length;
+    out.nameTooCommon = (result.rows.length === 0 && overall > 0) || result.tied > limit;
   }
   if (q.probes.length > 0) {
     const warnings = await loadWarningList(db, keyring);
@@ -81,10 +116,58 @@ export async function findCandidates(
   return out;
 }
 
-/** The candidates' keys, identifier holders first, at most MAX_CANDIDATES. */
-export function candidateKeys(c: Candidates): { agency_id: string; id: string }[] {
-  return [...new Set([...c.byIdentifier, ...c.byName.keys()])].slice(0, MAX_CANDIDATES).map((k) => {
+/** The candidates' keys, identifier holders first, then by name weight, at most `limit`. */
+export function candidateKeys(c: Candidates, limit = MAX_CANDIDATES): { agency_id: string; id: string }[] {
+  return [...new Set([...c.byIdentifier, ...c.byName.keys()])].slice(0, limit).map((k) => {
     const [agency_id, id] = k.split('/') as [string, string];
     return { agency_id, id };
   });
+}
+
+// -------------------------------------------------------------------------------------------------------------
+// What the process remembers between queries
+
+/**
+ * Keys found over the cap (with the query's birth year): a common word stays common, so it is not read again on
+ * every query for a while. Forgotten after ten minutes, or all at once when the map is full.
+ */
+const overCap = new Map<string, number>();
+const OVER_CAP_MS = 10 * 60_000;
+function rememberOverCap(key: string) {
+  if (overCap.size >= 100_000) overCap.clear();
+  overCap.set(key, Date.now() + OVER_CAP_MS);
+}
+const expireOverCap = () => {
+  const now = Date.now();
+  for (const [k, until] of overCap) if (until < now) overCap.delete(k);
+};
+
+interface KeysState {
+  version: number;
+  /** Persons in the database (the planner's estimate, at least 1,000): the N of the key weights. */
+  persons: number;
+  at: number;
+}
+let state: KeysState | null = null;
+const STATE_MS = 60_000;
+
+/** The version of the stored keys and the size of the population, read at most once a minute. */
+export async function keysState(db: Kysely<DB>): Promise<KeysState> {
+  if (state && Date.now() - state.at < STATE_MS) return state;
+  const row = (
+    await sql<{ version: number | null; persons: number }>`
+      select (select version from person_keys_state) as version,
+        greatest((select reltuples from pg_class where oid = 'persons'::regclass), 1000)::float8 as persons`.execute(
+      db,
+    )
+  ).rows[0];
+  expireOverCap();
+  state = { version: row?.version ?? 1, persons: row?.persons ?? 1000, at: Date.now() };
+  return state;
+}
+
+/** Forgets what the process remembers (after a rekey, or in tests). */
+export function forgetKeysState(): void {
+  state = null;
+  overCap.clear();
 }

@@ -10,6 +10,7 @@ import { normaliseForField } from '../identifiers/normalise.ts';
 import type { PersonRecord } from '../resolution/record.ts';
 import { candidateKeys, findCandidates } from './candidates.ts';
 import { gridModel, personRecordOf, personRowsQuery, scoreAgainst, thresholds } from './grid-model.ts';
+import { bornOf } from './person-keys.ts';
 import type { ScreenInput } from './screening.schemas.ts';
 
 /**
@@ -31,6 +32,8 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
 
   const found = await findCandidates(db, keyring, {
     fullName: input.full_name,
+    relationName: input.relation_name,
+    born: bornOf({ birth_date: input.birth_date, age: input.age }),
     probes,
     agencyId: actor.agencyId,
   });
