@@ -94,10 +94,19 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
           : score >= thresholds.reviewWeight || viaIdentifier
             ? 'review'
             : null;
-      return { p, explanation, score, band, viaIdentifier, viaName: byName.has(key) };
+      return {
+        p,
+        explanation,
+        score,
+        band,
+        viaIdentifier,
+        viaName: byName.has(key),
+        keyWeight: byName.get(key) ?? 0,
+      };
     })
     .filter((c) => c.band !== null)
-    .sort((a, b) => b.score - a.score)
+    // Equal scores (the model caps a pair no identifying field corroborates): the record sharing rarer name keys first.
+    .sort((a, b) => b.score - a.score || b.keyWeight - a.keyWeight)
     .slice(0, input.limit)
     .map(({ p, explanation, score, band, viaIdentifier, viaName }) => ({
       score: round(score),
