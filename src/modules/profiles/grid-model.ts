@@ -104,8 +104,11 @@ export function personRecordOf(keyring: Keyring, row: PersonRowForModel): Person
   };
 }
 
-/** The columns personRecordOf needs, with the person's first plain phone. */
-export function personRowsQuery(db: Kysely<DB>) {
+/**
+ * The columns personRecordOf needs, with the person's first plain phone — unless `phone: false` (a query without a
+ * phone compares none, and the look-up is a good part of a candidate's cost).
+ */
+export function personRowsQuery(db: Kysely<DB>, options: { phone?: boolean } = {}) {
   return db.selectFrom('persons as p').select([
     'p.agency_id',
     'p.id',
@@ -121,7 +124,9 @@ export function personRowsQuery(db: Kysely<DB>) {
     'p.pincode',
     'p.protected',
     'p.sealed',
-    sql<string | null>`(select i.normalised from identifiers i where i.agency_id = p.agency_id
+    options.phone === false
+      ? sql<string | null>`null::text`.as('phone')
+      : sql<string | null>`(select i.normalised from identifiers i where i.agency_id = p.agency_id
         and i.person_id = p.id and i.kind = 'phone' and not i.protected order by i.id limit 1)`.as('phone'),
   ]);
 }

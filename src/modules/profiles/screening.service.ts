@@ -1,17 +1,21 @@
 import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { type Actor, assertCan } from '../access/actor.ts';
 import { readable, visiblePersons } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { agencyContacts, matchIdentifiers } from '../grid/matches.ts';
+import { matchIdentifiers } from '../grid/matches.ts';
 import { probeOf } from '../grid/values.ts';
 import { normaliseForField } from '../identifiers/normalise.ts';
 import type { PersonRecord } from '../resolution/record.ts';
+import type { hitOut } from '../sharing/sharing.schemas.ts';
 import { candidateKeys, findCandidates } from './candidates.ts';
 import { gridModel, personRecordOf, personRowsQuery, scoreAgainst, thresholds } from './grid-model.ts';
 import { bornOf } from './person-keys.ts';
 import type { ScreenInput } from './screening.schemas.ts';
+
+type AgencyContact = z.infer<typeof hitOut>['agency'];
 
 /**
  * Screening (`POST /api/v1/grid/screen`): a person and/or identifiers in, ranked candidates out, in every agency
@@ -40,7 +44,7 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
   const { byName, byIdentifier, nameTooCommon } = found;
   const wanted = candidateKeys(found);
   const people = wanted.length
-    ? await personRowsQuery(db)
+    ? await personRowsQuery(db, { phone: probes.some((p) => p.kind === 'phone') })
         .innerJoin(
           sql<{ agency_id: string; id: string }>`(select * from jsonb_to_recordset(${JSON.stringify(
             wanted,
@@ -50,10 +54,18 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
         .leftJoin('profile_members as m', (j) =>
           j.onRef('m.agency_id', '=', 'p.agency_id').onRef('m.person_id', '=', 'p.id'),
         )
+        // The holding agency and whom to call, for hits (one statement rather than a second look-up).
+        .innerJoin('agencies as a', 'a.id', 'p.agency_id')
         .select([
           'p.case_id',
           'p.role',
           'm.profile_id',
+          'a.code as agency_code',
+          'a.name as agency_name',
+          'a.kind as agency_kind',
+          'a.contact_officer',
+          'a.contact_phone',
+          'a.contact_email',
           // A person the role's field allow-list leaves out (an informant, for most) is only a hit.
           sql<boolean>`(${readable(actor, 'p', 'p.case_id', 'persons')} and ${visiblePersons(actor, 'p')})`.as(
             'may_read',
@@ -76,9 +88,19 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
     email: probes.find((p) => p.kind === 'email')?.plain ?? null,
   };
   const scored = scoreAgainst(model, [query, ...people.map((p) => personRecordOf(keyring, p))]);
-  const contacts = await agencyContacts(
-    db,
-    people.map((p) => p.agency_id),
+  const contacts = new Map<string, AgencyContact>(
+    people.map((p) => [
+      p.agency_id,
+      {
+        id: p.agency_id,
+        code: p.agency_code,
+        name: p.agency_name,
+        kind: p.agency_kind,
+        contact_officer: p.contact_officer,
+        contact_phone: p.contact_phone,
+        contact_email: p.contact_email,
+      },
+    ]),
   );
 
   const persons = scored
