@@ -425,7 +425,7 @@ try {
       probes: (s.input.identifiers ?? []).map((i) => probeOf(keyring, i.kind, i.value)),
       agencyId: officer.agencyId,
     };
-    const deep = await findCandidates(db, keyring, { ...query, limit: 300 });
+    const deep = await findCandidates(db, keyring, { ...query, limit: 300, minWeightShare: 0 });
     const rank = [...deep.byName.keys()].indexOf(s.personKey);
     depths.forEach((d, i) => {
       if (deep.byIdentifier.has(s.personKey) || (rank >= 0 && rank < d)) withinDepth[i]!++;
@@ -450,7 +450,7 @@ try {
     if (c.nameTooCommon) tooCommon++;
     t1 = performance.now();
     const rows = keys.length
-      ? await personRowsQuery(db)
+      ? await personRowsQuery(db, { phone: (s.input.identifiers ?? []).some((i) => i.kind === 'phone') })
           .innerJoin(
             sql<{ agency_id: string; id: string }>`(select * from jsonb_to_recordset(${JSON.stringify(
               keys,

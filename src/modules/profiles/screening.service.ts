@@ -34,13 +34,25 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
     probeOf(keyring, idf.kind, normaliseForField(idf.kind, idf.value, `identifiers.${i}.value`)),
   );
 
-  const found = await findCandidates(db, keyring, {
-    fullName: input.full_name,
-    relationName: input.relation_name,
-    born: bornOf({ birth_date: input.birth_date, age: input.age }),
-    probes,
-    agencyId: actor.agencyId,
-  });
+  // The identifier matches and the model do not depend on the candidates: asked at the same time.
+  const [identifiers, model, found] = await Promise.all([
+    probes.length
+      ? matchIdentifiers(
+          db,
+          keyring,
+          actor,
+          probes.map((probe) => ({ probe })),
+        )
+      : { links: [], hits: [], too_common: [], warning_listed: [] },
+    gridModel(db, keyring),
+    findCandidates(db, keyring, {
+      fullName: input.full_name,
+      relationName: input.relation_name,
+      born: bornOf({ birth_date: input.birth_date, age: input.age }),
+      probes,
+      agencyId: actor.agencyId,
+    }),
+  ]);
   const { byName, byIdentifier, nameTooCommon } = found;
   const wanted = candidateKeys(found);
   const people = wanted.length
@@ -74,7 +86,6 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
         .execute()
     : [];
 
-  const model = await gridModel(db, keyring);
   const query: PersonRecord = {
     id: 'query',
     full_name: input.full_name ?? null,
@@ -153,15 +164,6 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
         ? explanation.terms.map((t) => ({ field: t.field, level: t.level, weight: round(t.weight) }))
         : null,
     }));
-
-  const identifiers = probes.length
-    ? await matchIdentifiers(
-        db,
-        keyring,
-        actor,
-        probes.map((probe) => ({ probe })),
-      )
-    : { links: [], hits: [], too_common: [], warning_listed: [] };
 
   await recordAudit(db, actor, {
     action: 'grid.screen',
