@@ -359,6 +359,7 @@ try {
     const times: number[] = [];
     const slow: { ms: number; i: number }[] = [];
     let found = 0;
+    let found300 = 0;
     let results = 0;
     for (let i = 0; i < screens.length; i++) {
       const s = screens[i]!;
@@ -368,9 +369,12 @@ try {
       times.push(took);
       slow.push({ ms: took, i });
       results += out.persons.length;
-      if (out.persons.some((p) => p.case_id === s.caseId)) found++;
+      if (out.persons.some((p) => p.case_id === s.caseId)) {
+        found++;
+        if (i < 300) found300++;
+      }
     }
-    return { times, slow: slow.sort((a, b) => b.ms - a.ms), found, results };
+    return { times, slow: slow.sort((a, b) => b.ms - a.ms), found, found300, results };
   };
   // CPU time spent on the queries, by this process and by the database's server processes (PostgreSQL on this
   // machine only, read from /proc): what the queries cost whatever else the machine is doing.
@@ -409,6 +413,8 @@ try {
   };
   let tooCommon = 0;
   let amongCandidates = 0;
+  // The first 300 queries are the same at any --queries ≥ 300 (same draw, same noise): comparable across runs.
+  let among300 = 0;
   // Where the drawn record ranks among the name candidates when up to 300 are asked for: how many candidates
   // recall needs, beside the MAX_CANDIDATES that screening scores.
   const depths = [10, 25, 50, 100, 200, 300];
@@ -446,7 +452,10 @@ try {
         aboveShare[i]!.push([...c.byName.values()].filter((w) => w >= f * top).length + c.byIdentifier.size);
       });
     }
-    if (c.byName.has(s.personKey) || c.byIdentifier.has(s.personKey)) amongCandidates++;
+    if (c.byName.has(s.personKey) || c.byIdentifier.has(s.personKey)) {
+      amongCandidates++;
+      if (candidates.length <= 300) among300++;
+    }
     if (c.nameTooCommon) tooCommon++;
     t1 = performance.now();
     const rows = keys.length
@@ -506,6 +515,10 @@ try {
       `the drawn record among the candidates for ${amongCandidates} of ${screens.length} queries ` +
       `(${pct(amongCandidates)}), its case in the results for ${run.found} (${pct(run.found)})`,
   );
+  if (screens.length > 300)
+    console.log(
+      `  of the first 300 queries: the drawn record among the candidates for ${among300}, its case in the results for ${run.found300}`,
+    );
   console.log(
     `  the drawn record among the first k name candidates (or by identifier), of ${screens.length}: ` +
       depths.map((d, i) => `k=${d}${d === MAX_CANDIDATES ? ' (scored)' : ''} ${withinDepth[i]}`).join(', '),
