@@ -5,10 +5,13 @@
  * 1. Loads N synthetic India persons (src/modules/synthetic, ≈ 6 per case) into a fresh database through the
  *    import path (JSON Lines → parse and validate → importRecords → writeCases: persons, identifiers, person_keys,
  *    correlation), in batches, and prints the load rate.
+ * 1b. On a reused database whose person keys an older version wrote (or with --rekey): rebuilds them as
+ *    `childgrid grid rekey` does, and prints the rate.
  * 2. VACUUM (ANALYZE), learns the grid model (gridModel), then screens Q persons drawn from the loaded records,
  *    written with the generator's noise (respellings, surname first, capitals, an initial), with or without relation name,
  *    age, gender, some with a phone — as an investigating officer of one police station: p50/p95/p99 and mean,
- *    candidates per query, and how often the drawn record comes back. Also identifier-only screening and the
+ *    CPU per query, candidates per query, and recall: how often the drawn record is among the candidates (and
+ *    how deep in them), and how often its case comes back in the result list. Also identifier-only screening and the
  *    identifier search (`GET /api/v1/grid/identifier`).
  * 3. Writes one new case as the API does (createCaseFor: one transaction with correlation) whose person and phone
  *    match an existing record of another agency, and times until screening, the identifier search and the old
