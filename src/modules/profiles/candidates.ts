@@ -29,7 +29,7 @@ export const MAX_CANDIDATES = 50;
  * A record whose key weight is below this share of the heaviest candidate's is not scored: it shares only a word
  * or two where the best share the whole name and its relation. Measured at 1,000,000 persons (bench/grid.bench.ts):
  * the record sought was at or above 0.6 of the heaviest for 459 of 500 queries — as often as it was among the
- * first 300 — with 15 candidates left on average instead of 92.
+ * first 300 — with 15 candidates left on average instead of 92 (100 at most were scored then).
  */
 export const MIN_WEIGHT_SHARE = 0.6;
 
