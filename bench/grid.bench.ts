@@ -5,10 +5,13 @@
  * 1. Loads N synthetic India persons (src/modules/synthetic, ≈ 6 per case) into a fresh database through the
  *    import path (JSON Lines → parse and validate → importRecords → writeCases: persons, identifiers, person_keys,
  *    correlation), in batches, and prints the load rate.
+ * 1b. On a reused database whose person keys an older version wrote (or with --rekey): rebuilds them as
+ *    `childgrid grid rekey` does, and prints the rate.
  * 2. VACUUM (ANALYZE), learns the grid model (gridModel), then screens Q persons drawn from the loaded records,
  *    written with the generator's noise (respellings, surname first, capitals, an initial), with or without relation name,
  *    age, gender, some with a phone — as an investigating officer of one police station: p50/p95/p99 and mean,
- *    candidates per query, and how often the drawn record comes back. Also identifier-only screening and the
+ *    CPU per query, candidates per query, and recall: how often the drawn record is among the candidates (and
+ *    how deep in them), and how often its case comes back in the result list. Also identifier-only screening and the
  *    identifier search (`GET /api/v1/grid/identifier`).
  * 3. Writes one new case as the API does (createCaseFor: one transaction with correlation) whose person and phone
  *    match an existing record of another agency, and times until screening, the identifier search and the old
@@ -18,7 +21,10 @@
  * hits visible within 1 s of its insert.
  *
  *   npm run bench:grid -- [--persons 1000000] [--queries 500] [--database pg|pglite] [--batch 5000]
- *                         [--keep] [--reuse childgrid_grid_bench]
+ *                         [--keep] [--reuse childgrid_grid_bench] [--rekey]
+ *
+ * `--rekey` rebuilds the person keys first (`childgrid grid rekey`, rekey.ts) and prints its rate; a reused
+ * database whose keys an older version wrote is rebuilt without asking (its migration is timed too).
  *
  * `--keep` leaves the database in place and `--reuse NAME` skips the load, to re-run the query phases on a
  * quieter machine; drop it afterwards (`--reuse NAME --drop`, or `drop database NAME`).
@@ -42,14 +48,16 @@ import { probeOf } from '../src/modules/grid/values.ts';
 import { importRecords } from '../src/modules/imports/import.service.ts';
 import { parseJsonLines } from '../src/modules/imports/import-format.ts';
 import { loadKeyring } from '../src/modules/keys/keyring.ts';
-import { candidateKeys, findCandidates } from '../src/modules/profiles/candidates.ts';
+import { candidateKeys, findCandidates, MAX_CANDIDATES } from '../src/modules/profiles/candidates.ts';
 import {
   gridModel,
   personRecordOf,
   personRowsQuery,
   scoreAgainst,
 } from '../src/modules/profiles/grid-model.ts';
+import { bornOf } from '../src/modules/profiles/person-keys.ts';
 import { matchNewPersons } from '../src/modules/profiles/person-matching.ts';
+import { personKeysVersion, rekeyPersons } from '../src/modules/profiles/rekey.ts';
 import type { ScreenInput } from '../src/modules/profiles/screening.schemas.ts';
 import { screenPersons } from '../src/modules/profiles/screening.service.ts';
 import { caseMatches, searchIdentifier } from '../src/modules/sharing/disclosure.service.ts';
@@ -69,6 +77,7 @@ const kind = (arg('database') ?? 'pg') as 'pg' | 'pglite';
 const batchCases = Number(arg('batch') ?? 5_000);
 const keep = args.includes('--keep');
 const reuse = arg('reuse');
+const rekey = args.includes('--rekey');
 const dropAfter = !keep && (!reuse || args.includes('--drop'));
 const seed = 42;
 const pgAdmin = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -148,7 +157,10 @@ try {
   console.log(
     `Grid benchmark: ${fmt(persons)} persons, ${queries} queries, ${kind === 'pg' ? `PostgreSQL ${server}` : 'PGlite'}; load average ${load()}`,
   );
+  let t = performance.now();
   await migrate(database);
+  if (reuse)
+    console.log(`  migrations brought up to date in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const keyring = await loadKeyring(db, KEY);
 
   // -------------------------------------------------------------------------------------------------------
@@ -212,9 +224,50 @@ try {
   }
 
   // -------------------------------------------------------------------------------------------------------
+  // 1b. Rebuilding the keys (`childgrid grid rekey`), on a database an older version wrote or when asked
+
+  const keysVersion = await personKeysVersion(db);
+  if (rekey || keysVersion.stale) {
+    const before =
+      (await sql<{ n: number }>`select count(*)::int as n from person_keys`.execute(db)).rows[0]?.n ?? 0;
+    console.log(
+      `\n1b. Rekey: person keys version ${keysVersion.stored} → ${keysVersion.current}, ${fmt(before)} keys stored (load average ${load()})`,
+    );
+    const r = await rekeyPersons(db, keyring, {
+      batch: 5_000,
+      restart: true,
+      onBatch: (done, seconds) => {
+        if (done % 100_000 === 0)
+          console.log(
+            `  ${fmt(done).padStart(10)} persons ${seconds.toFixed(0).padStart(5)} s  (load average ${load()})`,
+          );
+      },
+    });
+    t = performance.now();
+    await sql`vacuum (analyze) person_keys`.execute(db);
+    console.log(
+      `  rekeyed ${fmt(r.persons)} persons, ${fmt(r.keys)} keys in ${(r.seconds / 60).toFixed(1)} min = ` +
+        `${fmt(r.persons / r.seconds)} persons/s (the load wrote ≈ 800 persons/s with everything else); ` +
+        `VACUUM of person_keys ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+  }
+  const keyCount = (
+    await sql<{ n: number; persons: number }>`select count(*)::int as n,
+      (select count(*)::int from persons) as persons from person_keys`.execute(db)
+  ).rows[0]!;
+  const keySize = (
+    await sql<{ size: string }>`select pg_size_pretty(pg_total_relation_size('person_keys')) as size`.execute(
+      db,
+    )
+  ).rows[0]?.size;
+  console.log(
+    `  person_keys: ${fmt(keyCount.n)} keys, ${(keyCount.n / Math.max(1, keyCount.persons)).toFixed(1)} per person, ${keySize ?? '?'} with its indexes`,
+  );
+
+  // -------------------------------------------------------------------------------------------------------
   // 2. Screening
 
-  let t = performance.now();
+  t = performance.now();
   // VACUUM as well as ANALYZE: the state a server is in once autovacuum has caught up with a bulk load. Until then
   // the visibility map is empty and counting a name key's entries reads the table, not the index alone.
   await sql`vacuum (analyze)`.execute(db);
@@ -309,6 +362,7 @@ try {
     const times: number[] = [];
     const slow: { ms: number; i: number }[] = [];
     let found = 0;
+    let found300 = 0;
     let results = 0;
     for (let i = 0; i < screens.length; i++) {
       const s = screens[i]!;
@@ -318,9 +372,12 @@ try {
       times.push(took);
       slow.push({ ms: took, i });
       results += out.persons.length;
-      if (out.persons.some((p) => p.case_id === s.caseId)) found++;
+      if (out.persons.some((p) => p.case_id === s.caseId)) {
+        found++;
+        if (i < 300) found300++;
+      }
     }
-    return { times, slow: slow.sort((a, b) => b.ms - a.ms), found, results };
+    return { times, slow: slow.sort((a, b) => b.ms - a.ms), found, found300, results };
   };
   // CPU time spent on the queries, by this process and by the database's server processes (PostgreSQL on this
   // machine only, read from /proc): what the queries cost whatever else the machine is doing.
@@ -359,21 +416,53 @@ try {
   };
   let tooCommon = 0;
   let amongCandidates = 0;
+  // The first 300 queries are the same at any --queries ≥ 300 (same draw, same noise): comparable across runs.
+  let among300 = 0;
+  // Where the drawn record ranks among the name candidates when up to 300 are asked for: how many candidates
+  // recall needs, beside the MAX_CANDIDATES that screening scores.
+  const depths = [10, 25, 50, 100, 200, 300];
+  const withinDepth = depths.map(() => 0);
+  // …and how its key weight compares with the heaviest candidate's (a cut-off candidates could be pruned at).
+  const shares = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+  const withinShare = shares.map(() => 0);
+  const aboveShare = shares.map(() => [] as number[]);
   for (const s of screens) {
-    let t1 = performance.now();
-    const c = await findCandidates(db, keyring, {
+    const query = {
       fullName: s.input.full_name ?? null,
+      relationName: s.input.relation_name ?? null,
+      born: bornOf({ birth_date: s.input.birth_date, age: s.input.age }),
       probes: (s.input.identifiers ?? []).map((i) => probeOf(keyring, i.kind, i.value)),
       agencyId: officer.agencyId,
+    };
+    const deep = await findCandidates(db, keyring, { ...query, limit: 300, minWeightShare: 0 });
+    const rank = [...deep.byName.keys()].indexOf(s.personKey);
+    depths.forEach((d, i) => {
+      if (deep.byIdentifier.has(s.personKey) || (rank >= 0 && rank < d)) withinDepth[i]!++;
     });
+    const top = Math.max(0, ...deep.byName.values());
+    const own = deep.byName.get(s.personKey);
+    shares.forEach((f, i) => {
+      if (deep.byIdentifier.has(s.personKey) || (own !== undefined && own >= f * top)) withinShare[i]!++;
+    });
+    let t1 = performance.now();
+    const c = await findCandidates(db, keyring, query);
     phases.candidates.push(performance.now() - t1);
     const keys = candidateKeys(c);
     candidates.push(keys.length);
-    if (c.byName.has(s.personKey) || c.byIdentifier.has(s.personKey)) amongCandidates++;
+    {
+      const top = Math.max(0, ...c.byName.values());
+      shares.forEach((f, i) => {
+        aboveShare[i]!.push([...c.byName.values()].filter((w) => w >= f * top).length + c.byIdentifier.size);
+      });
+    }
+    if (c.byName.has(s.personKey) || c.byIdentifier.has(s.personKey)) {
+      amongCandidates++;
+      if (candidates.length <= 300) among300++;
+    }
     if (c.nameTooCommon) tooCommon++;
     t1 = performance.now();
     const rows = keys.length
-      ? await personRowsQuery(db)
+      ? await personRowsQuery(db, { phone: (s.input.identifiers ?? []).some((i) => i.kind === 'phone') })
           .innerJoin(
             sql<{ agency_id: string; id: string }>`(select * from jsonb_to_recordset(${JSON.stringify(
               keys,
@@ -411,6 +500,7 @@ try {
     phases.audit.push(performance.now() - t1);
   }
   const cand = summary(candidates);
+  const pct = (n: number) => `${((100 * n) / Math.max(1, screens.length)).toFixed(0)} %`;
   console.log(`  load average after the queries: ${load()}`);
   const screening = line(
     'screenPersons (name …)',
@@ -425,7 +515,20 @@ try {
   console.log(
     `  candidates per query: mean ${cand.mean.toFixed(0)}, p50 ${cand.p50}, p95 ${cand.p95}, max ${cand.max}; ` +
       `${tooCommon} names too common to look up; ${(run.results / screens.length).toFixed(1)} results per query; ` +
-      `the drawn record among the candidates for ${amongCandidates} of ${screens.length} queries, its case in the results for ${run.found}`,
+      `the drawn record among the candidates for ${amongCandidates} of ${screens.length} queries ` +
+      `(${pct(amongCandidates)}), its case in the results for ${run.found} (${pct(run.found)})`,
+  );
+  if (screens.length > 300)
+    console.log(
+      `  of the first 300 queries: the drawn record among the candidates for ${among300}, its case in the results for ${run.found300}`,
+    );
+  console.log(
+    `  the drawn record among the first k name candidates (or by identifier), of ${screens.length}: ` +
+      depths.map((d, i) => `k=${d}${d === MAX_CANDIDATES ? ' (scored)' : ''} ${withinDepth[i]}`).join(', '),
+  );
+  console.log(
+    `  …with a key weight at least this share of the heaviest candidate's (candidates left, mean): ` +
+      shares.map((f, i) => `${f} ${withinShare[i]} (${summary(aboveShare[i]!).mean.toFixed(0)})`).join(', '),
   );
   console.log('  the steps of a name query, timed apart:');
   line('  candidates (person_keys)', phases.candidates);

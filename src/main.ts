@@ -7,6 +7,7 @@ import { ensureAuditPartitions } from './modules/audit/audit-partitions.ts';
 import { seedDemo } from './modules/demo/demo.ts';
 import { loadKeyring } from './modules/keys/keyring.ts';
 import { gridModel } from './modules/profiles/grid-model.ts';
+import { personKeysVersion } from './modules/profiles/rekey.ts';
 import { issueSetupToken, userCount } from './modules/setup/setup.service.ts';
 import { KeyError } from './shared/envelope.ts';
 import { version } from './version.ts';
@@ -56,6 +57,12 @@ async function main() {
       );
   }
   const app = await buildApp({ db, config, version, keyring }, { logger: { level: config.logLevel } });
+  const keys = await personKeysVersion(db);
+  if (keys.stale)
+    app.log.warn(
+      { stored: keys.stored, current: keys.current },
+      'person keys were written by an older version: screening finds namesakes less well until `childgrid grid rekey` rebuilds them',
+    );
   // The audit log's monthly partitions, made months ahead: checked again once a day (ensure_audit_partitions runs
   // as the owner, so the application's role may call it).
   const partitions = setInterval(() => {

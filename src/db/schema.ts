@@ -385,6 +385,16 @@ export interface PersonKeysTable {
   key: string;
   agency_id: string;
   person_id: string;
+  /** Estimated birth year, 0 when unknown (person-keys.ts bornOf). */
+  born: Generated<number>;
+}
+
+export interface PersonKeysStateTable {
+  id: Generated<boolean>;
+  version: number;
+  rebuilt_at: Date | null;
+  cursor_agency_id: string | null;
+  cursor_person_id: string | null;
 }
 
 export const policeRanks = [
@@ -507,6 +517,7 @@ export interface DB {
   profile_members: ProfileMembersTable;
   match_candidates: MatchCandidatesTable;
   person_keys: PersonKeysTable;
+  person_keys_state: PersonKeysStateTable;
   history_sheet_rules: HistorySheetRulesTable;
   history_sheets: HistorySheetsTable;
   sharing_groups: SharingGroupsTable;

@@ -112,6 +112,72 @@ forEachDatabase('screening persons against the grid', (ctx) => {
     assert.ok(!JSON.stringify(events).includes('Screening Child'));
   });
 
+  test('among hundreds of namesakes the relation name and age find the one sought; the name alone is too common', async () => {
+    const fathers = [
+      'Ramesh',
+      'Suresh',
+      'Mahesh',
+      'Dinesh',
+      'Rajesh',
+      'Mukesh',
+      'Umesh',
+      'Naresh',
+      'Ganesh',
+      'Lokesh',
+    ];
+    // 320 women named Manju Yadav — more than screening scores — with ten fathers' names and ages 20 to 59.
+    for (let c = 0; c < 2; c++) {
+      const persons = Array.from({ length: 160 }, (_, i) => ({
+        role: 'accused',
+        full_name: 'Manju Yadav',
+        relation_kind: 'd/o',
+        relation_name: `${fathers[(i + c) % fathers.length]} Yadav`,
+        gender: 'female',
+        age: 20 + ((i * 7 + c) % 40),
+      }));
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: ioB.headers,
+        payload: caseBody({ persons }),
+      });
+      assert.equal(res.statusCode, 201, res.body);
+    }
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: ioB.headers,
+      payload: caseBody({
+        persons: [
+          {
+            role: 'accused',
+            full_name: 'Manju Yadav',
+            relation_kind: 'd/o',
+            relation_name: 'Harikishan Yadav',
+            gender: 'female',
+            age: 31,
+          },
+        ],
+      }),
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const sought = res.json().id;
+
+    const withRelation = await screen(ioB, { full_name: 'YADAV Manju', relation_name: 'Harikishan Yadav' });
+    assert.equal(withRelation.statusCode, 200, withRelation.body);
+    assert.equal(withRelation.json().persons[0].case_id, sought, 'the daughter of Harikishan comes first');
+    assert.equal(withRelation.json().name_too_common, false);
+
+    const withAge = await screen(ioB, { full_name: 'Manju Yadav', relation_name: 'Harikishan', age: 31 });
+    // Uncorroborated pairs are capped at one score (a tie with her namesakes): the rarer name keys break it.
+    assert.equal(withAge.json().persons[0].case_id, sought);
+
+    const nameOnly = await screen(ioB, { full_name: 'Manju Yadav' });
+    assert.equal(nameOnly.statusCode, 200, nameOnly.body);
+    assert.equal(nameOnly.json().name_too_common, true, 'more namesakes than are scored: say so');
+    assert.ok(nameOnly.json().persons.length > 0, 'and still show some of them');
+  });
+
   test('purpose required, a name or identifier required, wrong role refused', async () => {
     const noPurpose = await app.inject({
       method: 'POST',

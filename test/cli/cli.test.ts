@@ -156,6 +156,21 @@ describe('childgrid command line', () => {
     assert.match(csvImport.out, /Imported 60 records/);
   });
 
+  test('grid rekey rebuilds the person keys; --check says whether it is needed', () => {
+    const check = childgrid(['grid', 'rekey', '--check']);
+    assert.equal(check.code, 0, check.err);
+    assert.match(check.out, /up to date \(version 2\)/);
+    const r = childgrid(['grid', 'rekey', '--batch', '100']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(
+      r.out,
+      /^\d+ persons: \d+ keys written in \d+ batches, [\d.]+ s; person keys are version 2\.$/m,
+    );
+    const bad = childgrid(['grid', 'rekey', '--batch', 'many']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /--batch/);
+  });
+
   test('token create prints a token once', () => {
     const r = childgrid(['token', 'create', '--email', 'analyst@mh.example', '--days', '7']);
     assert.equal(r.code, 0, r.err);

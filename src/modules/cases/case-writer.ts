@@ -5,7 +5,7 @@ import type { Keyring } from '../../shared/envelope.ts';
 import { newId } from '../../shared/ids.ts';
 import { correlateCases } from '../grid/correlate.ts';
 import { storedIdentifier } from '../identifiers/normalise.ts';
-import { type KeyedPerson, writePersonKeys } from '../profiles/person-keys.ts';
+import { bornOf, type KeyedPerson, writePersonKeys } from '../profiles/person-keys.ts';
 import {
   canonicalFields,
   maskedFields,
@@ -225,7 +225,20 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
         pincode: p.pincode ?? null,
         notes: p.notes ?? null,
       };
-      keyed.push({ agency_id: agencyId, id: personId, full_name: fields.full_name, aliases: fields.aliases });
+      const ageRecordedOn = p.age_recorded_on ?? (p.age != null ? c.registered_at.slice(0, 10) : null);
+      keyed.push({
+        agency_id: agencyId,
+        id: personId,
+        full_name: fields.full_name,
+        aliases: fields.aliases,
+        relation_name: fields.relation_name,
+        // A protected person's birth date is sealed: her keys' birth year comes from her age only.
+        born: bornOf({
+          birth_date: isProtected ? null : p.birth_date,
+          age: p.age,
+          age_recorded_on: ageRecordedOn,
+        }),
+      });
       let shown = fields;
       let sealed: string | null = null;
       if (isProtected) {
@@ -252,7 +265,7 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
         relation_kind: p.relation_kind ?? null,
         gender: p.gender ?? null,
         age: p.age ?? null,
-        age_recorded_on: p.age_recorded_on ?? (p.age != null ? c.registered_at.slice(0, 10) : null),
+        age_recorded_on: ageRecordedOn,
         district_lgd_code: p.district_lgd_code ?? null,
         distribution: p.distribution ?? c.distribution ?? 'agency',
         sharing_group_id:

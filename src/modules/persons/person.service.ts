@@ -16,7 +16,7 @@ import { type AccessMode, assertNotTransferred, findCase } from '../cases/case.r
 import { cursorParam, listLimit, type PersonInput, type PersonPatch, uuid } from '../cases/case.schemas.ts';
 import { correlateCases } from '../grid/correlate.ts';
 import { storedIdentifier } from '../identifiers/normalise.ts';
-import { writePersonKeys } from '../profiles/person-keys.ts';
+import { rewritePersonKeys } from '../profiles/person-keys.ts';
 import { profileOfPerson } from '../profiles/profile.repository.ts';
 import {
   maskedFields,
@@ -188,9 +188,7 @@ export async function addPersonFor(
           })
           .execute();
       }
-      await writePersonKeys(tx, keyring, [
-        { agency_id: c.agency_id, id, full_name: fields.full_name, aliases: fields.aliases },
-      ]);
+      await rewritePersonKeys(tx, keyring, [{ agency_id: c.agency_id, id }]);
     } catch (err) {
       mapDbError(err);
     }
@@ -204,6 +202,16 @@ export async function addPersonFor(
   });
   return getPersonFor(db, actor, id);
 }
+
+/** The fields a person's screening keys are made of (person-keys.ts). */
+const keyedFields = new Set([
+  'full_name',
+  'aliases',
+  'relation_name',
+  'birth_date',
+  'age',
+  'age_recorded_on',
+]);
 
 export async function updatePersonFor(
   db: Kysely<DB>,
@@ -268,16 +276,8 @@ export async function updatePersonFor(
         .where('agency_id', '=', p.agency_id)
         .where('id', '=', p.id)
         .execute();
-      if (changedFields.includes('full_name') || changedFields.includes('aliases')) {
-        const plain = p.protected
-          ? openFields(keyring, p.agency_id, p.id, (changes.sealed as string | undefined) ?? p.sealed!)
-          : {
-              full_name: (changes.full_name as string | undefined) ?? p.full_name,
-              aliases: (changes.aliases as string[] | undefined) ?? p.aliases,
-            };
-        await writePersonKeys(tx, keyring, [
-          { agency_id: p.agency_id, id: p.id, full_name: plain.full_name, aliases: plain.aliases },
-        ]);
+      if (changedFields.some((f) => keyedFields.has(f))) {
+        await rewritePersonKeys(tx, keyring, [{ agency_id: p.agency_id, id: p.id }]);
       }
     } catch (err) {
       mapDbError(err);

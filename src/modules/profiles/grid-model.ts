@@ -126,8 +126,11 @@ export function personRecordOf(keyring: Keyring, row: PersonRowForModel): Person
   };
 }
 
-/** The columns personRecordOf needs, with the person's first phone (sealed for a victim). */
-export function personRowsQuery(db: Kysely<DB>) {
+/**
+ * The columns personRecordOf needs, with the person's first phone (sealed for a victim) — unless `phone: false` (a
+ * query without a phone compares none, and the look-up is a good part of a candidate's cost).
+ */
+export function personRowsQuery(db: Kysely<DB>, options: { phone?: boolean } = {}) {
   return db.selectFrom('persons as p').select([
     'p.agency_id',
     'p.id',
@@ -143,12 +146,13 @@ export function personRowsQuery(db: Kysely<DB>) {
     'p.pincode',
     'p.protected',
     'p.sealed',
-    // A sealed phone comes as `~<id>~<ciphertext>` for personRecordOf to open (E.164 never starts with ~).
-    sql<
-      string | null
-    >`(select case when i.protected then '~' || i.id::text || '~' || i.value else i.normalised end
-        from identifiers i where i.agency_id = p.agency_id
-        and i.person_id = p.id and i.kind = 'phone' order by i.id limit 1)`.as('phone'),
+    options.phone === false
+      ? sql<string | null>`null::text`.as('phone')
+      : // A sealed phone comes as `~<id>~<ciphertext>` for personRecordOf to open (E.164 never starts with ~).
+        sql<string | null>`(select case when i.protected then '~' || i.id::text || '~' || i.value
+            else i.normalised end
+          from identifiers i where i.agency_id = p.agency_id
+          and i.person_id = p.id and i.kind = 'phone' order by i.id limit 1)`.as('phone'),
   ]);
 }
 

@@ -13,6 +13,7 @@ import {
 import { probeOfStored } from '../grid/values.ts';
 import { candidateKeys, findCandidates } from './candidates.ts';
 import { gridModel, personRecordOf, personRowsQuery, scoreAgainst, thresholds } from './grid-model.ts';
+import { bornOf } from './person-keys.ts';
 import { linkRecords, personLinkAlerts } from './profile.repository.ts';
 
 /**
@@ -56,6 +57,12 @@ export async function matchNewPersons(
       .execute();
     const found = await findCandidates(db, keyring, {
       fullName: record.full_name,
+      relationName: record.relation_name,
+      born: bornOf({
+        birth_date: record.birth_date,
+        age: record.age == null ? null : Number(record.age),
+        age_recorded_on: record.record_date,
+      }),
       probes: ids.map((i) => probeOfStored(keyring, i)),
       agencyId: self.agency_id,
     });

@@ -1,16 +1,21 @@
 import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { type Actor, assertCan } from '../access/actor.ts';
 import { readable, visiblePersons } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { agencyContacts, matchIdentifiers } from '../grid/matches.ts';
+import { matchIdentifiers } from '../grid/matches.ts';
 import { probeOf } from '../grid/values.ts';
 import { normaliseForField } from '../identifiers/normalise.ts';
 import type { PersonRecord } from '../resolution/record.ts';
+import type { hitOut } from '../sharing/sharing.schemas.ts';
 import { candidateKeys, findCandidates } from './candidates.ts';
 import { gridModel, personRecordOf, personRowsQuery, scoreAgainst, thresholds } from './grid-model.ts';
+import { bornOf } from './person-keys.ts';
 import type { ScreenInput } from './screening.schemas.ts';
+
+type AgencyContact = z.infer<typeof hitOut>['agency'];
 
 /**
  * Screening (`POST /api/v1/grid/screen`): a person and/or identifiers in, ranked candidates out, in every agency
@@ -29,15 +34,29 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
     probeOf(keyring, idf.kind, normaliseForField(idf.kind, idf.value, `identifiers.${i}.value`)),
   );
 
-  const found = await findCandidates(db, keyring, {
-    fullName: input.full_name,
-    probes,
-    agencyId: actor.agencyId,
-  });
+  // The identifier matches and the model do not depend on the candidates: asked at the same time.
+  const [identifiers, model, found] = await Promise.all([
+    probes.length
+      ? matchIdentifiers(
+          db,
+          keyring,
+          actor,
+          probes.map((probe) => ({ probe })),
+        )
+      : { links: [], hits: [], too_common: [], warning_listed: [] },
+    gridModel(db, keyring),
+    findCandidates(db, keyring, {
+      fullName: input.full_name,
+      relationName: input.relation_name,
+      born: bornOf({ birth_date: input.birth_date, age: input.age }),
+      probes,
+      agencyId: actor.agencyId,
+    }),
+  ]);
   const { byName, byIdentifier, nameTooCommon } = found;
   const wanted = candidateKeys(found);
   const people = wanted.length
-    ? await personRowsQuery(db)
+    ? await personRowsQuery(db, { phone: probes.some((p) => p.kind === 'phone') })
         .innerJoin(
           sql<{ agency_id: string; id: string }>`(select * from jsonb_to_recordset(${JSON.stringify(
             wanted,
@@ -47,10 +66,18 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
         .leftJoin('profile_members as m', (j) =>
           j.onRef('m.agency_id', '=', 'p.agency_id').onRef('m.person_id', '=', 'p.id'),
         )
+        // The holding agency and whom to call, for hits (one statement rather than a second look-up).
+        .innerJoin('agencies as a', 'a.id', 'p.agency_id')
         .select([
           'p.case_id',
           'p.role',
           'm.profile_id',
+          'a.code as agency_code',
+          'a.name as agency_name',
+          'a.kind as agency_kind',
+          'a.contact_officer',
+          'a.contact_phone',
+          'a.contact_email',
           // A person the role's field allow-list leaves out (an informant, for most) is only a hit.
           sql<boolean>`(${readable(actor, 'p', 'p.case_id', 'persons')} and ${visiblePersons(actor, 'p')})`.as(
             'may_read',
@@ -59,7 +86,6 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
         .execute()
     : [];
 
-  const model = await gridModel(db, keyring);
   const query: PersonRecord = {
     id: 'query',
     full_name: input.full_name ?? null,
@@ -73,9 +99,19 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
     email: probes.find((p) => p.kind === 'email')?.plain ?? null,
   };
   const scored = scoreAgainst(model, [query, ...people.map((p) => personRecordOf(keyring, p))]);
-  const contacts = await agencyContacts(
-    db,
-    people.map((p) => p.agency_id),
+  const contacts = new Map<string, AgencyContact>(
+    people.map((p) => [
+      p.agency_id,
+      {
+        id: p.agency_id,
+        code: p.agency_code,
+        name: p.agency_name,
+        kind: p.agency_kind,
+        contact_officer: p.contact_officer,
+        contact_phone: p.contact_phone,
+        contact_email: p.contact_email,
+      },
+    ]),
   );
 
   const persons = scored
@@ -91,10 +127,19 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
           : score >= thresholds.reviewWeight || viaIdentifier
             ? 'review'
             : null;
-      return { p, explanation, score, band, viaIdentifier, viaName: byName.has(key) };
+      return {
+        p,
+        explanation,
+        score,
+        band,
+        viaIdentifier,
+        viaName: byName.has(key),
+        keyWeight: byName.get(key) ?? 0,
+      };
     })
     .filter((c) => c.band !== null)
-    .sort((a, b) => b.score - a.score)
+    // Equal scores (the model caps a pair no identifying field corroborates): the record sharing rarer name keys first.
+    .sort((a, b) => b.score - a.score || b.keyWeight - a.keyWeight)
     .slice(0, input.limit)
     .map(({ p, explanation, score, band, viaIdentifier, viaName }) => ({
       score: round(score),
@@ -119,15 +164,6 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
         ? explanation.terms.map((t) => ({ field: t.field, level: t.level, weight: round(t.weight) }))
         : null,
     }));
-
-  const identifiers = probes.length
-    ? await matchIdentifiers(
-        db,
-        keyring,
-        actor,
-        probes.map((probe) => ({ probe })),
-      )
-    : { links: [], hits: [], too_common: [], warning_listed: [] };
 
   await recordAudit(db, actor, {
     action: 'grid.screen',
