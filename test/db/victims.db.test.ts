@@ -274,4 +274,78 @@ forEachDatabase('victim identity protection', (ctx) => {
     }
     assert.ok(logs.length > 0, 'the logs were captured');
   });
+
+  test('a person corrected into a victim or a child witness is sealed then: pseudonym, ciphertext, blind-indexed phone', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/persons`,
+      headers: io.headers,
+      payload: {
+        role: 'witness',
+        full_name: 'Gudiya Parveen Rangrez',
+        relation_kind: 'd/o',
+        relation_name: 'Salim Rangrez',
+        gender: 'female',
+        address: 'Room 4, Bhiwandi Naka',
+        identifiers: [{ kind: 'phone', value: '+91 93210 55874' }],
+      },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const witness = created.json();
+    assert.equal(
+      witness.full_name,
+      'Gudiya Parveen Rangrez',
+      'an adult witness of unknown age is not sealed',
+    );
+    // The age found later: 16. She is a child witness.
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/persons/${witness.id}`,
+      headers: io.headers,
+      payload: { version: witness.version, age: 16 },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(res.json().full_name, /^W-MH-D490-PSV-\d+$/);
+    assert.equal(res.json().address, null);
+    const row = await ctx.database.db
+      .selectFrom('persons')
+      .selectAll()
+      .where('id', '=', witness.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.protected, true);
+    const atRest = JSON.stringify(row);
+    for (const clear of ['Gudiya', 'Rangrez', 'Bhiwandi']) assert.ok(!atRest.includes(clear), clear);
+    const phones = await ctx.database.db
+      .selectFrom('identifiers')
+      .selectAll()
+      .where('person_id', '=', witness.id)
+      .execute();
+    assert.equal(phones.length, 1);
+    assert.equal(phones[0]!.protected, true);
+    assert.ok(!JSON.stringify(phones).includes('93210'), 'the phone is only in ciphertext');
+    const keys = await ctx.database.db
+      .selectFrom('person_keys')
+      .select('born')
+      .where('person_id', '=', witness.id)
+      .execute();
+    assert.ok(keys.length > 0, 'she is still found by screening');
+    const shown = await revealPerson(
+      ctx.database.db,
+      keyring,
+      io.actor,
+      witness.id,
+      'checking the seal',
+      new Date(),
+    );
+    assert.equal(shown.full_name, 'Gudiya Parveen Rangrez');
+    assert.equal(shown.relation_name, 'Salim Rangrez');
+    // The phone still matches, by its blind index.
+    const search = await app.inject({
+      method: 'GET',
+      url: '/api/v1/grid/identifier?kind=phone&value=9321055874',
+      headers: io.headers,
+    });
+    assert.equal(search.statusCode, 200, search.body);
+    assert.ok(JSON.stringify(search.json()).includes(caseId), search.body);
+  });
 });

@@ -253,7 +253,62 @@ export async function updatePersonFor(
       }
       changes.sharing_group_id = patch.distribution === 'group' ? c.sharing_group_id : null;
     }
-    if (p.protected) {
+    const c = await tx
+      .selectFrom('cases as c')
+      .innerJoin('agencies as a', 'a.id', 'c.agency_id')
+      .select(['c.registered_at', 'a.code'])
+      .where('c.agency_id', '=', p.agency_id)
+      .where('c.id', '=', p.case_id)
+      .executeTakeFirstOrThrow();
+    const becomesProtected =
+      !p.protected &&
+      needsProtection({
+        role: (changes.role as string | undefined) ?? p.role,
+        age: changes.age !== undefined ? (changes.age as number | null) : p.age,
+        birth_date: changes.birth_date !== undefined ? (changes.birth_date as string | null) : p.birth_date,
+        recordDate: new Date(c.registered_at).toISOString(),
+      });
+    if (becomesProtected) {
+      // A person who becomes a victim or a child witness (a role corrected, an age found under 18) is sealed now,
+      // as if so recorded: identity into the sealed value, a pseudonym shown, every identifier sealed with a blind
+      // index (POCSO s.23, BNS s.72). It is never unsealed by a later change.
+      const pick = <K extends keyof ProtectedFields>(k: K) =>
+        (changes[k] !== undefined ? changes[k] : p[k]) as ProtectedFields[K];
+      const fields: ProtectedFields = {
+        full_name: pick('full_name'),
+        aliases: pick('aliases') ?? [],
+        relation_name: pick('relation_name'),
+        birth_date: pick('birth_date'),
+        address: pick('address'),
+        pincode: pick('pincode'),
+        notes: pick('notes'),
+      };
+      changes = Object.fromEntries(
+        Object.entries(changes).filter(([k]) => !(protectedFieldNames as readonly string[]).includes(k)),
+      );
+      const role = (changes.role as string | undefined) ?? p.role;
+      Object.assign(changes, maskedFields, {
+        full_name: pseudonym(role, c.code, await reservePseudonyms(tx, p.agency_id, 1)),
+        protected: true,
+        sealed: sealFields(keyring, p.agency_id, p.id, fields),
+      });
+      const held = await tx
+        .selectFrom('identifiers')
+        .select(['id', 'kind', 'value'])
+        .where('agency_id', '=', p.agency_id)
+        .where('person_id', '=', p.id)
+        .where('protected', '=', false)
+        .execute();
+      for (const idf of held) {
+        await tx
+          .updateTable('identifiers')
+          .set(storedIdentifier(keyring, p.agency_id, idf.id, true, idf, 'identifiers'))
+          .where('agency_id', '=', p.agency_id)
+          .where('id', '=', idf.id)
+          .execute();
+      }
+      changedFields.push('full_name');
+    } else if (p.protected) {
       // Identifying fields of a protected person change only inside the sealed value.
       const sealedChanges = Object.fromEntries(
         Object.entries(changes).filter(([k]) => (protectedFieldNames as readonly string[]).includes(k)),
