@@ -239,6 +239,9 @@ export async function updatePersonFor(
     let changes: Record<string, unknown> = Object.fromEntries(
       Object.entries(fields).filter(([, v]) => v !== undefined),
     );
+    // An age given again is an age stated today, unless the patch says when (screening's birth year, person-keys.ts).
+    if (changes.age !== undefined && changes.age_recorded_on === undefined)
+      changes.age_recorded_on = changes.age === null ? null : new Date().toISOString().slice(0, 10);
     const changedFields = Object.keys(changes);
     if (patch.distribution !== undefined) {
       // A person is shared with a group only through its case's group.

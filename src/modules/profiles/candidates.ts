@@ -30,6 +30,11 @@ export const KEY_CAP = 1_000;
  */
 export const MAX_CANDIDATES = 30;
 /**
+ * Identifier holders looked up at most: a shared phone or UPI id is strong evidence, so more of them are scored
+ * than name candidates; a value held by more is too common and capped by correlation's thresholds anyway.
+ */
+export const MAX_IDENTIFIER_CANDIDATES = 100;
+/**
  * A record whose key weight is below this share of the heaviest candidate's is not scored: it shares only a word
  * or two where the best share the whole name and its relation. Measured at 1,000,000 persons (bench/grid.bench.ts):
  * the record sought was at or above 0.6 of the heaviest for 459 of 500 queries — as often as it was among the
@@ -61,6 +66,8 @@ export interface CandidateQuery {
   limit?: number;
   /** Only candidates whose key weight is at least this share of the heaviest (default MIN_WEIGHT_SHARE). */
   minWeightShare?: number;
+  /** A record not to return (the new record matched on write, whose keys are already stored). */
+  exclude?: { agency_id: string; id: string };
 }
 
 export async function findCandidates(
@@ -87,8 +94,9 @@ async function candidatesByName(
 ): Promise<Pick<Candidates, 'byName' | 'nameTooCommon'>> {
   const state = await keysState(db);
   const born = q.born ? q.born : null;
-  // Over the cap near one birth year is over it near the next: remembered per five years of birth.
-  const window = born ? `${Math.floor(born / 5)}` : '';
+  // Remembered for the exact window read (born ± BORN_SLACK): over the cap near one birth year says nothing of
+  // another's window, where a child-age population may be far smaller.
+  const window = born ? String(born) : '';
   const keys = [...new Set(hashedKeys(keyring, personKeys(q.fullName, q.aliases ?? [], q.relationName)))];
   // A database whose keys are not all rebuilt yet (`childgrid grid rekey`) also holds version 1 keys.
   if (state.version < PERSON_KEYS_VERSION)
@@ -120,7 +128,11 @@ async function candidatesByName(
             select e.agency_id, e.person_id, sum(greatest(ln(${state.persons}::float8 / n.n), 0.1)) as w,
               ${born ? sql`max(case when e.born = 0 then -3 else -abs(e.born - ${born}::int) end)` : sql`0`} as near
             from e join n using (key)
-            where n.n <= ${KEY_CAP}
+            where n.n <= ${KEY_CAP}${
+              q.exclude
+                ? sql` and not (e.agency_id = ${q.exclude.agency_id}::uuid and e.person_id = ${q.exclude.id}::uuid)`
+                : sql``
+            }
             group by 1, 2
           )
           select
@@ -157,16 +169,25 @@ async function candidatesByIdentifier(
       select distinct i.agency_id, i.person_id from identifiers i
       join jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as q(kind text, form text)
         on i.kind = q.kind and i.normalised = q.form
-      where i.person_id is not null
-      limit ${MAX_CANDIDATES}`.execute(db);
+      where i.person_id is not null${
+        q.exclude
+          ? sql` and not (i.agency_id = ${q.exclude.agency_id}::uuid and i.person_id = ${q.exclude.id}::uuid)`
+          : sql``
+      }
+      order by i.agency_id, i.person_id
+      limit ${MAX_IDENTIFIER_CANDIDATES}`.execute(db);
     return new Set(rows.rows.map((r) => `${r.agency_id}/${r.person_id}`));
   }
   return new Set();
 }
 
-/** The candidates' keys, identifier holders first, then by name weight, at most `limit`. */
+/**
+ * The candidates' keys: every identifier holder (at most MAX_IDENTIFIER_CANDIDATES), then by name weight up to
+ * `limit` more.
+ */
 export function candidateKeys(c: Candidates, limit = MAX_CANDIDATES): { agency_id: string; id: string }[] {
-  return [...new Set([...c.byIdentifier, ...c.byName.keys()])].slice(0, limit).map((k) => {
+  const byName = [...c.byName.keys()].filter((k) => !c.byIdentifier.has(k)).slice(0, limit);
+  return [...c.byIdentifier, ...byName].map((k) => {
     const [agency_id, id] = k.split('/') as [string, string];
     return { agency_id, id };
   });

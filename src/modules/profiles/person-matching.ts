@@ -65,8 +65,9 @@ export async function matchNewPersons(
       }),
       probes: ids.map((i) => probeOfStored(keyring, i)),
       agencyId: self.agency_id,
+      exclude: { agency_id: self.agency_id, id: self.id },
     });
-    const keys = candidateKeys(found).filter((k) => !(k.agency_id === self.agency_id && k.id === self.id));
+    const keys = candidateKeys(found);
     if (keys.length === 0) continue;
     const others = await personRowsQuery(db)
       .select(['p.case_id', 'p.role'])
