@@ -42,6 +42,9 @@ forEachDatabase('screening persons against the grid', (ctx) => {
       // A brother: same father, same surname, different given name; must not be a match.
       [ioA, [accused('Salim Shaikh', 'Abdul Rashid', 35, '9812300073')]],
       [ioA, [{ role: 'victim', full_name: 'Synthetic Screening Child', gender: 'female', age: 15 }]],
+      // One man, written out in full here and with initials in another agency (the father written in full there).
+      [ioA, [accused('Shri Rakesh Kumar Chaurasiya', 'Mahendra Chaurasiya', 42, '9812300091')]],
+      [ioB, [accused('R. K. Chaurasiya', 'Mahendra Chaurasiya', 42, '9812300091')]],
     ] as const) {
       const res = await app.inject({
         method: 'POST',
@@ -51,6 +54,29 @@ forEachDatabase('screening persons against the grid', (ctx) => {
       });
       assert.equal(res.statusCode, 201, res.body);
     }
+  });
+
+  test('a record written with initials in another agency is found from the whole name: a hit for review', async () => {
+    const res = await screen(ioA, {
+      full_name: 'Rakesh Chaurasiya',
+      relation_name: 'Mahendra',
+      gender: 'male',
+      age: 42,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const persons = res.json().persons as {
+      access: string;
+      band: string;
+      person: { full_name: string } | null;
+    }[];
+    assert.ok(
+      persons.some((c) => c.access === 'link' && c.person?.full_name === 'Shri Rakesh Kumar Chaurasiya'),
+      res.body,
+    );
+    assert.ok(
+      persons.some((c) => c.access === 'hit' && c.band === 'review'),
+      `B’s "R. K. Chaurasiya" is a hit to review: ${res.body}`,
+    );
   });
 
   test('spelling variants across agencies are found; another agency’s record is a hit without content', async () => {

@@ -558,6 +558,14 @@ describe('what corroborates a match', () => {
       address_line1: home,
       phone: '9830012345',
     },
+    // One man; one record gives the father's given name only.
+    { id: 'father-short', full_name: 'Rakesh Chaurasiya', relation_name: 's/o Mahendra', gender: 'm' },
+    {
+      id: 'father-full',
+      full_name: 'Shri Rakesh Kumar Chaurasiya',
+      relation_name: 's/o Mahendra Chaurasiya',
+      gender: 'm',
+    },
     // A lone given name, nothing else: shared by thousands.
     { id: 'lone-a', full_name: 'Neha', gender: 'f', age: '12', record_date: '2025-06-01' },
     { id: 'lone-b', full_name: 'Kumari Neha', gender: 'f', age: '12', record_date: '2025-08-01' },
@@ -646,6 +654,13 @@ describe('what corroborates a match', () => {
     assert.equal(e.terms.find((t) => t.field === 'gender')?.level, 'disagree');
     assert.equal(e.household, 'siblings');
     assert.ok(e.score < RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
+  });
+
+  test("a father's name given without the family name is the same father, and corroborates", () => {
+    const e = explain('father-short', 'father-full');
+    assert.equal(e.terms.find((t) => t.field === 'relation_name')?.level, 'folded');
+    assert.equal(e.corroborated, true);
+    assert.ok(e.score >= RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
   });
 
   test('a district alone, or a name with an initial, is not corroborated by the address', () => {

@@ -13,8 +13,10 @@ import { BORN_SLACK, hashedKeys, hashedKeysV1, PERSON_KEYS_VERSION, personKeys }
  * in one statement, restricted to persons born near the query's age when it has one. A key shared by more than
  * `KEY_CAP` records is a common word, not a lead, and is left out. Each record found weighs the keys it shares
  * by how rare they are (log(persons / records with the key), an inverse document frequency): a record sharing
- * the name pair, the name with the father's name and the age comes before its hundred namesakes. The heaviest
- * `limit`, down to `MIN_WEIGHT_SHARE` of the heaviest, are the candidates.
+ * the name pair, the name with the father's name and the age comes before its hundred namesakes. All of them are
+ * candidates when they are at most `limit`; when there are more, the heaviest `limit` down to `MIN_WEIGHT_SHARE`
+ * of the heaviest — so "R. K. Yadav s/o Mahendra Yadav" is still scored against "Rakesh Yadav s/o Mahendra" when
+ * few records share the query's keys, and a common name's tail of namesakes is not.
  */
 
 /**
@@ -35,8 +37,9 @@ export const MAX_CANDIDATES = 30;
  */
 export const MAX_IDENTIFIER_CANDIDATES = 100;
 /**
- * A record whose key weight is below this share of the heaviest candidate's is not scored: it shares only a word
- * or two where the best share the whole name and its relation. Measured at 1,000,000 persons (bench/grid.bench.ts):
+ * When more than `limit` records share the query's keys, a record whose key weight is below this share of the
+ * heaviest candidate's is not scored: it shares only a word or two where the best share the whole name and its
+ * relation. Measured at 1,000,000 persons (bench/grid.bench.ts):
  * the record sought was at or above 0.6 of the heaviest for 459 of 500 queries — as often as it was among the
  * first 300 — with 15 candidates left on average instead of 92 (100 at most were scored then).
  */
@@ -140,7 +143,7 @@ async function candidatesByName(
             (select count(*)::int from s where s.w >= (select max(w) from s) - 1e-6) as tied,
             coalesce((select json_agg(t) from (
               select s.agency_id as a, s.person_id as p, s.w from s
-              where s.w >= ${share}::float8 * (select max(w) from s)
+              where (select count(*) from s) <= ${limit} or s.w >= ${share}::float8 * (select max(w) from s)
               order by s.w desc, s.near desc limit ${limit}
             ) t), '[]') as rows`.execute(db)
       ).rows[0]!

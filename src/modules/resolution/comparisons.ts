@@ -292,6 +292,31 @@ function parsedNameLevels(col: NameColumn, relation: NameColumn | null, kinds: U
   };
 }
 
+/**
+ * Relation names by the name rules, with one more agreement: a father's name given without the family name
+ * ("s/o Mahendra") against the same father in full ("s/o Mahendra Chaurasiya"), where every word one of them lacks
+ * is a word of either person's own name — the family name they carry — is `folded`, not `subset`: records give
+ * a relation that way all the time, and it names the same man. Whole names only (`name`).
+ */
+function relationLevels(relation: NameColumn, name: NameColumn | null, kinds: Uint8Array) {
+  const base = parsedNameLevels(relation, null, kinds);
+  if (name === null) return base;
+  const subset = NAME_LEVEL_INDEX.subset;
+  return (i: number, j: number): number => {
+    const level = base(i, j);
+    if (level !== subset) return level;
+    const a = relation.parsed[i]!.tokens;
+    const b = relation.parsed[j]!.tokens;
+    const own = [...(name.parsed[i]?.tokens ?? []), ...(name.parsed[j]?.tokens ?? [])];
+    let shared = 0;
+    for (const t of a) if (b.includes(t)) shared++;
+    if (shared === 0) return level;
+    for (const t of a) if (!b.includes(t) && !own.includes(t)) return level;
+    for (const t of b) if (!a.includes(t) && !own.includes(t)) return level;
+    return NAME_LEVEL_INDEX.folded;
+  };
+}
+
 function genderLevels(gender: Uint8Array) {
   return (i: number, j: number): number => {
     const a = gender[i]!;
@@ -626,7 +651,7 @@ function buildComparisonsOn(f: Features, stored: ValueFrequencies | null): Compa
     out.push(
       comparison(
         'relation_name',
-        parsedNameLevels(f.relation, null, f.relationKind),
+        relationLevels(f.relation, f.nameMode === 'full' ? f.name : null, f.relationKind),
         f.relation.key,
         3,
         false,
