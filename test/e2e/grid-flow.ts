@@ -60,7 +60,14 @@ async function arrange(base: string, officer: Person, other: Person, run: string
     }),
   });
   await station.post('/cases', {
-    ...caseBody(`GC-${run}/2025`, { role: 'buyer', full_name: `Rakesh ${surname}`, gender: 'male', age: 47 }),
+    // The whole name again, an age stated loosely, nothing else: the model may not link it (nothing a namesake
+    // would not share agrees), so it waits for an officer.
+    ...caseBody(`GC-${run}/2025`, {
+      role: 'buyer',
+      full_name: `Rakesh Kumar ${surname}`,
+      gender: 'male',
+      age: 44,
+    }),
   });
   await ahtu.post('/cases', {
     ...caseBody(`GD-${run}/2025`, {
@@ -184,12 +191,12 @@ export async function runGridFlow(
     const pairs = page.getByRole('navigation', { name: 'Pairs to review' });
     const ours = pairs
       .getByRole('button')
-      .filter({ hasText: `Rakesh ${surname}` })
+      .filter({ hasText: `Rakesh Kumar ${surname}` })
       .first();
     await ours.click();
     const pair = page.getByRole('region', { name: 'Are these the same person?' });
-    await pair.getByRole('cell', { name: `Rakesh ${surname}`, exact: true }).waitFor();
-    await pair.getByLabel('Note').fill('Same father and phone in the other records; age stated loosely');
+    await pair.getByRole('cell', { name: `Rakesh Kumar ${surname}`, exact: true }).waitFor();
+    await pair.getByLabel('Note').fill('The whole name again, the age stated loosely; seen together at the raid');
     await shoot(page, '34-review');
     const pairText = (await pair.textContent()) ?? '';
     assert.match(pairText, /Evidence/);
@@ -200,9 +207,9 @@ export async function runGridFlow(
       .waitFor();
     await shoot(page, '35-review-decided');
     await page.getByRole('tab', { name: 'Confirmed' }).click();
-    const decided = page.getByRole('row').filter({ hasText: `Rakesh ${surname}` });
+    const decided = page.getByRole('row').filter({ hasText: `Rakesh Kumar ${surname}` });
     await decided.first().waitFor();
-    assert.match((await decided.first().textContent()) ?? '', /Same father and phone/);
+    assert.match((await decided.first().textContent()) ?? '', /The whole name again/);
 
     // Alerts: the AHTU works the same phone, so the station has a deconfliction alert naming whom to call; the
     // officer reads it and marks it read — the unread count drops, and "Unread only" no longer lists it.
