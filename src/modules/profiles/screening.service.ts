@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { matchIdentifiers } from '../grid/matches.ts';
 import { probeOf } from '../grid/values.ts';
 import { normaliseForField } from '../identifiers/normalise.ts';
+import { RESOLUTION_MODEL } from '../resolution/constants.ts';
 import type { PersonRecord } from '../resolution/record.ts';
 import type { hitOut } from '../sharing/sharing.schemas.ts';
 import { candidateKeys, findCandidates } from './candidates.ts';
@@ -120,7 +121,16 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
       const key = `${p.agency_id}/${p.id}`;
       const viaIdentifier = byIdentifier.has(key);
       // A shared identifier is evidence the name model does not see: it lifts the pair into review at least.
-      const score = explanation.score;
+      // An officer who asks is shown what the evidence says up to the review ceiling of a pair nothing
+      // corroborates (6 bits), also when the names meet only in part ("R. K. Yadav" for "Rakesh Yadav"): the
+      // lower ceiling of such pairs keeps the unsolicited review queue readable (resolution/constants.ts
+      // uncorroboratedPartialNameMaxWeight), not a screening answer short.
+      const score = explanation.corroborated
+        ? explanation.score
+        : Math.min(
+            explanation.score - explanation.corroborationCap,
+            RESOLUTION_MODEL.uncorroboratedMaxWeight,
+          );
       const band: 'match' | 'review' | null =
         score >= thresholds.autoLinkWeight
           ? 'match'

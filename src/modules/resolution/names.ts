@@ -720,7 +720,7 @@ export function nameTokenFrequencies(names: readonly (ParsedName | null)[]): Map
 export function rarestSharedFrequency(
   a: ParsedName,
   b: ParsedName,
-  frequencies: ReadonlyMap<string, number>,
+  frequencies: Pick<ReadonlyMap<string, number>, 'get'>,
 ): number {
   let best = 1;
   for (let i = 0; i < a.tokens.length; i++) {
