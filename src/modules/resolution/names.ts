@@ -360,20 +360,7 @@ function matchTokens(
       if ((usedA & (1 << i)) !== 0) continue;
       for (let j = 0; j < nb; j++) {
         if ((usedB & (1 << j)) !== 0) continue;
-        if (
-          keysClose(
-            a.tokens[i] as string,
-            b.tokens[j] as string,
-            ca.skeletons[i] as string,
-            cb.skeletons[j] as string,
-          ) ||
-          writtenClose(
-            a.display[i] as string,
-            b.display[j] as string,
-            ca.displaySkeletons[i] as string,
-            cb.displaySkeletons[j] as string,
-          )
-        ) {
+        if (wordsClose(a, i, b, j)) {
           usedA |= 1 << i;
           usedB |= 1 << j;
           full++;
