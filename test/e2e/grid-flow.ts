@@ -196,7 +196,9 @@ export async function runGridFlow(
     await ours.click();
     const pair = page.getByRole('region', { name: 'Are these the same person?' });
     await pair.getByRole('cell', { name: `Rakesh Kumar ${surname}`, exact: true }).waitFor();
-    await pair.getByLabel('Note').fill('The whole name again, the age stated loosely; seen together at the raid');
+    await pair
+      .getByLabel('Note')
+      .fill('The whole name again, the age stated loosely; seen together at the raid');
     await shoot(page, '34-review');
     const pairText = (await pair.textContent()) ?? '';
     assert.match(pairText, /Evidence/);
