@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { sql } from 'kysely';
+import { withOwner } from '../bootstrap.ts';
 import { loadKeyring } from '../modules/keys/keyring.ts';
 import { linkAllPersons } from '../modules/profiles/linking.service.ts';
 import { personKeysVersion, rekeyPersons } from '../modules/profiles/rekey.ts';
@@ -69,8 +70,11 @@ export function gridCommand() {
             `${s.persons} persons${s.resumed ? ' (resumed)' : ''}: ${s.keys} keys written in ${s.batches} batches, ` +
               `${s.seconds} s; person keys are version ${s.version}.`,
           );
-          // The rebuild leaves every old key as a dead row; reclaim them and refresh the planner's statistics.
-          await sql`vacuum (analyze) person_keys`.execute(db);
+          // The rebuild leaves every old key as a dead row; reclaim them and refresh the planner's statistics. Only
+          // the table's owner may: with an application role (MIGRATION_DATABASE_URL set), as the owner.
+          if (config.migrationDatabaseUrl)
+            await withOwner(config, (owner) => sql`vacuum (analyze) person_keys`.execute(owner.db));
+          else await sql`vacuum (analyze) person_keys`.execute(db);
         });
       } catch (err) {
         reportError(err);
