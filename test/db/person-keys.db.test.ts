@@ -58,7 +58,9 @@ forEachDatabase('person keys: versions and the rekey', (ctx) => {
               role: 'victim',
               full_name: `Synthetic Rekey Child ${i}`,
               gender: 'female',
-              birth_date: '2011-02-03',
+              // One also has an age (in clear, as for every victim): her birth year comes from it alone —
+              // 13 on 4 March 2025 gives 2012, where her sealed birth date says 2011.
+              ...(i === 0 ? { birth_date: '2011-12-30', age: 13 } : { birth_date: '2011-02-03' }),
             },
             {
               role: 'accused',
@@ -136,11 +138,18 @@ forEachDatabase('person keys: versions and the rekey', (ctx) => {
     const all = (await storedKeys()).join('\n').toLowerCase();
     for (const word of ['rekey', 'child', 'imran', 'qureshi', 'salim', 'tarun'])
       assert.ok(!all.includes(word), word);
-    const victims = await sql<{ born: number }>`select distinct k.born from person_keys k
-      join persons p on p.agency_id = k.agency_id and p.id = k.person_id where p.role = 'victim'`.execute(db);
-    assert.deepEqual(
-      victims.rows.map((r) => r.born),
-      [0],
+    const victims = await sql<{ born: number; recorded: string | null; age: number | null }>`
+      select distinct k.born, p.age_recorded_on::text as recorded, p.age from person_keys k
+      join persons p on p.agency_id = k.agency_id and p.id = k.person_id where p.role = 'victim'
+      order by k.born`.execute(db);
+    assert.equal(victims.rows.length, 2, JSON.stringify(victims.rows));
+    assert.deepEqual(victims.rows[0], { born: 0, recorded: null, age: null });
+    const withAge = victims.rows[1]!;
+    assert.equal(
+      withAge.born,
+      Number(withAge.recorded!.slice(0, 4)) - 13,
+      'from the age, not the sealed 2011',
     );
+    assert.notEqual(withAge.born, 2011);
   });
 });
