@@ -224,14 +224,15 @@ export async function updatePersonFor(
   await db.transaction().execute(async (tx) => {
     const p = await loadPerson(tx, actor, id, 'write');
     if (!p) throw notFound('Person');
-    assertNotTransferred(
-      await tx
-        .selectFrom('cases')
-        .select('status')
-        .where('agency_id', '=', p.agency_id)
-        .where('id', '=', p.case_id)
-        .executeTakeFirstOrThrow(),
-    );
+    // The person's case, once: whether it may change, its group, its date and its agency's code (a pseudonym).
+    const c = await tx
+      .selectFrom('cases as c')
+      .innerJoin('agencies as a', 'a.id', 'c.agency_id')
+      .select(['c.status', 'c.sharing_group_id', 'c.registered_at', 'a.code'])
+      .where('c.agency_id', '=', p.agency_id)
+      .where('c.id', '=', p.case_id)
+      .executeTakeFirstOrThrow();
+    assertNotTransferred(c);
     if (p.version !== patch.version) {
       throw versionConflict('person', patch.version, p.version);
     }
@@ -245,24 +246,11 @@ export async function updatePersonFor(
     const changedFields = Object.keys(changes);
     if (patch.distribution !== undefined) {
       // A person is shared with a group only through its case's group.
-      const c = await tx
-        .selectFrom('cases')
-        .select('sharing_group_id')
-        .where('agency_id', '=', p.agency_id)
-        .where('id', '=', p.case_id)
-        .executeTakeFirstOrThrow();
       if (patch.distribution === 'group' && !c.sharing_group_id) {
         throw validationError('distribution', 'a person can be shared with a group only when its case is');
       }
       changes.sharing_group_id = patch.distribution === 'group' ? c.sharing_group_id : null;
     }
-    const c = await tx
-      .selectFrom('cases as c')
-      .innerJoin('agencies as a', 'a.id', 'c.agency_id')
-      .select(['c.registered_at', 'a.code'])
-      .where('c.agency_id', '=', p.agency_id)
-      .where('c.id', '=', p.case_id)
-      .executeTakeFirstOrThrow();
     const becomesProtected =
       !p.protected &&
       needsProtection({
@@ -310,7 +298,6 @@ export async function updatePersonFor(
           .where('id', '=', idf.id)
           .execute();
       }
-      changedFields.push('full_name');
     } else if (p.protected) {
       // Identifying fields of a protected person change only inside the sealed value.
       const sealedChanges = Object.fromEntries(
@@ -334,7 +321,8 @@ export async function updatePersonFor(
         .where('agency_id', '=', p.agency_id)
         .where('id', '=', p.id)
         .execute();
-      if (changedFields.some((f) => keyedFields.has(f))) {
+      // Sealed now, the keys' birth year may no longer come from the birth date.
+      if (becomesProtected || changedFields.some((f) => keyedFields.has(f))) {
         await rewritePersonKeys(tx, keyring, [{ agency_id: p.agency_id, id: p.id }]);
       }
     } catch (err) {
