@@ -224,7 +224,7 @@ let state: KeysState | null = null;
 const STATE_MS = 60_000;
 
 /** The version of the stored keys and the size of the population, read at most once a minute. */
-export async function keysState(db: Kysely<DB>): Promise<KeysState> {
+async function keysState(db: Kysely<DB>): Promise<KeysState> {
   if (state && Date.now() - state.at < STATE_MS) return state;
   const row = (
     await sql<{ version: number | null; persons: number }>`

@@ -178,7 +178,7 @@ export async function rewritePersonKeys(
 }
 
 /** The rows `person_keys` holds for these persons. */
-export function personKeyRows(keyring: Keyring, persons: readonly KeyedPerson[]) {
+function personKeyRows(keyring: Keyring, persons: readonly KeyedPerson[]) {
   const rows: { key: string; agency_id: string; person_id: string; born: number }[] = [];
   // A person written twice in one batch keeps its last version, as the persons table does.
   const last = new Map(persons.map((p) => [`${p.agency_id}/${p.id}`, p]));
