@@ -95,6 +95,7 @@ forEachDatabase('history-sheet register', (ctx) => {
 
     const again = await send(shoA, 'POST', '/api/v1/history-sheets', sheet(accusedA));
     assert.equal(again.statusCode, 409, 'one open sheet per person per agency');
+    assert.match(again.json().error.message, new RegExp(`open history sheet no\\. ${created.number} here`));
   });
 
   test('the ordering officer must hold the rule’s minimum rank', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { listMigrations, splitStatements } from '../../src/db/migrate.ts';
 import { loadKeyring } from '../../src/modules/keys/keyring.ts';
 import { forgetKeysState } from '../../src/modules/profiles/candidates.ts';
 import {
@@ -151,5 +152,37 @@ forEachDatabase('person keys: versions and the rekey', (ctx) => {
       'from the age, not the sealed 2011',
     );
     assert.notEqual(withAge.born, 2011);
+  });
+
+  test('a stated age always carries its date: migration 0013 dates old rows from their case and the check refuses an undated age', async () => {
+    const db = ctx.database.db;
+    const accused = await db
+      .selectFrom('persons as p')
+      .innerJoin('cases as c', (j) => j.onRef('c.agency_id', '=', 'p.agency_id').onRef('c.id', '=', 'p.case_id'))
+      .select(['p.agency_id', 'p.id', sql<string>`c.registered_at::date::text`.as('registered')])
+      .where('p.full_name', '=', 'Imran Qureshi')
+      .executeTakeFirstOrThrow();
+    const undate = () =>
+      db
+        .updateTable('persons')
+        .set({ age_recorded_on: null })
+        .where('agency_id', '=', accused.agency_id)
+        .where('id', '=', accused.id)
+        .execute();
+    await assert.rejects(undate(), /persons_age_dated/, 'an age without the date it was stated is refused');
+
+    // A row written before the check existed: the migration dates it from its case's registration.
+    await sql`alter table persons drop constraint persons_age_dated`.execute(db);
+    await undate();
+    const m13 = listMigrations().find((m) => m.version === 13)!;
+    for (const statement of splitStatements(m13.sql)) await sql.raw(statement).execute(db);
+    const row = await db
+      .selectFrom('persons')
+      .select(sql<string>`age_recorded_on::text`.as('recorded'))
+      .where('agency_id', '=', accused.agency_id)
+      .where('id', '=', accused.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.recorded, accused.registered);
+    await assert.rejects(undate(), /persons_age_dated/);
   });
 });

@@ -232,14 +232,24 @@ export async function openHistorySheet(
       );
     }
     const open = await tx
-      .selectFrom('history_sheets')
-      .select('number')
-      .where('agency_id', '=', actor.agencyId)
-      .where('profile_id', '=', profileId)
-      .where('status', '=', 'open')
+      .selectFrom('history_sheets as hs')
+      .leftJoin('persons as p', (j) =>
+        j.onRef('p.agency_id', '=', 'hs.person_agency_id').onRef('p.id', '=', 'hs.person_id'),
+      )
+      // The number only when the caller could read that sheet (it may be on another record of the profile,
+      // one the per-role person filter hides from this role); the refusal itself must stand either way.
+      .select(['hs.number', sql<boolean>`${visiblePersons(actor, 'p')}`.as('visible')])
+      .where('hs.agency_id', '=', actor.agencyId)
+      .where('hs.profile_id', '=', profileId)
+      .where('hs.status', '=', 'open')
       .executeTakeFirst();
     if (open) {
-      throw new AppError('conflict', `This person already has open history sheet no. ${open.number} here`);
+      throw new AppError(
+        'conflict',
+        open.visible
+          ? `This person already has open history sheet no. ${open.number} here`
+          : 'This person already has an open history sheet here',
+      );
     }
     const counter = await sql<{ value: number }>`
       insert into agency_counters (agency_id, name, value) values (${actor.agencyId}, 'history_sheet', 1)

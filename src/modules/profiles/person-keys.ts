@@ -74,7 +74,9 @@ export const hashedKeysV1 = (keyring: Keyring, fullName: string, aliases: readon
 
 /**
  * Estimated birth year of a person: the year of the birth date, else the year the age was recorded minus the
- * age; 0 when unknown. `age_recorded_on` defaults to today (a query's "age as stated today").
+ * age; 0 when unknown. `age_recorded_on` defaults to today: that is a query's "age as stated today"; a stored
+ * person with an age always has its date (migration 0013, check persons_age_dated), so a stored row's estimate
+ * never moves with the calendar.
  */
 export function bornOf(p: {
   birth_date?: string | null;
