@@ -158,7 +158,9 @@ forEachDatabase('person keys: versions and the rekey', (ctx) => {
     const db = ctx.database.db;
     const accused = await db
       .selectFrom('persons as p')
-      .innerJoin('cases as c', (j) => j.onRef('c.agency_id', '=', 'p.agency_id').onRef('c.id', '=', 'p.case_id'))
+      .innerJoin('cases as c', (j) =>
+        j.onRef('c.agency_id', '=', 'p.agency_id').onRef('c.id', '=', 'p.case_id'),
+      )
       .select(['p.agency_id', 'p.id', sql<string>`c.registered_at::date::text`.as('registered')])
       .where('p.full_name', '=', 'Imran Qureshi')
       .executeTakeFirstOrThrow();

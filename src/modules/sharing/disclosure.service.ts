@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { DB, DisclosuresTable } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
@@ -19,7 +19,6 @@ import type {
   disclosureOut,
   disclosureRequestInput,
   hitOut,
-  linkOut,
   referralInput,
 } from './sharing.schemas.ts';
 import { fieldGroups } from './sharing.schemas.ts';
