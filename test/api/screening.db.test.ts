@@ -45,6 +45,9 @@ forEachDatabase('screening persons against the grid', (ctx) => {
       // One man, written out in full here and with initials in another agency (the father written in full there).
       [ioA, [accused('Shri Rakesh Kumar Chaurasiya', 'Mahendra Chaurasiya', 42, '9812300091')]],
       [ioB, [accused('R. K. Chaurasiya', 'Mahendra Chaurasiya', 42, '9812300091')]],
+      // Known by an alias: written into the name here, given apart there.
+      [ioA, [accused('Bhola Prasad Yadav @ Kaalia', 'Ramdeo Yadav', 40, '9812300061')]],
+      [ioA, [{ ...accused('Jagdish Mahto', 'Sukhdeo Mahto', 33, '9812300062'), aliases: ['Langda'] }]],
     ] as const) {
       const res = await app.inject({
         method: 'POST',
@@ -113,6 +116,37 @@ forEachDatabase('screening persons against the grid', (ctx) => {
     assert.ok(
       link.explanation.some((t: { field: string; weight: number }) => t.field === 'name' && t.weight > 0),
     );
+  });
+
+  test('a person known by an alias is found from the alias alone, and an alias given with the name is searched too', async () => {
+    type Found = {
+      access: string;
+      person: { full_name: string } | null;
+      explanation: { field: string; level: string }[];
+    }[];
+    const byAlias = await screen(ioA, { full_name: 'Kalia', gender: 'male', age: 40 });
+    assert.equal(byAlias.statusCode, 200, byAlias.body);
+    const kalia = (byAlias.json().persons as Found).find(
+      (c) => c.person?.full_name === 'Bhola Prasad Yadav @ Kaalia',
+    );
+    assert.ok(kalia, `"Kalia" finds "Bhola Prasad Yadav @ Kaalia": ${byAlias.body}`);
+    // The names meet only through the alias: at best "in part", never a whole-name agreement.
+    assert.equal(kalia.explanation.find((t) => t.field === 'name')?.level, 'subset');
+
+    const langda = await screen(ioA, { full_name: 'Langda', age: 33 });
+    assert.ok(
+      (langda.json().persons as Found).some((c) => c.person?.full_name === 'Jagdish Mahto'),
+      `the aliases column is searched: ${langda.body}`,
+    );
+    const withAlias = await screen(ioA, { full_name: 'Suresh', aliases: ['Langda'], age: 33 });
+    assert.equal(withAlias.statusCode, 200, withAlias.body);
+    assert.ok(
+      (withAlias.json().persons as Found).some((c) => c.person?.full_name === 'Jagdish Mahto'),
+      `an alias given with another name meets the stored alias: ${withAlias.body}`,
+    );
+    const bad = await screen(ioA, { full_name: 'Suresh', aliases: [''] });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /aliases/);
   });
 
   test('an identifier alone finds the person holding it', async () => {

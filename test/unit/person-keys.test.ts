@@ -28,3 +28,14 @@ test('the birth year comes from the birth date, else from the age and when it wa
   assert.equal(bornOf({}), 0);
   assert.equal(bornOf({ birth_date: 'unknown' }), 0);
 });
+
+test('aliases are keyed, whether given apart or written into the name', () => {
+  const kalia = personKeys('Kalia').filter((k) => k.startsWith('n:'));
+  const written = personKeys('Bhola Prasad Yadav @ Kalia');
+  const apart = personKeys('Bhola Prasad Yadav', ['Kalia']);
+  for (const k of kalia) {
+    assert.ok(written.includes(k), `${k} missing from ${written.join(' ')}`);
+    assert.ok(apart.includes(k));
+  }
+  assert.deepEqual(written.sort(), apart.sort());
+});

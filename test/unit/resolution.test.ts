@@ -579,6 +579,26 @@ describe('what corroborates a match', () => {
       address_line1: home,
     },
     { id: 'daughter', full_name: 'G. Bairwa', gender: 'f', birth_date: '2010-02-10', address_line1: home },
+    // One man named once by his alias alone, the same phone both times.
+    {
+      id: 'alias-a',
+      full_name: 'Bhola Prasad Yadav @ Kaalia',
+      gender: 'm',
+      age: '40',
+      record_date: '2025-01-01',
+      phone: '9812300061',
+    },
+    {
+      id: 'alias-b',
+      full_name: 'Kalia',
+      gender: 'm',
+      age: '41',
+      record_date: '2025-09-01',
+      phone: '9812300061',
+    },
+    // Two men who share only a common nickname and an age.
+    { id: 'nick-a', full_name: 'Suresh Pal @ Pappu', gender: 'm', age: '30', record_date: '2025-01-01' },
+    { id: 'nick-b', full_name: 'Ramesh Gupta urf Pappu', gender: 'm', age: '30', record_date: '2025-01-01' },
   ];
   const result = resolve(records, undefined, today);
   const ref = (id: string) => ({ side: 'left' as const, index: records.findIndex((r) => r.id === id), id });
@@ -636,6 +656,16 @@ describe('what corroborates a match', () => {
     const lone = explain('lone-a', 'lone-b');
     assert.equal(lone.terms.find((t) => t.field === 'name')?.level, 'exact');
     assert.ok(lone.score < RESOLUTION_THRESHOLDS.reviewWeight, `a lone given name scored ${lone.score}`);
+  });
+
+  test('names that meet only through an alias agree in part: linked with a phone, nowhere near review without one', () => {
+    const e = explain('alias-a', 'alias-b');
+    assert.equal(e.terms.find((t) => t.field === 'name')?.level, 'subset');
+    assert.equal(e.corroborated, true);
+    assert.ok(e.score >= RESOLUTION_THRESHOLDS.autoLinkWeight, `Kalia and "… @ Kaalia" scored ${e.score}`);
+    const nick = explain('nick-a', 'nick-b');
+    assert.equal(nick.terms.find((t) => t.field === 'name')?.level, 'subset');
+    assert.ok(nick.score < RESOLUTION_THRESHOLDS.reviewWeight, `two Pappus scored ${nick.score}`);
   });
 
   test('an initial and a rare family name with nothing corroborating wait in review; a common family name does not', () => {

@@ -70,6 +70,18 @@ export function relationText(
   return name ? `${kind ? `${kind} ` : ''}${name}` : null;
 }
 
+/**
+ * The name with the person's aliases written the way records write them ("Ramesh Yadav @ Kalia @ Pappu"), which
+ * resolution parses back into the name and its aliases (resolution/names.ts parseName).
+ */
+export function withAliases(
+  name: string | null,
+  aliases: readonly string[] | null | undefined,
+): string | null {
+  if (!name || !aliases || aliases.length === 0) return name;
+  return [name, ...aliases.map((a) => a.replace(/@/g, ' ').trim()).filter((a) => a !== '')].join(' @ ');
+}
+
 /** Identifier kinds that say who a person is, offered to resolution's `identifier` field. */
 const PERSONAL_IDENTIFIERS = ['upi', 'bank_account', 'vehicle', 'social_handle'];
 
@@ -79,7 +91,7 @@ export function personRecordFromInput(id: string, p: PersonInput, recordDate?: s
   const other = ids.find((i) => PERSONAL_IDENTIFIERS.includes(i.kind));
   return {
     id,
-    full_name: p.full_name ?? null,
+    full_name: withAliases(p.full_name ?? null, p.aliases),
     relation_name: relationText(p.relation_kind, p.relation_name),
     gender: p.gender ?? null,
     birth_date: p.birth_date ?? null,
@@ -114,7 +126,7 @@ export function personRecordOf(keyring: Keyring, row: PersonRowForModel): Person
   const plain = row.protected && row.sealed ? openFields(keyring, row.agency_id, row.id, row.sealed) : row;
   return {
     id: `${row.agency_id}/${row.id}`,
-    full_name: plain.full_name,
+    full_name: withAliases(plain.full_name, plain.aliases),
     relation_name: relationText(row.relation_kind, plain.relation_name),
     gender: row.gender,
     birth_date: plain.birth_date,

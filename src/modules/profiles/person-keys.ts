@@ -31,8 +31,10 @@ export function personKeys(
 ): string[] {
   const keys = new Set<string>();
   const relation = relationWord(relationName);
-  for (const raw of [fullName, ...aliases]) {
-    const name = parseName(raw);
+  // The aliases, given apart or written into the name ("Ramesh Yadav @ Kalia"): an officer who knows only "Kalia"
+  // finds him.
+  const main = parseName(fullName);
+  for (const name of [main, ...main.aliasNames, ...aliases.map((a) => parseName(a))]) {
     for (const k of nameBlockingKeys(name)) keys.add(`n:${k}`);
     const words = [...new Set(name.tokens)].sort();
     for (let i = 0; i < words.length; i++) {
@@ -57,7 +59,7 @@ function relationWord(relationName: string | null): string | null {
 }
 
 /** Version of the keys written by this code; `person_keys_state` records the version of the stored ones. */
-export const PERSON_KEYS_VERSION = 2;
+export const PERSON_KEYS_VERSION = 3;
 
 /**
  * The stored form of keys: 72 bits of the blind-index HMAC (a collision only adds a candidate, which is scored

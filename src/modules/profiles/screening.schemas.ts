@@ -11,6 +11,11 @@ export const screenInput = z
     full_name: text(200)
       .optional()
       .describe('Any spelling, any order, with or without honorifics or initials'),
+    aliases: z
+      .array(text(100))
+      .max(10)
+      .optional()
+      .describe('Other names the person goes by ("Kalia" in "Ramesh @ Kalia", urf, alias)'),
     relation_name: text(200)
       .optional()
       .describe('Father’s, husband’s or guardian’s name (s/o, d/o, w/o, c/o)'),

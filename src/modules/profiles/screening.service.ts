@@ -12,7 +12,7 @@ import { RESOLUTION_MODEL } from '../resolution/constants.ts';
 import type { PersonRecord } from '../resolution/record.ts';
 import type { hitOut } from '../sharing/sharing.schemas.ts';
 import { candidateKeys, findCandidates } from './candidates.ts';
-import { gridModel, personRecordOf, personRowsQuery, scoreAgainst, thresholds } from './grid-model.ts';
+import { gridModel, personRecordOf, personRowsQuery, scoreAgainst, thresholds, withAliases } from './grid-model.ts';
 import { bornOf } from './person-keys.ts';
 import type { ScreenInput } from './screening.schemas.ts';
 
@@ -48,6 +48,7 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
     gridModel(db, keyring),
     findCandidates(db, keyring, {
       fullName: input.full_name,
+      aliases: input.aliases,
       relationName: input.relation_name,
       born: bornOf({ birth_date: input.birth_date, age: input.age }),
       probes,
@@ -89,7 +90,7 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
 
   const query: PersonRecord = {
     id: 'query',
-    full_name: input.full_name ?? null,
+    full_name: withAliases(input.full_name ?? null, input.aliases),
     relation_name: input.relation_name ?? null,
     gender: input.gender ?? null,
     birth_date: input.birth_date ?? null,

@@ -9,6 +9,7 @@ import { compareNames, type Features, type NameColumn, type TextColumn } from '.
 import {
   foldToken,
   type NameLevel,
+  type ParsedName,
   nameTokenFrequencies,
   rarestSharedFrequency,
   wordsClose,
@@ -286,10 +287,41 @@ function parsedNameLevels(col: NameColumn, relation: NameColumn | null, kinds: U
     }
     // Same folded tokens in any order: no need to ask the name rules.
     if (ids[i] === ids[j] && a.compare.displayKey === b.compare.displayKey) return 1;
-    return NAME_LEVEL_INDEX[
-      relations ? compareNames(a, b, relations[i] ?? null, relations[j] ?? null) : compareNames(a, b)
-    ];
+    const level =
+      NAME_LEVEL_INDEX[
+        relations ? compareNames(a, b, relations[i] ?? null, relations[j] ?? null) : compareNames(a, b)
+      ];
+    if (level !== DISAGREE || (a.aliasNames.length === 0 && b.aliasNames.length === 0)) return level;
+    const via = aliasMatch(a, b);
+    return via ? via.level : level;
   };
+}
+
+const DISAGREE = 6;
+const SUBSET = 5;
+
+/**
+ * Names that disagree may still name one person through an alias: "Kalia" against "Ramesh Yadav @ Kalia", or
+ * "Ramesh @ Kalia" against "Suresh @ Kalia". The best agreement of one record's name or alias with the other's,
+ * and the two names that reached it; null when no alias agrees. Only for names that disagree (rare, and never
+ * on the pair loop's common path), so an alias never adds to a name that already agrees. The level is at best
+ * `subset` — the names meet in part — whatever the alias's own agreement: nicknames (Pappu, Monu, Kalia) are
+ * shared by thousands, so such a pair stays below the review band unless a phone, an identifier or another
+ * corroborating field agrees (model.ts uncorroboratedLimit).
+ */
+function aliasMatch(a: ParsedName, b: ParsedName): { level: number; a: ParsedName; b: ParsedName } | null {
+  let best: { level: number; a: ParsedName; b: ParsedName } | null = null;
+  const tryPair = (x: ParsedName, y: ParsedName) => {
+    const level = NAME_LEVEL_INDEX[compareNames(x, y)];
+    if (level !== 0 && level < DISAGREE && (best === null || level < best.level))
+      best = { level: Math.max(level, SUBSET), a: x, b: y };
+  };
+  for (const x of a.aliasNames) {
+    tryPair(x, b);
+    for (const y of b.aliasNames) tryPair(x, y);
+  }
+  for (const y of b.aliasNames) tryPair(a, y);
+  return best;
 }
 
 /**
@@ -411,6 +443,14 @@ function namePairFrequency(col: NameColumn, stored: StoredShares | null = null) 
     const a = parsed[i];
     const b = parsed[j];
     if (!a || !b) return Number.NaN;
+    // Names that met through an alias (aliasMatch): how common the words they met on are.
+    if (
+      (a.aliasNames.length > 0 || b.aliasNames.length > 0) &&
+      NAME_LEVEL_INDEX[compareNames(a, b)] === DISAGREE
+    ) {
+      const via = aliasMatch(a, b);
+      if (via) return rarestSharedFrequency(via.a, via.b, frequencies);
+    }
     if (level <= 2) {
       let shared = 0;
       for (let k = 0; k < a.tokens.length; k++) {

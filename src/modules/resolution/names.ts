@@ -34,6 +34,8 @@ export interface ParsedName {
   initials: string[];
   /** Text after "@", "alias" or "urf": another name of the person, not part of this one. */
   aliases: string[];
+  /** The aliases parsed as names ("Ramesh @ Kalia": Kalia), compared when the names themselves disagree. */
+  aliasNames: ParsedName[];
   /** Precomputed for `compareNames`; not meant for display. */
   readonly compare: NameCompareData;
 }
@@ -254,6 +256,7 @@ export function parseName(raw: string): ParsedName {
     late,
     initials,
     aliases,
+    aliasNames: aliases.map((a) => parseName(a)),
     compare: compareData(display, tokens, initials),
   };
 }
@@ -693,6 +696,11 @@ export function nameTokenFrequencies(names: readonly (ParsedName | null)[]): Map
       if (p.tokens.indexOf(key) !== i) continue;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
+    // A word of an alias the name does not have counts too: how common "Pappu" is as anyone's name or alias.
+    if (p.aliasNames.length === 0) continue;
+    const extra = new Set<string>();
+    for (const alias of p.aliasNames) for (const key of alias.tokens) if (!p.tokens.includes(key)) extra.add(key);
+    for (const key of extra) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const shares = new Map<string, number>();
   for (const [key, n] of counts) shares.set(key, n / Math.max(1, total));

@@ -7715,6 +7715,8 @@ export interface paths {
                     "application/json": {
                         /** @description Any spelling, any order, with or without honorifics or initials */
                         full_name?: string;
+                        /** @description Other names the person goes by ("Kalia" in "Ramesh @ Kalia", urf, alias) */
+                        aliases?: string[];
                         /** @description Father’s, husband’s or guardian’s name (s/o, d/o, w/o, c/o) */
                         relation_name?: string;
                         /** @enum {string} */

@@ -371,7 +371,9 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
 
 /** "Screen this person": the screening form filled in from the person record (the officer states the purpose). */
 function screenHref(p: Person): string {
-  const q = new URLSearchParams({ name: p.full_name });
+  // Aliases go with the name the way records write them ("Ramesh Yadav @ Kalia"); screening searches them too.
+  const aliases = (p.aliases ?? []).filter((a) => a.trim() !== '');
+  const q = new URLSearchParams({ name: [p.full_name, ...aliases].join(' @ ') });
   if (p.relation_name) q.set('relation', p.relation_name);
   if (p.gender) q.set('gender', p.gender);
   if (p.birth_date) q.set('birth', p.birth_date);
