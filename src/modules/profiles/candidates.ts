@@ -103,8 +103,7 @@ async function candidatesByName(
   const keys = [...new Set(hashedKeys(keyring, personKeys(q.fullName, q.aliases ?? [], q.relationName)))];
   // A database whose keys are not all rebuilt since version 2 (`childgrid grid rekey`) also holds version 1 keys.
   // Version 3 only added keys (aliases written into the name), so version 2 keys are read as they are.
-  if (state.version < 2)
-    keys.push(...new Set(hashedKeysV1(keyring, q.fullName, q.aliases)));
+  if (state.version < 2) keys.push(...new Set(hashedKeysV1(keyring, q.fullName, q.aliases)));
   const live = keys.filter((k) => !overCap.has(`${k}@${window}`));
   const skipped = keys.length - live.length;
   const limit = q.limit ?? MAX_CANDIDATES;

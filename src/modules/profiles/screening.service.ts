@@ -12,7 +12,14 @@ import { RESOLUTION_MODEL } from '../resolution/constants.ts';
 import type { PersonRecord } from '../resolution/record.ts';
 import type { hitOut } from '../sharing/sharing.schemas.ts';
 import { candidateKeys, findCandidates } from './candidates.ts';
-import { gridModel, personRecordOf, personRowsQuery, scoreAgainst, thresholds, withAliases } from './grid-model.ts';
+import {
+  gridModel,
+  personRecordOf,
+  personRowsQuery,
+  scoreAgainst,
+  thresholds,
+  withAliases,
+} from './grid-model.ts';
 import { bornOf } from './person-keys.ts';
 import type { ScreenInput } from './screening.schemas.ts';
 

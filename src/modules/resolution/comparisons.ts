@@ -9,8 +9,8 @@ import { compareNames, type Features, type NameColumn, type TextColumn } from '.
 import {
   foldToken,
   type NameLevel,
-  type ParsedName,
   nameTokenFrequencies,
+  type ParsedName,
   rarestSharedFrequency,
   wordsClose,
 } from './names.ts';

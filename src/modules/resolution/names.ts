@@ -699,7 +699,8 @@ export function nameTokenFrequencies(names: readonly (ParsedName | null)[]): Map
     // A word of an alias the name does not have counts too: how common "Pappu" is as anyone's name or alias.
     if (p.aliasNames.length === 0) continue;
     const extra = new Set<string>();
-    for (const alias of p.aliasNames) for (const key of alias.tokens) if (!p.tokens.includes(key)) extra.add(key);
+    for (const alias of p.aliasNames)
+      for (const key of alias.tokens) if (!p.tokens.includes(key)) extra.add(key);
     for (const key of extra) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const shares = new Map<string, number>();

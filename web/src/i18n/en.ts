@@ -561,7 +561,8 @@ export const en = {
     'Who else in the country knows this person: records across every agency, ranked, each with why it matched.',
   'screen.formLabel': 'Person to screen',
   'screen.name': 'Name',
-  'screen.nameHint': 'Any spelling or order; initials and honorifics are fine. Add an alias after @ (Ramesh Yadav @ Kalia).',
+  'screen.nameHint':
+    'Any spelling or order; initials and honorifics are fine. Add an alias after @ (Ramesh Yadav @ Kalia).',
   'screen.relation': 'Relative’s name',
   'screen.relationHint': 'Father’s, husband’s or guardian’s name (s/o, d/o, w/o, c/o).',
   'screen.any': 'Any',
