@@ -59,6 +59,24 @@ forEachDatabase('cases API', (ctx) => {
     assert.equal(accused.identifiers[0].normalised, '+919876543210');
     assert.equal(accused.age_recorded_on, '2025-03-04', 'age is dated by the registration when not given');
     assert.equal(body.version, 1);
+
+    // The date an age was stated cannot be taken away from the age (check persons_age_dated): a clear 400.
+    const undated = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/persons/${accused.id}`,
+      headers: io.headers,
+      payload: { version: accused.version, age_recorded_on: null },
+    });
+    assert.equal(undated.statusCode, 400, undated.body);
+    assert.match(undated.body, /age_recorded_on/);
+    const both = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/persons/${accused.id}`,
+      headers: io.headers,
+      payload: { version: accused.version, age: null, age_recorded_on: null },
+    });
+    assert.equal(both.statusCode, 200, both.body);
+    assert.equal(both.json().age, null);
   });
 
   test('the case is in the list, filterable and paginated by cursor', async () => {

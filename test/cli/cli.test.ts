@@ -159,12 +159,12 @@ describe('childgrid command line', () => {
   test('grid rekey rebuilds the person keys; --check says whether it is needed', () => {
     const check = childgrid(['grid', 'rekey', '--check']);
     assert.equal(check.code, 0, check.err);
-    assert.match(check.out, /up to date \(version 2\)/);
+    assert.match(check.out, /up to date \(version 3\)/);
     const r = childgrid(['grid', 'rekey', '--batch', '100']);
     assert.equal(r.code, 0, r.err);
     assert.match(
       r.out,
-      /^\d+ persons: \d+ keys written in \d+ batches, [\d.]+ s; person keys are version 2\.$/m,
+      /^\d+ persons: \d+ keys written in \d+ batches, [\d.]+ s; person keys are version 3\.$/m,
     );
     const bad = childgrid(['grid', 'rekey', '--batch', 'many']);
     assert.equal(bad.code, 1);

@@ -243,6 +243,15 @@ export async function updatePersonFor(
     // An age given again is an age stated today, unless the patch says when (screening's birth year, person-keys.ts).
     if (changes.age !== undefined && changes.age_recorded_on === undefined)
       changes.age_recorded_on = changes.age === null ? null : new Date().toISOString().slice(0, 10);
+    // A stated age keeps the date it was stated (migration 0013, check persons_age_dated).
+    const ageAfter = changes.age !== undefined ? changes.age : p.age;
+    const datedAfter = changes.age_recorded_on !== undefined ? changes.age_recorded_on : p.age_recorded_on;
+    if (ageAfter != null && datedAfter == null) {
+      throw validationError(
+        'age_recorded_on',
+        'cannot be removed while the person has an age (remove the age too)',
+      );
+    }
     const changedFields = Object.keys(changes);
     if (patch.distribution !== undefined) {
       // A person is shared with a group only through its case's group.
