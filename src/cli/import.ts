@@ -5,6 +5,7 @@ import { systemActor } from '../modules/access/system-actor.ts';
 import { ImportRejected, importRecords } from '../modules/imports/import.service.ts';
 import { detectFormat, type ImportFormat, parseImportFile } from '../modules/imports/import-format.ts';
 import { loadKeyring } from '../modules/keys/keyring.ts';
+import { matchNewPersons } from '../modules/profiles/person-matching.ts';
 import { reportError, withDatabase } from './context.ts';
 
 export function importCommand() {
@@ -18,7 +19,11 @@ export function importCommand() {
       new Option('--format <format>', 'file format (default: from the file name)').choices(['jsonl', 'csv']),
     )
     .option('--as-agency <code>', 'act with the scope of this agency instead of the national operator', 'IN')
-    .action(async (file: string, opts: { format?: ImportFormat; asAgency: string }) => {
+    .option(
+      '--no-match',
+      'do not match the imported persons against the grid now (for a bulk load: run `childgrid grid link` after it)',
+    )
+    .action(async (file: string, opts: { format?: ImportFormat; asAgency: string; match: boolean }) => {
       const format = opts.format ?? detectFormat(file);
       if (!format)
         return reportError(new Error('Cannot tell the format from the file name; give --format jsonl|csv'));
@@ -32,9 +37,10 @@ export function importCommand() {
       if (parsed.errors.length > 0) return printRejected(new ImportRejected(parsed.errors));
       try {
         await withDatabase(async ({ db }, config) => {
+          const keyring = await loadKeyring(db, config.masterKeys!);
           const summary = await importRecords(
             db,
-            await loadKeyring(db, config.masterKeys!),
+            keyring,
             await systemActor(db, opts.asAgency),
             parsed.records,
             {
@@ -47,6 +53,50 @@ export function importCommand() {
             `Imported ${parsed.records.length} records: ${summary.cases} cases, ${summary.persons} persons, ` +
               `${summary.identifiers} identifiers (batch ${summary.batchId}).`,
           );
+          if (!opts.match) {
+            console.log('Persons not matched (--no-match): run `childgrid grid link` to link them.');
+            return;
+          }
+          // As an API write is (profiles/person-matching.ts): links, the review queue, person deconfliction,
+          // re-trafficking and profile-watch alerts, now rather than at the next `grid link`. The import has
+          // committed; a failure here leaves it in place and `grid link` catches up.
+          const started = performance.now();
+          const total = { persons: 0, linked: 0, queued: 0, alerts: 0 };
+          try {
+            await matchImported();
+          } catch (err) {
+            console.error(
+              `The import is saved, but matching its persons failed (${err instanceof Error ? err.message : String(err)}): run \`childgrid grid link\`.`,
+            );
+            process.exitCode = 1;
+            return;
+          }
+          console.log(
+            `Matched ${total.persons} persons against the grid in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
+              `${total.linked} linked, ${total.queued} pairs queued for review, ${total.alerts} alerts.`,
+          );
+
+          async function matchImported() {
+            for (let i = 0; i < summary.caseIds.length; i += MATCH_BATCH_CASES) {
+              const persons = await db
+                .selectFrom('persons')
+                .select(['agency_id', 'id'])
+                .where('case_id', 'in', summary.caseIds.slice(i, i + MATCH_BATCH_CASES))
+                .execute();
+              const m = await matchNewPersons(
+                db,
+                keyring,
+                persons.map((p) => ({ agencyId: p.agency_id, personId: p.id })),
+                null,
+              );
+              total.persons += persons.length;
+              total.linked += m.linked;
+              total.queued += m.queued;
+              total.alerts += m.alerts;
+              if (summary.caseIds.length > MATCH_BATCH_CASES)
+                console.log(`  matched ${total.persons} persons of ${summary.persons}…`);
+            }
+          }
         });
       } catch (err) {
         if (err instanceof ImportRejected) printRejected(err);
@@ -54,6 +104,9 @@ export function importCommand() {
       }
     });
 }
+
+/** Cases whose persons are matched per step (one look-up of their persons, then each person). */
+const MATCH_BATCH_CASES = 1_000;
 
 function printRejected(err: ImportRejected) {
   console.error(err.message);

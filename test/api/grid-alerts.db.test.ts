@@ -167,6 +167,21 @@ forEachDatabase('grid: watchlists and re-trafficking alerts', (ctx) => {
     });
     assert.equal(listed.statusCode, 400);
     assert.equal(listed.json().error.issues[0].field, 'value');
+    // An IPv4 address never links records (carrier-grade NAT), so a watch on it could never fire: refused.
+    const ipv4 = await send(ioE, 'POST', '/api/v1/grid/watches', {
+      kind: 'ip',
+      value: '49.36.128.7',
+      reason: 'login IP from the ad site',
+    });
+    assert.equal(ipv4.statusCode, 400, ipv4.body);
+    assert.equal(ipv4.json().error.issues[0].field, 'value');
+    assert.match(ipv4.json().error.issues[0].message, /IPv4/);
+    const ipv6 = await send(ioE, 'POST', '/api/v1/grid/watches', {
+      kind: 'ip',
+      value: '2401:4900:1c2a:5b3e::1',
+      reason: 'login IP from the ad site',
+    });
+    assert.equal(ipv6.statusCode, 201, ipv6.body);
   });
 
   test("re-trafficking: a rescued child's phone in a new record alerts her agency and her CWC and DCPU only", async () => {
@@ -214,6 +229,24 @@ forEachDatabase('grid: watchlists and re-trafficking alerts', (ctx) => {
       assert.ok(!JSON.stringify(got).includes('Synthetic Rescued Girl'));
     }
     for (const u of [ngoUser, ioE, ioB]) assert.deepEqual(await alerts(u, 're_trafficking'), [], u.role);
+    // Supervisors and analysts above the owning station see its row (as every alert of the agencies below them),
+    // not the CWC's and DCPU's copies; above the new record's station, nothing.
+    const above = async (code: string, role: 'district_supervisor' | 'state_analyst') =>
+      newUser(
+        ctx.database,
+        await ctx.database.db
+          .selectFrom('agencies')
+          .select(['id', 'code'])
+          .where('code', '=', code)
+          .executeTakeFirstOrThrow(),
+        role,
+      );
+    const district = await above('MH-D490', 'district_supervisor');
+    const seen = await alerts(district, 're_trafficking');
+    assert.equal(seen.length, 1, JSON.stringify(seen));
+    assert.equal(seen[0]!.case?.case_id, rescue.id);
+    assert.equal((await alerts(await above('MH', 'state_analyst'), 're_trafficking')).length, 1);
+    assert.deepEqual(await alerts(await above('WB-D303', 'district_supervisor'), 're_trafficking'), []);
     const notes = (await get(cwcUser, '/api/v1/notifications')).json().items as { kind: string }[];
     assert.ok(notes.some((n) => n.kind === 'grid.re_trafficking'));
   });

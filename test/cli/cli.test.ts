@@ -154,6 +154,40 @@ describe('childgrid command line', () => {
     const csvImport = childgrid(['import', join(dir, 'all.csv')]);
     assert.equal(csvImport.code, 0, csvImport.err);
     assert.match(csvImport.out, /Imported 60 records/);
+
+    // An import matches its persons against the grid as an API write does (watches, deconfliction, links); a
+    // bulk load may leave that to `grid link`.
+    const accused = (n: number) => ({
+      external_id: `MATCH-P-${n}`,
+      role: 'accused',
+      full_name: n === 1 ? 'Tarkeshwar Mahto' : 'MAHTO Tarkeshwar',
+      relation_kind: 's/o',
+      relation_name: 'Bhim Mahto',
+      gender: 'male',
+      age: 40,
+      identifiers: [{ kind: 'phone', value: '98123 99001' }],
+    });
+    const pair = join(dir, 'pair.jsonl');
+    writeFileSync(
+      pair,
+      [1, 2]
+        .map((n) =>
+          JSON.stringify({
+            ...first,
+            external_id: `MATCH-${n}`,
+            fir_number: `90${n}/2025`,
+            persons: [accused(n)],
+            identifiers: [],
+          }),
+        )
+        .join('\n'),
+    );
+    const unmatched = childgrid(['import', '--no-match', pair]);
+    assert.equal(unmatched.code, 0, unmatched.err);
+    assert.match(unmatched.out, /not matched \(--no-match\)/);
+    const matched = childgrid(['import', pair]);
+    assert.equal(matched.code, 0, matched.err);
+    assert.match(matched.out, /Matched 2 persons against the grid in [\d.]+ s: [1-9]\d* linked/);
   });
 
   test('grid rekey rebuilds the person keys; --check says whether it is needed', () => {

@@ -22,7 +22,7 @@ import type {
   watchOut,
 } from './grid.schemas.ts';
 import { agencyContacts } from './matches.ts';
-import { gridSettings, loadWarningList, probeOf } from './values.ts';
+import { correlates, gridSettings, loadWarningList, probeOf } from './values.ts';
 
 /**
  * Who may do what in the grid (docs/grid.md, "Who may do what"):
@@ -272,6 +272,13 @@ export async function addWatch(
   const kind = input.kind!;
   const normalised = normaliseForField(kind, input.value!, 'value');
   const probe = probeOf(keyring, kind, normalised);
+  // A watch fires when the value correlates; one that never can would sit silent (values.ts `correlates`).
+  if (!correlates(probe)) {
+    throw validationError(
+      'value',
+      'is an IPv4 address, which thousands share behind carrier-grade NAT: it is kept and searchable but never links records, so it cannot be watched',
+    );
+  }
   const stop = (await loadWarningList(db, keyring)).stops(probe, actor.agencyId);
   if (stop) throw validationError('value', `is on the warning list (${stop.reason}) and never correlates`);
   const id = newId();
@@ -460,6 +467,10 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
       order by d.created_at desc limit 1) last on true
     where ${agencyScope(actor, 'a.agency_id')}
       and (a.user_id is null or a.user_id = ${actor.userId})
+      -- A child-welfare agency's own re-trafficking alert (its copy of the police one) is its work alone: a police
+      -- supervisor or analyst above it sees the owning station's row, not the CWC's or DCPU's.
+      and (a.agency_id = ${actor.agencyId} or a.kind <> 're_trafficking' or not exists (
+        select 1 from agencies wa where wa.id = a.agency_id and wa.kind in ('cwc', 'dcpu')))
       and (${kind}::text is null or a.kind = ${kind})
       and (not ${unreadOnly} or (a.read_at is null and ${addressedTo(actor, 'a')}))
     order by a.created_at desc, a.id desc

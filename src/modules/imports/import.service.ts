@@ -14,6 +14,8 @@ export interface ImportSummary {
   cases: number;
   persons: number;
   identifiers: number;
+  /** The cases written (created or updated), for what runs after the commit (person matching). */
+  caseIds: string[];
 }
 
 /** Thrown when any row is bad: nothing was written, and every bad row is listed. */
@@ -160,6 +162,12 @@ export async function importRecords(
         identifiers: result.identifiers,
       },
     });
-    return { batchId, cases: result.cases, persons: result.persons, identifiers: result.identifiers };
+    return {
+      batchId,
+      cases: result.cases,
+      persons: result.persons,
+      identifiers: result.identifiers,
+      caseIds: result.caseIds,
+    };
   });
 }
