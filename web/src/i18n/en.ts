@@ -285,6 +285,7 @@ export const en = {
   'person.aliasesLabel': 'Aliases',
   'person.birthAge': 'Born / age',
   'person.notes': 'Notes',
+  'person.profile': 'Profile',
   'person.screen': 'Screen this person',
   'person.openSheet': 'Open history sheet…',
 

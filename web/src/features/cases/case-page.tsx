@@ -420,8 +420,9 @@ function PersonTable({
               {p.aliases?.length ? (
                 <div className="aliases">{t('person.aliases', { names: p.aliases.join(', ') })}</div>
               ) : null}
-              {(canScreen || onOpenSheet) && (
+              {(canScreen || onOpenSheet || p.profile_id) && (
                 <div className="person-actions">
+                  {p.profile_id && <Link href={`/profiles/${p.profile_id}`}>{t('person.profile')}</Link>}
                   {canScreen && <Link href={screenHref(p)}>{t('person.screen')}</Link>}
                   {onOpenSheet && (
                     <button type="button" className="btn-link link-button" onClick={() => onOpenSheet(p)}>
