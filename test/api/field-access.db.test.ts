@@ -6,8 +6,10 @@ import {
   caseRecordFields,
   personKeys,
   personRecordFields,
+  seesIdentifier,
 } from '../../src/modules/access/fields.ts';
 import { type Role, roleNames, roles } from '../../src/modules/access/roles.ts';
+import { ensureProfile } from '../../src/modules/profiles/profile.repository.ts';
 import { caseBody, forEachDatabase, newAgency, newUser, type TestUser, testApp } from '../harness.ts';
 
 /**
@@ -31,9 +33,11 @@ const sorted = (keys: Iterable<string>) => [...keys].sort();
 forEachDatabase('field allow-lists per role', (ctx) => {
   let app: FastifyInstance;
   let caseId: string;
+  let stationId: string;
   const users = {} as Record<Role, TestUser>;
-  const ids: { informant: string; accusedPhone: string; informantPhone: string } = {
+  const ids: { informant: string; accused: string; accusedPhone: string; informantPhone: string } = {
     informant: '',
+    accused: '',
     accusedPhone: '',
     informantPhone: '',
   };
@@ -42,6 +46,7 @@ forEachDatabase('field allow-lists per role', (ctx) => {
   before(async () => {
     app = await testApp(ctx.database);
     const station = await newAgency(ctx.database, { parentCode: 'MH-D490' });
+    stationId = station.id;
     // Every role sits in the station that owns the case: these are own-agency reads.
     const made = await Promise.all(roleNames.map((role) => newUser(ctx.database, station, role)));
     for (const u of made) users[u.role] = u;
@@ -92,6 +97,7 @@ forEachDatabase('field allow-lists per role', (ctx) => {
     const persons = c.persons as PersonJson[];
     const of = (role: string) => persons.find((p) => p.role === role)!;
     ids.informant = of('informant').id;
+    ids.accused = of('accused').id;
     ids.accusedPhone = (of('accused').identifiers![0] as { id: string }).id;
     ids.informantPhone = (of('informant').identifiers![0] as { id: string }).id;
     // The station writer reads the case once the station house officer puts it on it.
@@ -234,6 +240,61 @@ forEachDatabase('field allow-lists per role', (ctx) => {
     ).json() as { links: { case_id: string }[]; hits: { record_id: string }[] };
     assert.ok(!grid.links.some((l) => l.case_id === caseId), 'no link through a phone it may not see');
     assert.ok(grid.hits.some((h) => h.record_id === caseId));
+  });
+
+  test('profiles and screening show each role only the persons and identifiers on its list', async () => {
+    const accusedProfile = await ensureProfile(ctx.database.db, stationId, ids.accused);
+    const informantProfile = await ensureProfile(ctx.database.db, stationId, ids.informant);
+    const screen = (u: TestUser, body: Json) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/grid/screen',
+        headers: u.headers,
+        payload: { purpose: PURPOSE, ...body },
+      });
+    for (const role of roleNames) {
+      const u = users[role];
+      const access = roles[role].fields;
+      if (!(roles[role].actions as readonly string[]).includes('case:read')) {
+        assert.equal((await get(u, `/api/v1/profiles/${accusedProfile}`)).statusCode, 403, role);
+        assert.equal((await screen(u, { full_name: INFORMANT_NAME })).statusCode, 403, role);
+        continue;
+      }
+      const seesPhone = seesIdentifier(access, 'accused');
+      const profile = await get(u, `/api/v1/profiles/${accusedProfile}`);
+      assert.equal(profile.statusCode, 200, `${role}: ${profile.body}`);
+      const phoneNodes = (profile.json().network.nodes as { kind: string }[]).filter(
+        (n) => n.kind === 'identifier',
+      );
+      assert.equal(phoneNodes.length, seesPhone ? 1 : 0, `${role}: the accused's phone on the profile`);
+      assert.equal(
+        (await get(u, `/api/v1/profiles/${informantProfile}`)).statusCode,
+        'informant' in access.persons ? 200 : 404,
+        `${role}: the informant's profile`,
+      );
+
+      type Found = { case_id: string; via: string[]; person: { role: string } | null }[];
+      const byPhone = await screen(u, { identifiers: [{ kind: 'phone', value: ACCUSED_PHONE }] });
+      assert.equal(byPhone.statusCode, 200, `${role}: ${byPhone.body}`);
+      assert.deepEqual(
+        (byPhone.json().persons as Found).map((c) => [c.person?.role, c.via]),
+        seesPhone ? [['accused', ['identifier']]] : [],
+        `${role}: screening the accused's phone`,
+      );
+      const byName = await screen(u, { full_name: INFORMANT_NAME, age: 30 });
+      assert.equal(byName.statusCode, 200, `${role}: ${byName.body}`);
+      const found = (byName.json().persons as Found).filter((c) => c.case_id === caseId);
+      if ('informant' in access.persons)
+        assert.ok(
+          found.some((c) => c.person?.role === 'informant'),
+          `${role}: the informant is a link: ${byName.body}`,
+        );
+      else
+        assert.ok(
+          found.every((c) => c.person !== null && c.person.role !== 'informant'),
+          `${role}: the informant is neither a link nor a hit: ${byName.body}`,
+        );
+    }
   });
 
   test('a referred case is cut to the receiving role’s list as well', async () => {

@@ -3,7 +3,7 @@ import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { loadKeyring } from '../../src/modules/keys/keyring.ts';
 import { linkAllPersons } from '../../src/modules/profiles/linking.service.ts';
-import { ensureProfile } from '../../src/modules/profiles/profile.repository.ts';
+import { ensureProfile, linkRecords } from '../../src/modules/profiles/profile.repository.ts';
 import {
   caseBody,
   forEachDatabase,
@@ -387,5 +387,261 @@ forEachDatabase('person profiles, review queue and linking', (ctx) => {
       'the watcher of the profile is told the person turned up in a new case',
     );
     await live.close();
+  });
+});
+
+/**
+ * What a profile shows follows the caller's field allow-list and grants (docs/security.md, docs/profiles.md): one
+ * man recorded as the accused by two Maharashtra stations (one case referred to a CWC and, without identifiers,
+ * to a prosecutor; the other shared state-wide) and as an informant by a third Maharashtra station and by a West
+ * Bengal station.
+ */
+forEachDatabase('a profile shows only what the caller’s role may see', (ctx) => {
+  let app: FastifyInstance;
+  const u = {} as Record<'ioA' | 'ioB' | 'ioW' | 'cwc' | 'prosecutor' | 'analyst', TestUser>;
+  const rec = {} as Record<
+    'a' | 'b' | 'informantB' | 'informantW',
+    { agency: string; case: string; person: string }
+  >;
+  const PHONE = {
+    a: '+919812377001',
+    b: '+919812377002',
+    informantB: '+919812377003',
+    informantW: '+919812377004',
+  };
+  let profileId: string;
+  const NAME = 'Probe Accused Xalxo';
+  type ProfileJson = {
+    records: { access: string; case_id: string; person: { role: string } | null }[];
+    flags: { repeat_offender: boolean; across_states: boolean; cases: number; states: number };
+    network: { nodes: { id: string; kind: string }[] };
+  };
+  const view = async (who: keyof typeof u) => {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/profiles/${profileId}`,
+      headers: u[who].headers,
+    });
+    return { res, body: res.json() as ProfileJson };
+  };
+  const phoneNodes = (body: ProfileJson) =>
+    body.network.nodes
+      .filter((n) => n.kind === 'identifier')
+      .map((n) => n.id)
+      .sort();
+  const node = (phone: string) => `identifier:phone:${phone}`;
+
+  before(async () => {
+    app = await testApp(ctx.database);
+    const db = ctx.database;
+    const [stA, stB, stC, stW, cwc, prosecution] = await Promise.all([
+      newAgency(db, { parentCode: 'MH-D490' }),
+      newAgency(db, { parentCode: 'MH-D482' }),
+      newAgency(db, { parentCode: 'MH-D482' }),
+      newAgency(db, { parentCode: 'WB-D303' }),
+      newAgency(db, { parentCode: 'MH-D490', kind: 'cwc' }),
+      newAgency(db, { parentCode: 'MH-D490', kind: 'prosecution' }),
+    ]);
+    const mh = await db.db
+      .selectFrom('agencies')
+      .select(['id', 'code'])
+      .where('code', '=', 'MH')
+      .executeTakeFirstOrThrow();
+    const ioC = await newUser(db, stC, 'investigating_officer');
+    [u.ioA, u.ioB, u.ioW, u.cwc, u.prosecutor, u.analyst] = await Promise.all([
+      newUser(db, stA, 'investigating_officer'),
+      newUser(db, stB, 'investigating_officer'),
+      newUser(db, stW, 'investigating_officer'),
+      newUser(db, cwc, 'cwc_member'),
+      newUser(db, prosecution, 'prosecutor'),
+      newUser(db, mh, 'state_analyst'),
+    ]);
+    const post = async (who: TestUser, url: string, payload: Record<string, unknown>) => {
+      const res = await app.inject({ method: 'POST', url, headers: who.headers, payload });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json();
+    };
+    const man = (role: string, phone: string) => ({
+      role,
+      full_name: NAME,
+      gender: 'male',
+      age: 40,
+      identifiers: [{ kind: 'phone', value: phone }],
+    });
+    const k1 = await post(
+      u.ioA,
+      '/api/v1/cases',
+      caseBody({
+        persons: [
+          { role: 'victim', full_name: 'Synthetic Victim Probe', gender: 'female', age: 14 },
+          man('accused', PHONE.a),
+        ],
+      }),
+    );
+    const victim = k1.persons.find((p: { role: string }) => p.role === 'victim');
+    for (const given_by of ['child', 'guardian'])
+      await post(u.ioA, `/api/v1/persons/${victim.id}/consents`, { given_by, purpose: 'referral' });
+    await post(u.ioA, `/api/v1/cases/${k1.id}/referrals`, {
+      to_agency_id: cwc.id,
+      purpose: 'care, protection and rehabilitation of the child',
+    });
+    await post(u.ioA, `/api/v1/cases/${k1.id}/referrals`, {
+      to_agency_id: prosecution.id,
+      purpose: 'charge-sheet scrutiny by the prosecutor',
+      fields: ['summary', 'persons'],
+    });
+    const k2 = await post(
+      u.ioB,
+      '/api/v1/cases',
+      caseBody({ distribution: 'state', persons: [man('accused', PHONE.b)] }),
+    );
+    const k3 = await post(
+      ioC,
+      '/api/v1/cases',
+      caseBody({
+        distribution: 'state',
+        persons: [
+          { role: 'accused', full_name: 'Probe Other Accused', gender: 'male', age: 30 },
+          man('informant', PHONE.informantB),
+        ],
+      }),
+    );
+    const k4 = await post(
+      u.ioW,
+      '/api/v1/cases',
+      caseBody({
+        persons: [
+          { role: 'accused', full_name: 'Probe Bengal Accused', gender: 'male', age: 30 },
+          man('informant', PHONE.informantW),
+        ],
+      }),
+    );
+    const of = (
+      k: { id: string; persons: { id: string; role: string }[] },
+      role: string,
+      agency: string,
+    ) => ({
+      agency,
+      case: k.id,
+      person: k.persons.find((p) => p.role === role)!.id,
+    });
+    rec.a = of(k1, 'accused', stA.id);
+    rec.b = of(k2, 'accused', stB.id);
+    rec.informantB = of(k3, 'informant', stC.id);
+    rec.informantW = of(k4, 'informant', stW.id);
+    profileId = await ctx.database.db.transaction().execute(async (tx) => {
+      const how = { method: 'model' as const, score: 12, modelVersion: 'test', reviewerId: null };
+      const side = (r: { agency: string; person: string }) => ({ agencyId: r.agency, personId: r.person });
+      await linkRecords(tx, side(rec.a), side(rec.b), how);
+      await linkRecords(tx, side(rec.a), side(rec.informantB), how);
+      return linkRecords(tx, side(rec.a), side(rec.informantW), how);
+    });
+  });
+
+  test('the network lists only identifiers the caller’s role may see, on records it reads and was granted', async () => {
+    const io = await view('ioA');
+    assert.equal(io.res.statusCode, 200, io.res.body);
+    // Its own phone, the state-shared record's, and the informant's on a state-shared case: the police file.
+    assert.deepEqual(phoneNodes(io.body), [node(PHONE.a), node(PHONE.b), node(PHONE.informantB)].sort());
+
+    const analyst = await view('analyst');
+    assert.equal(analyst.res.statusCode, 200, analyst.res.body);
+    assert.deepEqual(phoneNodes(analyst.body), [node(PHONE.a), node(PHONE.b)].sort(), 'no informant’s phone');
+
+    // The CWC reads the referred case, and the accused in it, but not his phones (the child-protection file).
+    const cwc = await view('cwc');
+    assert.equal(cwc.res.statusCode, 200, cwc.res.body);
+    assert.ok(cwc.body.records.some((r) => r.access === 'link' && r.case_id === rec.a.case));
+    assert.deepEqual(phoneNodes(cwc.body), []);
+    assert.ok(!cwc.res.body.includes('9812377'), 'no phone anywhere in the answer');
+
+    // The prosecutor's role reads an accused's phones, but the referral did not grant identifiers.
+    const prosecutor = await view('prosecutor');
+    assert.equal(prosecutor.res.statusCode, 200, prosecutor.res.body);
+    assert.ok(prosecutor.body.records.some((r) => r.access === 'link' && r.case_id === rec.a.case));
+    assert.deepEqual(phoneNodes(prosecutor.body), []);
+  });
+
+  test('a record of a person whose role the caller may not see is neither a link nor a hit', async () => {
+    const informantCases = [rec.informantB.case, rec.informantW.case];
+    for (const who of ['analyst', 'cwc', 'prosecutor'] as const) {
+      const { res, body } = await view(who);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.deepEqual(
+        body.records.map((r) => r.case_id).sort(),
+        [rec.a.case, rec.b.case].sort(),
+        `${who}: the two accused records only`,
+      );
+      for (const c of informantCases) assert.ok(!res.body.includes(c), `${who}: no trace of ${c}`);
+      assert.ok(!res.body.includes(u.ioW.agencyId), `${who}: not even the West Bengal station's name`);
+    }
+    const analyst = (await view('analyst')).body;
+    assert.ok(
+      analyst.records.every((r) => r.access === 'link'),
+      'the analyst reads both accused records',
+    );
+    const cwc = (await view('cwc')).body;
+    assert.deepEqual(
+      cwc.records.map((r) => [r.case_id, r.access]).sort(),
+      [
+        [rec.a.case, 'link'],
+        [rec.b.case, 'hit'],
+      ].sort(),
+      'the CWC reads the referred case only; the state-shared one is a hit',
+    );
+
+    // Police roles see informants: a record they read is a link, another agency’s private case a hit.
+    const io = (await view('ioA')).body;
+    const informant = io.records.find((r) => r.case_id === rec.informantB.case);
+    assert.equal(informant?.access, 'link');
+    assert.equal(informant?.person?.role, 'informant');
+    assert.equal(io.records.find((r) => r.case_id === rec.informantW.case)?.access, 'hit');
+    const w = (await view('ioW')).body;
+    assert.equal(w.records.find((r) => r.case_id === rec.informantW.case)?.access, 'link');
+  });
+
+  test('across states counts the states of records as accused, trafficker or buyer, not of other roles', async () => {
+    const io = (await view('ioA')).body.flags;
+    // Accused in two Maharashtra cases; an informant in West Bengal (a hit for this officer).
+    assert.deepEqual(io, { repeat_offender: true, across_states: false, cases: 4, states: 2 });
+    assert.deepEqual((await view('analyst')).body.flags, {
+      repeat_offender: true,
+      across_states: false,
+      cases: 2,
+      states: 1,
+    });
+
+    const join = async (role: string) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: u.ioW.headers,
+        payload: caseBody({ persons: [{ role, full_name: NAME, gender: 'male', age: 17 }] }),
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      await ctx.database.db
+        .transaction()
+        .execute((tx) =>
+          linkRecords(
+            tx,
+            { agencyId: rec.a.agency, personId: rec.a.person },
+            { agencyId: u.ioW.agencyId, personId: res.json().persons[0].id },
+            { method: 'review', score: null, modelVersion: null, reviewerId: u.ioW.id },
+          ),
+        );
+    };
+    // Rescued as a boy in West Bengal years ago: a victim's record is not an offence across states.
+    await join('victim');
+    assert.deepEqual((await view('analyst')).body.flags, {
+      repeat_offender: true,
+      across_states: false,
+      cases: 3,
+      states: 2,
+    });
+    await join('trafficker');
+    for (const who of ['analyst', 'ioA'] as const) {
+      const flags = (await view(who)).body.flags;
+      assert.equal(flags.across_states, true, `${who}: an offender's records in Maharashtra and West Bengal`);
+    }
   });
 });

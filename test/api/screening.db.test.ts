@@ -257,3 +257,208 @@ forEachDatabase('screening persons against the grid', (ctx) => {
     assert.equal(wrongRole.statusCode, 403);
   });
 });
+
+/**
+ * Screening shows no more than the caller's field allow-list and grants (docs/security.md): a phone its role may
+ * not see finds no record it reads and adds nothing to a link's score; a person whose role it may not see (an
+ * informant, for most) is neither a link nor a hit.
+ */
+forEachDatabase('screening follows the field allow-lists', (ctx) => {
+  let app: FastifyInstance;
+  const u = {} as Record<'ioA' | 'ioW' | 'cwc' | 'prosecutor' | 'analyst', TestUser>;
+  const cases = {} as Record<'referred' | 'otherStation' | 'informantMh' | 'informantWb', string>;
+  const PHONE = '+919812377001';
+  const INFORMANT_PHONE = '+919812377003';
+  const ACCUSED = 'Probe Accused Xalxo';
+  const INFORMANT = 'Sanjay Tirkey Kujur';
+  type Candidate = {
+    access: string;
+    case_id: string;
+    via: string[];
+    person: { full_name: string; role: string } | null;
+    explanation: { field: string; level: string; weight: number }[] | null;
+  };
+  const screen = async (who: keyof typeof u, body: Record<string, unknown>) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/grid/screen',
+      headers: u[who].headers,
+      payload: { purpose: PURPOSE, ...body },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    return {
+      body: res.body,
+      persons: res.json().persons as Candidate[],
+      identifiers: res.json().identifiers as { links: { case_id: string }[]; hits: { record_id: string }[] },
+    };
+  };
+
+  before(async () => {
+    app = await testApp(ctx.database);
+    const db = ctx.database;
+    const [stA, stB, stW, cwc, prosecution] = await Promise.all([
+      newAgency(db, { parentCode: 'MH-D490' }),
+      newAgency(db, { parentCode: 'MH-D482' }),
+      newAgency(db, { parentCode: 'WB-D303' }),
+      newAgency(db, { parentCode: 'MH-D490', kind: 'cwc' }),
+      newAgency(db, { parentCode: 'MH-D490', kind: 'prosecution' }),
+    ]);
+    const mh = await db.db
+      .selectFrom('agencies')
+      .select(['id', 'code'])
+      .where('code', '=', 'MH')
+      .executeTakeFirstOrThrow();
+    const ioB = await newUser(db, stB, 'investigating_officer');
+    [u.ioA, u.ioW, u.cwc, u.prosecutor, u.analyst] = await Promise.all([
+      newUser(db, stA, 'investigating_officer'),
+      newUser(db, stW, 'investigating_officer'),
+      newUser(db, cwc, 'cwc_member'),
+      newUser(db, prosecution, 'prosecutor'),
+      newUser(db, mh, 'state_analyst'),
+    ]);
+    const post = async (who: TestUser, url: string, payload: Record<string, unknown>) => {
+      const res = await app.inject({ method: 'POST', url, headers: who.headers, payload });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json();
+    };
+    const person = (role: string, full_name: string, father: string, age: number, phone?: string) => ({
+      role,
+      full_name,
+      relation_kind: 's/o',
+      relation_name: father,
+      gender: 'male',
+      age,
+      ...(phone ? { identifiers: [{ kind: 'phone', value: phone }] } : {}),
+    });
+    const referred = await post(
+      u.ioA,
+      '/api/v1/cases',
+      caseBody({
+        persons: [
+          { role: 'victim', full_name: 'Synthetic Victim Probe', gender: 'female', age: 14 },
+          person('accused', ACCUSED, 'Budhu Xalxo', 40, PHONE),
+        ],
+      }),
+    );
+    cases.referred = referred.id;
+    const victim = referred.persons.find((p: { role: string }) => p.role === 'victim');
+    for (const given_by of ['child', 'guardian'])
+      await post(u.ioA, `/api/v1/persons/${victim.id}/consents`, { given_by, purpose: 'referral' });
+    await post(u.ioA, `/api/v1/cases/${referred.id}/referrals`, {
+      to_agency_id: cwc.id,
+      purpose: 'care, protection and rehabilitation of the child',
+    });
+    await post(u.ioA, `/api/v1/cases/${referred.id}/referrals`, {
+      to_agency_id: prosecution.id,
+      purpose: 'charge-sheet scrutiny by the prosecutor',
+      fields: ['summary', 'persons'],
+    });
+    // The same phone with another station's accused: a case neither the CWC nor the prosecutor reads.
+    cases.otherStation = (
+      await post(
+        ioB,
+        '/api/v1/cases',
+        caseBody({ persons: [person('accused', 'Dinesh Murmu', 'Somra Murmu', 35, PHONE)] }),
+      )
+    ).id;
+    cases.informantMh = (
+      await post(
+        u.ioA,
+        '/api/v1/cases',
+        caseBody({
+          distribution: 'national',
+          persons: [
+            person('accused', 'Harilal Oraon', 'Mangra Oraon', 30),
+            person('informant', INFORMANT, 'Etwa Tirkey', 33, INFORMANT_PHONE),
+          ],
+        }),
+      )
+    ).id;
+    cases.informantWb = (
+      await post(
+        u.ioW,
+        '/api/v1/cases',
+        caseBody({
+          persons: [
+            person('accused', 'Bijoy Mandi', 'Lakhan Mandi', 30),
+            person('informant', INFORMANT, 'Etwa Tirkey', 33),
+          ],
+        }),
+      )
+    ).id;
+  });
+
+  test('a phone the role may not see finds no record the caller reads and adds nothing to its score', async () => {
+    // The investigating officer sees the accused's phone: found through it, and it counts.
+    const io = await screen('ioA', {
+      full_name: ACCUSED,
+      age: 40,
+      identifiers: [{ kind: 'phone', value: PHONE }],
+    });
+    const mine = io.persons.find((c) => c.case_id === cases.referred);
+    assert.equal(mine?.access, 'link', io.body);
+    assert.deepEqual(mine.via, ['name', 'identifier']);
+    assert.equal(mine.explanation?.find((t) => t.field === 'phone')?.level, 'exact');
+
+    for (const who of ['cwc', 'prosecutor'] as const) {
+      // The CWC's role never sees an accused's phone; the prosecutor's referral did not grant identifiers.
+      const byPhone = await screen(who, { identifiers: [{ kind: 'phone', value: PHONE }] });
+      assert.ok(
+        !byPhone.persons.some((c) => c.case_id === cases.referred),
+        `${who}: the accused of the referred case is not found through his phone: ${byPhone.body}`,
+      );
+      assert.ok(!byPhone.body.includes(ACCUSED), who);
+      // Another station's record the caller does not read at all is a hit, as the identifier search says.
+      const hit = byPhone.persons.find((c) => c.case_id === cases.otherStation);
+      assert.equal(hit?.access, 'hit', `${who}: ${byPhone.body}`);
+      assert.deepEqual(hit.via, ['identifier']);
+      assert.equal(hit.person, null);
+      assert.equal(hit.explanation, null);
+      assert.deepEqual(byPhone.identifiers.links, [], who);
+      assert.deepEqual(
+        byPhone.identifiers.hits.map((h) => h.record_id).sort(),
+        [cases.referred, cases.otherStation].sort(),
+        who,
+      );
+
+      // By name he is a link, scored without the phone.
+      const byName = await screen(who, {
+        full_name: ACCUSED,
+        age: 40,
+        identifiers: [{ kind: 'phone', value: PHONE }],
+      });
+      const link = byName.persons.find((c) => c.case_id === cases.referred);
+      assert.equal(link?.access, 'link', `${who}: ${byName.body}`);
+      assert.deepEqual(link.via, ['name'], who);
+      for (const t of link.explanation ?? [])
+        if (t.field === 'phone')
+          assert.deepEqual([t.level, t.weight], ['missing', 0], `${who}: ${byName.body}`);
+      assert.ok(link.explanation!.length > 0);
+    }
+  });
+
+  test('a person whose role the caller may not see is neither a link nor a hit', async () => {
+    const informantCases = [cases.informantMh, cases.informantWb];
+    for (const query of [
+      { full_name: INFORMANT, age: 33 },
+      { identifiers: [{ kind: 'phone', value: INFORMANT_PHONE }] },
+    ]) {
+      for (const who of ['analyst', 'prosecutor', 'cwc'] as const) {
+        const res = await screen(who, query);
+        assert.ok(
+          !res.persons.some((c) => informantCases.includes(c.case_id)),
+          `${who}, ${JSON.stringify(query)}: ${res.body}`,
+        );
+      }
+    }
+    const analyst = await screen('analyst', { full_name: INFORMANT, age: 33 });
+    assert.deepEqual(analyst.persons, [], analyst.body);
+
+    // Police roles see informants: one of their own agency a link, another agency's private record a hit.
+    const io = await screen('ioA', { full_name: INFORMANT, age: 33 });
+    const own = io.persons.find((c) => c.case_id === cases.informantMh);
+    assert.equal(own?.access, 'link', io.body);
+    assert.equal(own.person?.role, 'informant');
+    assert.equal(io.persons.find((c) => c.case_id === cases.informantWb)?.access, 'hit', io.body);
+  });
+});

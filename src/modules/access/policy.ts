@@ -112,3 +112,22 @@ export function visibleIdentifiers(actor: Actor, i: string): RawBuilder<SqlBool>
       : sql<SqlBool>`false`;
   return sql<SqlBool>`(${caseLevel} or ${ofPersons})`;
 }
+
+/**
+ * A person record the caller may show in full — a link: readable with the case's `persons` granted, and of a role
+ * on the caller's field allow-list. `p` is the persons alias. A readable record of a role the list leaves out
+ * (an informant, for most) is not a hit either: where it sits would say who the police's source is, so callers
+ * leave such records out with `visiblePersons`.
+ */
+export function readablePerson(actor: Actor, p: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${readable(actor, p, `${p}.case_id`, 'persons')} and ${visiblePersons(actor, p)})`;
+}
+
+/**
+ * An identifier the caller may be shown, or found or scored by: readable with the case's `identifiers` granted,
+ * and one its role sees (`visibleIdentifiers`: a CWC member reads the accused but not his phones). `i` is the
+ * identifiers alias.
+ */
+export function readableIdentifier(actor: Actor, i: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${readable(actor, i, `${i}.case_id`, 'identifiers')} and ${visibleIdentifiers(actor, i)})`;
+}

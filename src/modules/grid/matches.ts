@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { DB, IdentifierKind } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import type { Actor } from '../access/actor.ts';
-import { readable, visibleIdentifiers } from '../access/policy.ts';
+import { readable, readableIdentifier, visibleIdentifiers } from '../access/policy.ts';
 import type { hitOut, linkOut } from '../sharing/sharing.schemas.ts';
 import type { tooCommonOut, warningListedOut } from './flags.schemas.ts';
 import {
@@ -115,8 +115,10 @@ export async function matchIdentifiers(
     disclosure_id: string | null;
   }>`
     select distinct on (i.case_id, i.kind) i.case_id, i.agency_id, i.kind, c.fir_number,
-      -- A link needs the case readable and the identifier one the caller's role may see (access/fields.ts).
-      (${readable(actor, 'c')} and ${visibleIdentifiers(actor, 'i')}) as can_read, last.status as disclosure_status, last.id as disclosure_id
+      -- A link needs the case readable and the identifier one the caller may be shown: its case's identifiers
+      -- granted (a disclosure or referral of the summary and persons only does not say which phones it holds)
+      -- and one the caller's role may see (access/fields.ts).
+      (${readable(actor, 'c')} and ${readableIdentifier(actor, 'i')}) as can_read, last.status as disclosure_status, last.id as disclosure_id
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(kind text, normalised text)
     join identifiers i on i.kind = v.kind and i.normalised = v.normalised
     join cases c on c.agency_id = i.agency_id and c.id = i.case_id

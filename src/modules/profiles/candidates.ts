@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
+import type { Actor } from '../access/actor.ts';
+import { readableIdentifier, readablePerson, visiblePersons } from '../access/policy.ts';
 import { loadWarningList, type Probe } from '../grid/values.ts';
 import { BORN_SLACK, hashedKeys, hashedKeysV1, PERSON_KEYS_VERSION, personKeys } from './person-keys.ts';
 
@@ -71,6 +73,14 @@ export interface CandidateQuery {
   minWeightShare?: number;
   /** A record not to return (the new record matched on write, whose keys are already stored). */
   exclude?: { agency_id: string; id: string };
+  /**
+   * Who asks (screening): a holder of one of the identifiers is then a candidate only when it is a person the
+   * caller's role may see and either the caller may be shown that identifier (`readableIdentifier`) or the
+   * caller does not read the record at all (a hit, as the identifier search answers). A record the caller reads
+   * through a phone its role may not see (an accused's, for a CWC member) is not found through it. Without an
+   * actor (matching on write, batch linking) every holder is a candidate.
+   */
+  actor?: Actor;
 }
 
 export async function findCandidates(
@@ -171,10 +181,21 @@ async function candidatesByIdentifier(
     const rows = await sql<{ agency_id: string; person_id: string }>`
       select distinct i.agency_id, i.person_id from identifiers i
       join jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as q(kind text, form text)
-        on i.kind = q.kind and i.normalised = q.form
+        on i.kind = q.kind and i.normalised = q.form${
+          q.actor
+            ? sql`
+      join persons p on p.agency_id = i.agency_id and p.id = i.person_id`
+            : sql``
+        }
       where i.person_id is not null${
         q.exclude
           ? sql` and not (i.agency_id = ${q.exclude.agency_id}::uuid and i.person_id = ${q.exclude.id}::uuid)`
+          : sql``
+      }${
+        q.actor
+          ? sql`
+        and ${visiblePersons(q.actor, 'p')}
+        and (${readableIdentifier(q.actor, 'i')} or not ${readablePerson(q.actor, 'p')})`
           : sql``
       }
       order by i.agency_id, i.person_id

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import type { PersonInput } from '../cases/case.schemas.ts';
@@ -140,9 +140,14 @@ export function personRecordOf(keyring: Keyring, row: PersonRowForModel): Person
 
 /**
  * The columns personRecordOf needs, with the person's first phone (sealed for a victim) — unless `phone: false` (a
- * query without a phone compares none, and the look-up is a good part of a candidate's cost).
+ * query without a phone compares none, and the look-up is a good part of a candidate's cost). `phoneShown`, a
+ * condition on the identifier `i` and the person `p`, keeps only the phones it allows (screening: none the
+ * caller's role may not see on a record it reads, so such a phone never scores a link).
  */
-export function personRowsQuery(db: Kysely<DB>, options: { phone?: boolean } = {}) {
+export function personRowsQuery(
+  db: Kysely<DB>,
+  options: { phone?: boolean; phoneShown?: RawBuilder<SqlBool> } = {},
+) {
   return db.selectFrom('persons as p').select([
     'p.agency_id',
     'p.id',
@@ -164,7 +169,8 @@ export function personRowsQuery(db: Kysely<DB>, options: { phone?: boolean } = {
         sql<string | null>`(select case when i.protected then '~' || i.id::text || '~' || i.value
             else i.normalised end
           from identifiers i where i.agency_id = p.agency_id
-          and i.person_id = p.id and i.kind = 'phone' order by i.id limit 1)`.as('phone'),
+          and i.person_id = p.id and i.kind = 'phone'${options.phoneShown ? sql` and ${options.phoneShown}` : sql``}
+          order by i.id limit 1)`.as('phone'),
   ]);
 }
 

@@ -2,16 +2,23 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../shared/errors.ts';
 import { type Actor, assertCan, can } from '../access/actor.ts';
-import { readable, visiblePersons } from '../access/policy.ts';
+import { readable, readableIdentifier, visiblePersons } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { agencyContacts } from '../grid/matches.ts';
+
+/** The roles that make a record an offence of the person's: the repeat-offender and across-states flags. */
+const OFFENDER_ROLES: readonly string[] = ['accused', 'trafficker', 'buyer'];
 
 /**
  * A canonical person profile as the caller may see it: every member record the caller reads (a link, with the
  * person's details and how it was linked), the others as hits (agency and contact officer only); the
  * repeat-offender and across-states flags; the register's sheets for roles that read it; and a network for link
- * analysis — persons, their cases, the identifiers on readable records, places (districts) and, for hits, the
- * owning agency only.
+ * analysis — persons, their cases, the identifiers the caller's role may see on readable records, places
+ * (districts) and, for hits, the owning agency only.
+ *
+ * A record of a person whose role the caller's field allow-list leaves out (an informant, for most roles) is
+ * neither a link nor a hit, and counts in no flag: its case id would tell an analyst which case the person
+ * informed in.
  */
 export async function getProfile(db: Kysely<DB>, actor: Actor, id: string) {
   assertCan(actor, 'case:read');
@@ -42,12 +49,11 @@ export async function getProfile(db: Kysely<DB>, actor: Actor, id: string) {
       'c.district_lgd_code',
       'd.name as district_name',
       'g.state_lgd_code',
-      // A person the role's field allow-list leaves out (an informant, for most) is only a hit.
-      sql<boolean>`(${readable(actor, 'p', 'p.case_id', 'persons')} and ${visiblePersons(actor, 'p')})`.as(
-        'may_read',
-      ),
+      sql<boolean>`${readable(actor, 'p', 'p.case_id', 'persons')}`.as('may_read'),
     ])
     .where('m.profile_id', '=', id)
+    // A person the role's field allow-list leaves out (an informant, for most) is not shown at all.
+    .where(visiblePersons(actor, 'p'))
     .orderBy('m.linked_at')
     .execute();
   // A profile is found only through a record the caller reads: its id alone reveals nothing.
@@ -58,23 +64,32 @@ export async function getProfile(db: Kysely<DB>, actor: Actor, id: string) {
   );
 
   const readableMembers = members.filter((m) => m.may_read);
+  // The identifiers of the records shown, as the case view shows them: readable with the case's `identifiers`
+  // granted, and only those the role sees (not an accused's phone for a CWC member); never a victim's (sealed).
   const identifiers = readableMembers.length
     ? await db
         .selectFrom('identifiers as i')
         .select(['i.id', 'i.kind', 'i.normalised', 'i.person_id', 'i.protected'])
-        .where(
-          'i.person_id',
-          'in',
-          readableMembers.map((m) => m.id),
+        .where((eb) =>
+          eb(
+            eb.refTuple('i.agency_id', 'i.person_id'),
+            'in',
+            readableMembers.map((m) => eb.tuple(m.agency_id, m.id)),
+          ),
         )
         .where('i.protected', '=', false)
+        .where(readableIdentifier(actor, 'i'))
         .execute()
     : [];
 
-  const accusedCases = new Set(
-    members.filter((m) => ['accused', 'trafficker', 'buyer'].includes(m.role)).map((m) => m.case_id),
-  );
-  const states = new Set(members.map((m) => m.state_lgd_code).filter((s) => s !== null));
+  // The flags speak of offences: records of the person as accused, trafficker or buyer (not as a victim rescued
+  // in another state, a witness or a guardian).
+  const offences = members.filter((m) => OFFENDER_ROLES.includes(m.role));
+  const accusedCases = new Set(offences.map((m) => m.case_id));
+  const stateOf = (list: typeof members) =>
+    new Set(list.map((m) => m.state_lgd_code).filter((s) => s !== null));
+  const states = stateOf(members);
+  const offenceStates = stateOf(offences);
 
   const sheets = can(actor, 'register:read')
     ? await db
@@ -172,7 +187,7 @@ export async function getProfile(db: Kysely<DB>, actor: Actor, id: string) {
     })),
     flags: {
       repeat_offender: accusedCases.size >= 2,
-      across_states: states.size >= 2,
+      across_states: offenceStates.size >= 2,
       cases: new Set(members.map((m) => m.case_id)).size,
       states: states.size,
     },

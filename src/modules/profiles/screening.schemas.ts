@@ -154,9 +154,11 @@ export const profileOut = z
     ),
     flags: z.object({
       repeat_offender: z.boolean().describe('Accused, trafficker or buyer in two or more cases'),
-      across_states: z.boolean().describe('Records in two or more states'),
-      cases: z.number().int(),
-      states: z.number().int(),
+      across_states: z
+        .boolean()
+        .describe('Accused, trafficker or buyer in records of two or more states (other roles do not count)'),
+      cases: z.number().int().describe('Cases of the records listed (links and hits)'),
+      states: z.number().int().describe('States of the records listed (links and hits), in any role'),
     }),
     history_sheets: z
       .array(

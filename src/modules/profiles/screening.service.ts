@@ -1,9 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { type Actor, assertCan } from '../access/actor.ts';
-import { readable, visiblePersons } from '../access/policy.ts';
+import { readable, readableIdentifier, visiblePersons } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { matchIdentifiers } from '../grid/matches.ts';
 import { probeOf } from '../grid/values.ts';
@@ -34,6 +34,11 @@ type AgencyContact = z.infer<typeof hitOut>['agency'];
  * Candidates come from two places: records sharing a name key (person_keys, keyed-hashed; the rarest keys first,
  * so a common name does not pull in thousands), and records holding one of the identifiers. Each is scored with
  * the grid model (grid-model.ts).
+ *
+ * What the caller's field allow-list leaves out stays out, in the SQL that finds and loads the candidates: a
+ * person of a role it may not see (an informant, for most) is neither a link nor a hit; an identifier it may not
+ * be shown on a record it reads (an accused's phone, for a CWC member; a referral without `identifiers`) neither
+ * finds that record nor scores it. A record it does not read at all is a hit, found and scored as any other.
  */
 
 export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Actor, input: ScreenInput) {
@@ -60,12 +65,19 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
       born: bornOf({ birth_date: input.birth_date, age: input.age }),
       probes,
       agencyId: actor.agencyId,
+      actor,
     }),
   ]);
   const { byName, byIdentifier, nameTooCommon } = found;
   const wanted = candidateKeys(found);
+  const mayRead = readable(actor, 'p', 'p.case_id', 'persons');
   const people = wanted.length
-    ? await personRowsQuery(db, { phone: probes.some((p) => p.kind === 'phone') })
+    ? await personRowsQuery(db, {
+        phone: probes.some((p) => p.kind === 'phone'),
+        // A phone the caller may not be shown never scores a record it reads (nor shows in its explanation);
+        // a record it does not read is a hit, scored as before, with neither score terms nor person shown.
+        phoneShown: sql<SqlBool>`(${readableIdentifier(actor, 'i')} or not ${mayRead})`,
+      })
         .innerJoin(
           sql<{ agency_id: string; id: string }>`(select * from jsonb_to_recordset(${JSON.stringify(
             wanted,
@@ -87,11 +99,11 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
           'a.contact_officer',
           'a.contact_phone',
           'a.contact_email',
-          // A person the role's field allow-list leaves out (an informant, for most) is only a hit.
-          sql<boolean>`(${readable(actor, 'p', 'p.case_id', 'persons')} and ${visiblePersons(actor, 'p')})`.as(
-            'may_read',
-          ),
+          sql<boolean>`${mayRead}`.as('may_read'),
         ])
+        // A person the role's field allow-list leaves out (an informant, for most) is neither a link nor a hit:
+        // the case id of a hit would tell an analyst which case he informed in.
+        .where(visiblePersons(actor, 'p'))
         .execute()
     : [];
 

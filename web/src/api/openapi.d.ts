@@ -8711,9 +8711,11 @@ export interface components {
             flags: {
                 /** @description Accused, trafficker or buyer in two or more cases */
                 repeat_offender: boolean;
-                /** @description Records in two or more states */
+                /** @description Accused, trafficker or buyer in records of two or more states (other roles do not count) */
                 across_states: boolean;
+                /** @description Cases of the records listed (links and hits) */
                 cases: number;
+                /** @description States of the records listed (links and hits), in any role */
                 states: number;
             };
             /** @description Only for roles that read the register */
@@ -9372,9 +9374,11 @@ export interface components {
             flags: {
                 /** @description Accused, trafficker or buyer in two or more cases */
                 repeat_offender: boolean;
-                /** @description Records in two or more states */
+                /** @description Accused, trafficker or buyer in records of two or more states (other roles do not count) */
                 across_states: boolean;
+                /** @description Cases of the records listed (links and hits) */
                 cases: number;
+                /** @description States of the records listed (links and hits), in any role */
                 states: number;
             };
             /** @description Only for roles that read the register */
