@@ -4,7 +4,7 @@ import type { Keyring } from '../../shared/envelope.ts';
 import type { Actor } from '../access/actor.ts';
 import { readableIdentifier, readablePerson, visiblePersons } from '../access/policy.ts';
 import { loadWarningList, type Probe } from '../grid/values.ts';
-import { BORN_SLACK, hashedKeys, hashedKeysV1, PERSON_KEYS_VERSION, personKeys } from './person-keys.ts';
+import { BORN_SLACK, hashedKeys, hashedKeysV1, personKeys } from './person-keys.ts';
 
 /**
  * Candidate person records for a name and/or identifiers, in every agency: records sharing name keys
