@@ -234,12 +234,21 @@ forEachDatabase('field allow-lists per role', (ctx) => {
       [GUARDIAN_PHONE],
       'caseworker: only the guardian’s phone',
     );
-    // A grid search for the accused's phone: the caseworker's own case is a hit, not a link.
+    // A grid search for the accused's phone: the caseworker's own case is neither a link nor a hit — a hit on a
+    // case it reads would say that the phone it may not see is in that case.
     const grid = (
       await get(ngo, `/api/v1/grid/identifier?kind=phone&value=${encodeURIComponent(ACCUSED_PHONE)}`)
     ).json() as { links: { case_id: string }[]; hits: { record_id: string }[] };
     assert.ok(!grid.links.some((l) => l.case_id === caseId), 'no link through a phone it may not see');
-    assert.ok(grid.hits.some((h) => h.record_id === caseId));
+    assert.ok(!grid.hits.some((h) => h.record_id === caseId), 'nor a hit on a case it reads');
+    // The station's investigating officer, whose file has that phone, finds the case as a link.
+    const police = (
+      await get(
+        users.investigating_officer,
+        `/api/v1/grid/identifier?kind=phone&value=${encodeURIComponent(ACCUSED_PHONE)}`,
+      )
+    ).json() as { links: { case_id: string }[] };
+    assert.ok(police.links.some((l) => l.case_id === caseId));
   });
 
   test('profiles and screening show each role only the persons and identifiers on its list', async () => {

@@ -94,6 +94,10 @@ function check(
   }
   const link = (body.links ?? []).some((l) => l.case_id === caseId);
   const hit = (body.hits ?? []).some((h) => h.record_id === caseId);
+  if (want.hidden)
+    return link || hit
+      ? `a record the field allow-list hides, in a case the caller reads, should be neither a link nor a hit (link ${link}, hit ${hit})`
+      : null;
   if (readable && (!link || hit))
     return `a readable case should be a link, not a hit (link ${link}, hit ${hit})`;
   if (!readable && (link || !hit))

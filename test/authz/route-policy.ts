@@ -273,8 +273,8 @@ export interface Policy {
    */
   list?: 'items' | 'links-and-hits' | 'persons';
   /**
-   * Roles that read the target's case but whose field allow-list leaves this record out: for them it is 404
-   * (unlisted in a list, a hit instead of a link) like a record they may not read.
+   * Roles that read the target's case but whose field allow-list leaves this record out: for them it is 404 and
+   * unlisted in a list, like a record they may not read — and in links and hits neither a link nor a hit.
    */
   hiddenFrom?: readonly Role[];
 }
@@ -428,7 +428,7 @@ export const policies: readonly Policy[] = [
     records: { on: 'case', access: 'read' },
     ok: 200,
     list: 'links-and-hits',
-    // The phone is the accused's: a caseworker's own case matches it as a hit.
+    // The phone is the accused's: a caseworker's own case does not match it at all.
     hiddenFrom: withoutSuspectIdentifiers,
   },
   // Reading identifiers out of free text: no record is read or written, so only the role matters.
@@ -718,6 +718,11 @@ export interface Expected {
   status: number;
   /** The error code, for 4xx answers. */
   code?: string;
+  /**
+   * The caller reads the record's case but its field allow-list leaves the record out (`hiddenFrom`): 404, and in
+   * links and hits neither (a hit on a case the caller reads would say the hidden value is in it).
+   */
+  hidden?: boolean;
 }
 
 /**
@@ -751,8 +756,10 @@ export function expected(
   if ('access' in r && r.access === 'any') return ok;
   if ('access' in r && r.access === 'request')
     return reads(role, target) ? { status: 409, code: 'conflict' } : ok;
-  if ('access' in r && r.access === 'read')
-    return reads(role, target) && !p.hiddenFrom?.includes(role) ? ok : notFound;
+  if ('access' in r && r.access === 'read') {
+    if (!reads(role, target)) return notFound;
+    return p.hiddenFrom?.includes(role) ? { ...notFound, hidden: true } : ok;
+  }
   if ('access' in r && r.access === 'mine') return target === 'own' ? ok : notFound;
   return inScope(role, target) ? ok : notFound;
 }

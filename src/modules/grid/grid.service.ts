@@ -1,4 +1,4 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB, IdentifierKind } from '../../db/schema.ts';
 import { mapDbError } from '../../shared/db-errors.ts';
@@ -6,7 +6,7 @@ import type { Keyring } from '../../shared/envelope.ts';
 import { AppError, notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { type Actor, agencyInScope, agencyScope, assertCan } from '../access/actor.ts';
-import { readable, visibleIdentifiers, visiblePersons } from '../access/policy.ts';
+import { readable, readableIdentifier, visiblePersons } from '../access/policy.ts';
 import { roles } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { normaliseForField } from '../identifiers/normalise.ts';
@@ -416,6 +416,19 @@ function addressedTo(actor: Actor, a: string) {
  * watches. The other record is shown by its agency's contact officer and its id; its FIR number only when the
  * caller may read it, exactly as hits are. `unread` counts the unread alerts addressed to the caller.
  */
+/**
+ * A watch alert on an identifier the watcher may not be shown, in a case it reads (an informant's phone, for an
+ * analyst): not listed at all. As a link it would show the hidden identifier; as a hit on a case the watcher reads
+ * it would say that someone hidden from it there holds the watched value (grid.md, "Watchlists"). `a` is the
+ * alert, `oc` the other case.
+ */
+function hiddenWatchAlert(actor: Actor): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(a.kind = 'watchlist' and a.match_on = 'identifier' and a.detail->>'identifier_id' is not null
+    and coalesce(${readable(actor, 'oc')}, false) and not exists (select 1 from identifiers hw
+      where hw.agency_id = a.other_agency_id and hw.id = (a.detail->>'identifier_id')::uuid
+        and ${readableIdentifier(actor, 'hw')}))`;
+}
+
 export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof alertListQuery>) {
   assertCan(actor, 'case:read');
   const kind = q.kind ?? null;
@@ -452,7 +465,7 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
       (${readable(actor, 'oc')} and (a.kind <> 'watchlist' or a.match_on <> 'identifier'
         or a.detail->>'identifier_id' is null or exists (select 1 from identifiers wi
           where wi.agency_id = a.other_agency_id and wi.id = (a.detail->>'identifier_id')::uuid
-            and ${visibleIdentifiers(actor, 'wi')}))) as other_readable,
+            and ${readableIdentifier(actor, 'wi')}))) as other_readable,
       last.status as disclosure_status, last.id as disclosure_id,
       a.watch_id, w.kind as watch_kind, w.value as watch_value, ${addressedTo(actor, 'a')} as addressed,
       a.read_at, a.created_at
@@ -467,6 +480,7 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
       order by d.created_at desc limit 1) last on true
     where ${agencyScope(actor, 'a.agency_id')}
       and (a.user_id is null or a.user_id = ${actor.userId})
+      and not ${hiddenWatchAlert(actor)}
       -- A child-welfare agency's own re-trafficking alert (its copy of the police one) is its work alone: a police
       -- supervisor or analyst above it sees the owning station's row, not the CWC's or DCPU's.
       and (a.agency_id = ${actor.agencyId} or a.kind <> 're_trafficking' or not exists (
@@ -477,9 +491,9 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
     limit ${q.limit}`.execute(db);
   const unread = await sql<{ n: number }>`
     select count(*)::int as n from grid_alerts a
-    where ${addressedTo(actor, 'a')} and a.read_at is null and (${kind}::text is null or a.kind = ${kind})`.execute(
-    db,
-  );
+    left join cases oc on oc.agency_id = a.other_agency_id and oc.id = a.other_case_id
+    where ${addressedTo(actor, 'a')} and a.read_at is null and (${kind}::text is null or a.kind = ${kind})
+      and not ${hiddenWatchAlert(actor)}`.execute(db);
   const agencies = await agencyContacts(
     db,
     rows.rows.map((r) => r.other_agency_id),

@@ -127,6 +127,9 @@ export async function matchIdentifiers(
       where d.agency_id = i.agency_id and d.record_id = i.case_id and d.requester_agency_id = ${actor.agencyId}
       order by d.created_at desc limit 1) last on true
     where (${options.excludeCaseId ?? null}::uuid is null or i.case_id <> ${options.excludeCaseId ?? null}::uuid)
+      -- An identifier the caller may not be shown, on a case it reads, is neither a link nor a hit: a hit on a
+      -- case it reads would say that someone hidden from it there (an informant, for an analyst) holds the value.
+      and (not ${readable(actor, 'c')} or ${readableIdentifier(actor, 'i')})
       and not exists (select 1 from jsonb_to_recordset(${JSON.stringify(exclusions)}::jsonb)
         as e(kind text, form text, agency_id uuid)
         where e.kind = i.kind and e.form = i.normalised and e.agency_id = i.agency_id)
