@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { clusterRecords } from '../../src/modules/resolution/cluster.ts';
+import { textLevels } from '../../src/modules/resolution/comparisons.ts';
 import { RESOLUTION_MODEL, RESOLUTION_THRESHOLDS } from '../../src/modules/resolution/constants.ts';
+import { textColumn } from '../../src/modules/resolution/features.ts';
 import { countPatterns, expectationMaximisation, seededRandom } from '../../src/modules/resolution/model.ts';
 import {
   AGE_SLACK_YEARS,
@@ -66,6 +68,119 @@ describe('string similarity', () => {
       const b = word(1 + Math.floor(random() * 40));
       close(jaro(a, b), referenceJaro(a, b), 1e-12);
     }
+  });
+
+  test('the multi-word bit-parallel Jaro is bit for bit the textbook one, up to and past 128 characters', () => {
+    const random = seededRandom(11);
+    const word = (n: number, letters: number) =>
+      Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(random() * letters))).join('');
+    for (let k = 0; k < 3000; k++) {
+      const letters = 2 + Math.floor(random() * 25);
+      const a = word(Math.floor(random() * 140), letters);
+      // Half the time a copy of `a` with some characters dropped or replaced, so there are many matches.
+      const b =
+        random() < 0.5
+          ? [...a].map((c) => (random() < 0.1 ? '' : random() < 0.1 ? word(1, letters) : c)).join('')
+          : word(Math.floor(random() * 140), letters);
+      assert.equal(jaro(a, b), referenceJaro(a, b), `${a} / ${b}`);
+      assert.equal(jaro(b, a), referenceJaro(b, a), `${b} / ${a}`);
+    }
+  });
+
+  test('text levels (addresses, localities) agree with a plain Jaro–Winkler and a plain word-set Dice', () => {
+    const referenceJaroWinkler = (a: string, b: string) => {
+      const j = referenceJaro(a, b);
+      if (j <= 0.7) return j;
+      let prefix = 0;
+      while (prefix < Math.min(4, a.length, b.length) && a[prefix] === b[prefix]) prefix++;
+      return j + prefix * 0.1 * (1 - j);
+    };
+    const dice = (a: string, b: string) => {
+      const x = new Set(a.split(' '));
+      const y = new Set(b.split(' '));
+      let common = 0;
+      for (const w of x) if (y.has(w)) common++;
+      return (2 * common) / (x.size + y.size);
+    };
+    const reference = (x: string, y: string, close: number, fuzzy: number) => {
+      if (x === '' || y === '') return 0;
+      if (x === y) return 1;
+      const s = x.length > 48 && y.length > 48 ? dice(x, y) : referenceJaroWinkler(x, y);
+      return s >= close ? 2 : s >= fuzzy ? 3 : 4;
+    };
+    const random = seededRandom(7);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const vocabulary = [
+      'h',
+      'no',
+      '12',
+      '4',
+      'near',
+      'mandir',
+      'gandhi',
+      'nagar',
+      'road',
+      'p',
+      'o',
+      'dist',
+      'pune',
+    ];
+    const address = (words: number) => Array.from({ length: words }, () => pick(vocabulary)).join(' ');
+    const edit = (s: string) =>
+      [...s].map((c) => (random() < 0.08 ? '' : random() < 0.08 ? pick([...'aeinr ']) : c)).join('');
+    const values: string[] = [
+      '',
+      'h no 12 gandhi nagar pune',
+      'h no 12 gandhi nagar pune',
+      'h no 12 gandhi nagar pnue',
+      // Exactly 48 and 49 characters: the Jaro–Winkler / Dice boundary.
+      'h no 12 near mandir gandhi nagar road dist punee',
+      'h no 12 near mandir gandhi nagar road dist puneee',
+      'h no 12 near mandir gandhi nagar road dist puneeee',
+      // Long, with repeated words, empty words (two spaces, a leading and a trailing one) and equal lengths.
+      'near near near mandir mandir gandhi nagar road dist pune p o',
+      'near mandir gandhi nagar road dist pune p o near near mandir',
+      ' h no 12  near mandir gandhi nagar road  dist pune p o 4 ',
+      'h no 12 near mandir gandhi nagar road dist pune p o 4  ',
+      'h no 4 near mandir gandhi nagar road dist pune p o 12 h no',
+      'h no 4 near mandir gandhi nagar road dist pune p o 12 h nx',
+      'a'.repeat(70),
+      `${'a'.repeat(69)} `,
+      'a'.repeat(130),
+    ];
+    while (values.length < 300) {
+      const base = address(2 + Math.floor(random() * 14));
+      values.push(base, edit(base));
+    }
+    const col = textColumn(values);
+    const address1 = textLevels(col, 0.9, 0.75);
+    const locality = textLevels(col, 0.92, 0.8);
+    const check = (i: number, j: number) => {
+      assert.equal(
+        address1(i, j),
+        reference(values[i]!, values[j]!, 0.9, 0.75),
+        `${values[i]} / ${values[j]}`,
+      );
+      assert.equal(
+        locality(i, j),
+        reference(values[i]!, values[j]!, 0.92, 0.8),
+        `${values[i]} / ${values[j]}`,
+      );
+    };
+    const levels = new Set<number>();
+    for (let i = 0; i < 17; i++) for (let j = 0; j < values.length; j++) check(i, j);
+    for (let k = 0; k < 3000; k++) {
+      const i = Math.floor(random() * values.length);
+      const j = Math.floor(random() * values.length);
+      check(i, j);
+      levels.add(address1(i, j));
+    }
+    for (let i = 17; i + 1 < values.length; i += 2) {
+      check(i, i + 1);
+      levels.add(address1(i, i + 1));
+    }
+    // Every level was reached.
+    assert.deepEqual([...levels].sort(), [0, 1, 2, 3, 4]);
   });
 
   test('Damerau–Levenshtein (optimal string alignment) distances', () => {
