@@ -643,7 +643,7 @@ export const en = {
   'profile.howLinked': 'How records are linked',
   'profile.howLinkedBody':
     'Records join a profile when the model is sure they are one person (8 bits or more), or when an officer confirms a pair in the review queue. Each link keeps how it was made.',
-  'linkMethod.single': 'Only record',
+  'linkMethod.single': 'First record',
   'linkMethod.model': 'By the model',
   'linkMethod.review': 'Confirmed by an officer',
 
