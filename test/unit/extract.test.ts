@@ -50,6 +50,15 @@ test('no phones made of dates, times, FIR numbers, amounts, sections, ages, PIN 
   );
 });
 
+test('an age word after a phone written in groups does not eat its last group', () => {
+  // Found by the property test (seed 300785355): "78 yo" was masked as an age, splitting the phone.
+  assert.deepEqual(found('60.00.00.00.00 yo'), ['phone +916000000000']);
+  assert.deepEqual(found('contact 98 12 34 56 78 yrs'), ['phone +919812345678']);
+  assert.deepEqual(found('98-12-34-56-78 years'), ['phone +919812345678']);
+  // An age alone is still not part of a phone.
+  assert.deepEqual(found('Ramesh 9812345678 35 yrs'), ['phone +919812345678']);
+});
+
 test('a date next to a phone does not swallow it', () => {
   assert.deepEqual(found('on 12-03-2024 9876543210 called'), ['phone +919876543210']);
   assert.deepEqual(found('at 10.30 98765 43210'), ['phone +919876543210']);

@@ -382,7 +382,9 @@ class Extraction {
       /\b(?:u\/s|under\s+sections?|sections?|secs?\.?|ss?\.|r\/w|read\s+with|rule|r\.)\s*\d+[a-z]?(?:\s*\(\s*[\da-z]{1,4}\s*\))*(?:\s*(?:,|\/|&|and|r\/w)\s*\d+[a-z]?(?:\s*\(\s*[\da-z]{1,4}\s*\))*)*/giu,
     );
     this.mask(/\b(?:aged?|age\s+about|aged\s+about)\s*[:.-]?\s*\d{1,3}\b/giu);
-    this.mask(/\b\d{1,3}\s*(?:years?|yrs?|y\/o|yo|months?|साल|वर्ष|varsh|saal)\b/giu);
+    // Not the last group of a number written in groups ("98.12.34.56.78 yo", "98 12 34 56 78 yrs"): that is a
+    // phone followed by an age word, and the age is elsewhere or missing.
+    this.mask(/(?<!\d[ .-])\b\d{1,3}\s*(?:years?|yrs?|y\/o|yo|months?|साल|वर्ष|varsh|saal)\b/giu);
   }
 
   pincodes(): void {
