@@ -9,14 +9,16 @@ import { apiSession } from './accounts.ts';
 import { runCaseFlow } from './case-flow.ts';
 import { runDisclosureFlow } from './disclosure-flow.ts';
 import { runGridFlow } from './grid-flow.ts';
+import { runRegisterFlow } from './register-flow.ts';
 import { runRevealFlow } from './reveal-flow.ts';
 
 /**
  * End to end, as a user would start it: `src/main.ts` on an empty DATA_DIR (so the demo is seeded), then
  * Chromium runs the main journeys — sign in with a second factor, register a case and find it; reveal a
  * victim's identity with a purpose and see it logged; ask another agency for disclosure from a hit and have
- * it approved — then the server is stopped with SIGTERM and started again on the same directory, and the
- * case is still there.
+ * it approved; screen a person, open the profile and decide a review pair; open a history sheet from a case,
+ * watch a phone and be alerted when another agency records it, add to the warning list — then the server is
+ * stopped with SIGTERM and started again on the same directory, and the case is still there.
  */
 const root = new URL('../../', import.meta.url).pathname;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -150,6 +152,17 @@ describe('browser: sign in, register a case, find it; reveal; disclosure; restar
   test('an officer screens a person, opens the profile and its network, and decides a review pair', async () => {
     const result = await runGridFlow(`http://127.0.0.1:${port}`, demo('io'), demo('ahtu'), shots);
     assert.match(result.profileId, /^[0-9a-f-]{36}$/);
+  });
+
+  test('an SHO opens a history sheet from a case, watches a phone and is alerted; an admin adds to the warning list', async () => {
+    const result = await runRegisterFlow(
+      `http://127.0.0.1:${port}`,
+      demo('sho'),
+      demo('ahtu'),
+      demo('admin'),
+      shots,
+    );
+    assert.match(result.sheetId, /^[0-9a-f-]{36}$/);
   });
 
   test('a second server on the same data directory is refused', async () => {
