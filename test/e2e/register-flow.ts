@@ -246,6 +246,8 @@ export async function runRegisterFlow(
     await addForm.getByLabel('Reason').fill('The police station’s own landline');
     await shoot(adminPage, '45-warning-list-add');
     await addForm.getByRole('button', { name: 'Add', exact: true }).click();
+    // Said where the officer is looking, not only in the list.
+    await addForm.getByRole('status').filter({ hasText: 'no longer links records' }).waitFor();
     const entryRow = entries.getByRole('row').filter({ hasText: 'The police station’s own landline' });
     await entryRow.waitFor();
     const entryText = (await entryRow.textContent()) ?? '';

@@ -845,6 +845,7 @@ export const en = {
   'warningList.removeBody': 'Records holding {value} will link again.',
   'warningList.add': 'Add a value',
   'warningList.addButton': 'Add',
+  'warningList.addedNotice': 'Added {value}: it no longer links records.',
   'warningList.thresholds': 'Too-common values',
   'warningList.thresholdsBody':
     'A value held by more than {cases} cases or {agencies} agencies is flagged as too common instead of linking them.',

@@ -43,6 +43,9 @@ export function WarningListPage() {
           <h2 id="sec-wl">
             {t('warningList.entries')} {list.data && <span className="count">{list.data.items.length}</span>}
           </h2>
+          {/* The form first: a fresh installation already lists the national helplines, which would push it
+              below the fold on a station PC's screen. */}
+          <AddEntryForm national={isSystemAdmin} onAdded={() => setVersion((v) => v + 1)} />
           {list.state === 'loading' && <Loading />}
           {list.state === 'error' && <ErrorNotice error={list.error} />}
           {list.state === 'ready' &&
@@ -88,7 +91,6 @@ export function WarningListPage() {
                 </table>
               </div>
             ))}
-          <AddEntryForm national={isSystemAdmin} onAdded={() => setVersion((v) => v + 1)} />
         </section>
         <ThresholdsPanel editable={isSystemAdmin} />
       </div>
@@ -119,12 +121,15 @@ function AddEntryForm({ national, onAdded }: { national: boolean; onAdded: () =>
   const [reason, setReason] = useState('');
   const [scope, setScope] = useState<'agency' | 'national'>('agency');
   const add = useAction(api.addWarningEntry);
+  const [added, setAdded] = useState<string | null>(null);
   const valueError = issueFor(add.error, 'value');
   const reasonError = issueFor(add.error, 'reason');
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
+    setAdded(null);
     const entry = await add.run({ kind, value: value.trim(), reason: reason.trim(), scope });
     if (entry) {
+      setAdded(entry.value);
       setValue('');
       setReason('');
       onAdded();
@@ -188,6 +193,7 @@ function AddEntryForm({ national, onAdded }: { national: boolean; onAdded: () =>
         </fieldset>
       )}
       <ActionError error={add.error?.issues.length ? null : add.error} />
+      {added && <Done>{t('warningList.addedNotice', { value: added })}</Done>}
       <div className="form-actions">
         <button
           type="submit"
