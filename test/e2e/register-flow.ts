@@ -105,6 +105,8 @@ export async function runRegisterFlow(
     await dialog.getByLabel('Ordered by').fill('Sunil Deshpande');
     await dialog.getByLabel('Rank').selectOption({ label: 'Superintendent of Police' });
     await dialog.getByLabel('Opened on').fill(openedOn);
+    // Spelled out beside the picker, whose digits follow the browser's language (06/10/2025 in English (US)).
+    await dialog.getByText('10 Jun 2025', { exact: true }).waitFor();
     await shoot(page, '40-open-sheet-dialog');
     await dialog.getByRole('button', { name: 'Open the sheet' }).click();
 

@@ -50,3 +50,11 @@ export function nowIstInput(now: Date = new Date()): string {
   const ist = new Date(now.getTime() + 330 * 60_000);
   return ist.toISOString().slice(0, 16);
 }
+
+/**
+ * A date field's value spelled out ("10 Jun 2025"), shown beside the browser's date picker: its digits follow the
+ * browser's language, and an English (US) browser shows 10 June as 06/10 — read in India as 6 October.
+ */
+export function spelled(iso: string | null | undefined): string | undefined {
+  return iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso) : undefined;
+}

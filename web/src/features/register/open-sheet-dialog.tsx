@@ -7,6 +7,7 @@ import { useResource } from '../../api/use-resource.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { controlProps, Field } from '../../components/field.tsx';
 import { ActionError, ErrorNotice, Loading } from '../../components/notices.tsx';
+import { spelled } from '../../i18n/format.ts';
 import { t, tValue } from '../../i18n/t.ts';
 import { policeRanks, todayIst } from './register-shared.ts';
 
@@ -139,10 +140,16 @@ export function OpenSheetDialog({
                 ))}
               </select>
             </Field>
-            <Field id="hs-opened" label={t('sheet.openedOn')} error={dateError} required>
+            <Field
+              id="hs-opened"
+              label={t('sheet.openedOn')}
+              error={dateError}
+              hint={spelled(openedOn)}
+              required
+            >
               <input
                 type="date"
-                {...controlProps('hs-opened', dateError)}
+                {...controlProps('hs-opened', dateError, spelled(openedOn))}
                 value={openedOn}
                 onChange={(e) => setOpenedOn(e.target.value)}
               />

@@ -8,7 +8,7 @@ import { Dialog } from '../../components/dialog.tsx';
 import { controlProps, Field } from '../../components/field.tsx';
 import { ActionError, Done, ErrorNotice, Loading } from '../../components/notices.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate, spelled } from '../../i18n/format.ts';
 import { t, tValue } from '../../i18n/t.ts';
 import { useCan } from '../auth/permissions.ts';
 import { todayIst } from './register-shared.ts';
@@ -178,10 +178,16 @@ function ReviewDialog({
   return (
     <Dialog title={t('sheet.reviewTitle', { number: sheet.number })} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="dialog-form">
-        <Field id="hs-reviewed" label={t('sheet.reviewedOn')} error={reviewedError} required>
+        <Field
+          id="hs-reviewed"
+          label={t('sheet.reviewedOn')}
+          error={reviewedError}
+          hint={spelled(reviewedOn)}
+          required
+        >
           <input
             type="date"
-            {...controlProps('hs-reviewed', reviewedError)}
+            {...controlProps('hs-reviewed', reviewedError, spelled(reviewedOn))}
             value={reviewedOn}
             onChange={(e) => setReviewedOn(e.target.value)}
           />
@@ -240,10 +246,16 @@ function CloseDialog({
   return (
     <Dialog title={t('sheet.closeTitle', { number: sheet.number })} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate className="dialog-form">
-        <Field id="hs-closed" label={t('sheet.closedOn')} error={issueFor(close.error, 'closed_on')} required>
+        <Field
+          id="hs-closed"
+          label={t('sheet.closedOn')}
+          error={issueFor(close.error, 'closed_on')}
+          hint={spelled(closedOn)}
+          required
+        >
           <input
             type="date"
-            {...controlProps('hs-closed', issueFor(close.error, 'closed_on'))}
+            {...controlProps('hs-closed', issueFor(close.error, 'closed_on'), spelled(closedOn))}
             value={closedOn}
             onChange={(e) => setClosedOn(e.target.value)}
           />

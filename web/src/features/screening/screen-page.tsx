@@ -15,6 +15,7 @@ import { issueFor, useAction } from '../../api/use-action.ts';
 import { controlProps, Field } from '../../components/field.tsx';
 import { ActionError } from '../../components/notices.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { spelled } from '../../i18n/format.ts';
 import { t, tValue } from '../../i18n/t.ts';
 import { useCan } from '../auth/permissions.ts';
 import { RequestDisclosureDialog } from '../disclosures/request-disclosure-dialog.tsx';
@@ -191,10 +192,15 @@ export function ScreenPage() {
                 />
               </Field>
               <span className="muted screen-or">{t('screen.or')}</span>
-              <Field id="sc-birth" label={t('screen.birthDate')} error={birthError}>
+              <Field
+                id="sc-birth"
+                label={t('screen.birthDate')}
+                error={birthError}
+                hint={spelled(draft.birth_date)}
+              >
                 <input
                   type="date"
-                  {...controlProps('sc-birth', birthError)}
+                  {...controlProps('sc-birth', birthError, spelled(draft.birth_date))}
                   value={draft.birth_date}
                   onChange={(e) => set('birth_date', e.target.value)}
                 />
