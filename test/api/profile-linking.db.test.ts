@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { openHistorySheet } from '../../src/modules/history-sheets/history-sheet.service.ts';
 import { loadKeyring } from '../../src/modules/keys/keyring.ts';
 import { linkAllPersons } from '../../src/modules/profiles/linking.service.ts';
-import { linkRecords } from '../../src/modules/profiles/profile.repository.ts';
+import { ensureProfile, linkRecords } from '../../src/modules/profiles/profile.repository.ts';
 import type { Keyring } from '../../src/shared/envelope.ts';
 import { newId } from '../../src/shared/ids.ts';
 import {
@@ -183,6 +183,17 @@ forEachDatabase('person linking: transfers, cannot-link, unlink and provenance',
     );
     assert.equal(zero.statusCode, 201, zero.body);
     const original = zero.json() as { id: string; persons: { id: string; role: string }[] };
+    // A colleague watches the accused: the transfer tells them, once, who holds the case now.
+    const accusedProfile = await ensureProfile(
+      ctx.database.db,
+      stationA.id,
+      original.persons.find((p) => p.role === 'accused')!.id,
+    );
+    const watch = await post(app, ioA, '/api/v1/grid/watches', {
+      profile_id: accusedProfile,
+      reason: 'accused of our zero FIR',
+    });
+    assert.equal(watch.statusCode, 201, watch.body);
     const t = await post(app, shoA, `/api/v1/cases/${original.id}/transfers`, {
       to_agency_id: stationW.id,
       reason: 'zero FIR: the offence was committed in the area of the West Bengal station',
@@ -202,6 +213,14 @@ forEachDatabase('person linking: transfers, cannot-link, unlink and provenance',
       assert.equal(m.model_version, 'case-transfer');
       assert.equal(m.linked_to_person_id, mine.id, 'linked to its original');
     }
+
+    const told = (await get(ioA, '/api/v1/grid/alerts?kind=watchlist')).json().items as {
+      other: { record_id: string; agency: { id: string } };
+    }[];
+    assert.deepEqual(
+      told.map((a) => [a.other.record_id, a.other.agency.id]),
+      [[copyCase, stationW.id]],
+    );
 
     // Batch linking and matching on write find the copy and its original: they stay one record, unalerted.
     await linkAllPersons(ctx.database.db, keyring);
