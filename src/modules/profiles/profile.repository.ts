@@ -62,13 +62,14 @@ export async function rejectedPairBetween(
   profileB: string,
 ): Promise<{ id: string } | undefined> {
   if (profileA === profileB) return undefined;
+  // From the members of the two profiles, along the rejected pairs (partial indexes), to a member of the other.
   const found = await sql<{ id: string }>`
-    select mc.id from match_candidates mc
-    join profile_members x on x.agency_id = mc.a_agency_id and x.person_id = mc.a_person_id
+    select mc.id from profile_members x
+    join match_candidates mc on mc.status = 'rejected'
+      and mc.a_agency_id = x.agency_id and mc.a_person_id = x.person_id
     join profile_members y on y.agency_id = mc.b_agency_id and y.person_id = mc.b_person_id
-    where mc.status = 'rejected'
-      and ((x.profile_id = ${profileA} and y.profile_id = ${profileB})
-        or (x.profile_id = ${profileB} and y.profile_id = ${profileA}))
+    where x.profile_id in (${profileA}, ${profileB}) and y.profile_id in (${profileA}, ${profileB})
+      and x.profile_id <> y.profile_id
     limit 1`.execute(db);
   return found.rows[0];
 }
@@ -136,6 +137,14 @@ export async function linkRecords(
   const pa = await ensureProfile(db, a.agencyId, a.personId);
   const pb = await ensureProfile(db, b.agencyId, b.personId);
   if (pa === pb) return pa;
+  // One change to a profile at a time (an unlink takes the same lock), in a fixed order against deadlocks.
+  await db
+    .selectFrom('person_profiles')
+    .select('id')
+    .where('id', 'in', [pa, pb])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
   const sizes = await db
     .selectFrom('profile_members')
     .select(['profile_id', sql<number>`count(*)::int`.as('n')])
@@ -176,7 +185,8 @@ export async function linkRecords(
     ])
     .where('profile_id', '=', drop)
     .execute();
-  await rerootAt(db, moved, joining);
+  const before = moved.find((m) => m.agency_id === joining.agencyId && m.person_id === joining.personId);
+  const turned = await rerootAt(db, moved, joining);
   await db
     .updateTable('profile_members')
     .set({
@@ -213,7 +223,21 @@ export async function linkRecords(
       score: how.score,
       model_version: how.modelVersion,
       user_id: how.reviewerId,
-      detail: how.detail ? JSON.stringify(how.detail) : null,
+      detail: JSON.stringify({
+        ...how.detail,
+        // A link with no partner to turn round onto (a row older than migration 0015) is kept here.
+        ...(!turned && before && before.method !== 'single'
+          ? {
+              replaced: {
+                method: before.method,
+                score: before.score,
+                model_version: before.model_version,
+                reviewer_id: before.reviewer_id,
+                linked_at: before.linked_at,
+              },
+            }
+          : {}),
+      }),
     })
     .execute();
   return keep;
@@ -222,9 +246,9 @@ export async function linkRecords(
 /**
  * Turns the links on the way from `at` to its profile's first record round, so that `at` becomes the first record
  * and every link keeps its provenance (now held by the other record of the pair). Rows without a link partner
- * (the first record, rows older than migration 0015) end the walk.
+ * (the first record, rows older than migration 0015) end the walk. Whether any link was turned round.
  */
-async function rerootAt(db: Kysely<DB>, members: readonly MemberRow[], at: RecordRef): Promise<void> {
+async function rerootAt(db: Kysely<DB>, members: readonly MemberRow[], at: RecordRef): Promise<boolean> {
   const byKey = new Map(members.map((m) => [keyOf(m.agency_id, m.person_id), m]));
   const path: MemberRow[] = [];
   let node = byKey.get(keyOf(at.agencyId, at.personId));
@@ -254,6 +278,7 @@ async function rerootAt(db: Kysely<DB>, members: readonly MemberRow[], at: Recor
       .where('person_id', '=', to.person_id)
       .execute();
   }
+  return path.length > 1;
 }
 
 /** What unlinking a record did. */
