@@ -216,7 +216,9 @@ export async function runGridFlow(
     // Second thoughts: on the profile, the officer takes the buyer record out again ("Not this person…"), giving
     // the reason the dialog asks for; the record leaves the table, and the decision is kept in the queue.
     await page.goto(`${base}/profiles/${profileId}`);
-    const buyerRow = records.getByRole('row').filter({ hasText: `Rakesh Kumar ${surname}` });
+    const buyerRow = records
+      .getByRole('row')
+      .filter({ has: page.getByText(`Rakesh Kumar ${surname}`, { exact: true }) });
     await buyerRow.waitFor();
     await buyerRow.getByRole('button', { name: /^Not this person/ }).click();
     const unlinkDialog = page.getByRole('dialog', { name: /^Take .* out of this profile\?$/ });
@@ -233,6 +235,8 @@ export async function runGridFlow(
       .waitFor();
     await buyerRow.waitFor({ state: 'detached' });
     await shoot(page, '40-profile-unlinked');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Grid' }).click();
+    await page.getByRole('navigation', { name: 'Grid screens' }).waitFor();
 
     // Alerts: the AHTU works the same phone, so the station has a deconfliction alert naming whom to call; the
     // officer reads it and marks it read — the unread count drops, and "Unread only" no longer lists it.

@@ -49,22 +49,24 @@ export function UnlinkRecordDialog({
       onClose={onClose}
       onConfirm={onConfirm}
     >
-      <p>{t('unlink.explain', { name, agency })}</p>
-      <Field
-        id="unlink-reason"
-        label={t('unlink.reason')}
-        error={reasonError}
-        hint={t('unlink.reasonHint')}
-        required
-      >
-        <textarea
-          rows={3}
-          {...controlProps('unlink-reason', reasonError, t('unlink.reasonHint'))}
-          value={reason}
-          maxLength={1000}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </Field>
+      <div className="stack">
+        <p>{t('unlink.explain', { name, agency })}</p>
+        <Field
+          id="unlink-reason"
+          label={t('unlink.reason')}
+          error={reasonError}
+          hint={t('unlink.reasonHint')}
+          required
+        >
+          <textarea
+            rows={3}
+            {...controlProps('unlink-reason', reasonError, t('unlink.reasonHint'))}
+            value={reason}
+            maxLength={1000}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </Field>
+      </div>
     </ConfirmDialog>
   );
 }
