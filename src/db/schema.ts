@@ -350,7 +350,8 @@ export interface PersonProfilesTable {
   updated_at: DefaultTimestamp;
 }
 
-export type LinkMethod = 'single' | 'model' | 'review';
+/** How a record joined its profile: its first record (`single`), the model, an officer's review, or a rule. */
+export type LinkMethod = 'single' | 'model' | 'review' | 'rule';
 
 export interface ProfileMembersTable {
   agency_id: string;
@@ -358,9 +359,33 @@ export interface ProfileMembersTable {
   profile_id: string;
   method: LinkMethod;
   score: number | null;
+  /** The model's version, or for a rule link the rule (`case-transfer`). */
   model_version: string | null;
   reviewer_id: string | null;
   linked_at: DefaultTimestamp;
+  /** The record this one was linked to (migration 0015); null for a profile's first record and older rows. */
+  linked_to_agency_id: ColumnType<string | null, string | null | undefined, string | null>;
+  linked_to_person_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The history of links, merges and unlinks (migration 0015). */
+export interface ProfileEventsTable {
+  id: string;
+  occurred_at: DefaultTimestamp;
+  kind: 'link' | 'merge' | 'unlink';
+  profile_id: string;
+  other_profile_id: string | null;
+  agency_id: string;
+  person_id: string;
+  other_agency_id: string | null;
+  other_person_id: string | null;
+  records: number;
+  method: Exclude<LinkMethod, 'single'> | null;
+  score: number | null;
+  model_version: string | null;
+  user_id: string | null;
+  reason: string | null;
+  detail: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export type ReviewStatus = 'pending' | 'confirmed' | 'rejected' | 'unsure';
@@ -371,10 +396,12 @@ export interface MatchCandidatesTable {
   a_person_id: string;
   b_agency_id: string;
   b_person_id: string;
-  score: number;
+  /** Null for a pair an officer rejected by unlinking a record (origin `unlink`): no model scored it. */
+  score: number | null;
   explanation: ColumnType<unknown, string, string>;
-  model_version: string;
+  model_version: string | null;
   status: ColumnType<ReviewStatus, ReviewStatus | undefined, ReviewStatus>;
+  origin: ColumnType<'model' | 'unlink', 'model' | 'unlink' | undefined, 'model' | 'unlink'>;
   reviewer_id: string | null;
   reviewed_at: Timestamp | null;
   note: string | null;
@@ -515,6 +542,7 @@ export interface DB {
   grid_alerts: GridAlertsTable;
   person_profiles: PersonProfilesTable;
   profile_members: ProfileMembersTable;
+  profile_events: ProfileEventsTable;
   match_candidates: MatchCandidatesTable;
   person_keys: PersonKeysTable;
   person_keys_state: PersonKeysStateTable;

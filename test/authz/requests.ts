@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../src/modules/access/roles.ts';
 import { issueApiToken } from '../../src/modules/auth/auth.service.ts';
-import { ensureProfile } from '../../src/modules/profiles/profile.repository.ts';
+import { ensureProfile, linkRecords } from '../../src/modules/profiles/profile.repository.ts';
 import { newId } from '../../src/shared/ids.ts';
 import { caseBody, TEST_PASSWORD, testConfig } from '../harness.ts';
 import { type CaseRecord, insertDisclosure, SHARED_PHONE, type World } from './fixtures.ts';
@@ -74,6 +74,64 @@ async function pendingReview(w: World, t: Target): Promise<string> {
 }
 
 const sheetOf = (w: World, t: Target) => w.sheets[t as keyof World['sheets']];
+
+/**
+ * The target's accused, in one profile with another adult of its case (made once per target): each call links
+ * them again — forgetting the rejected pair the last unlink recorded — so that every allowed call has a link to
+ * undo. Targets do not share a profile, so the calls of one role, side by side, do not meet.
+ */
+const partners = new WeakMap<World, Map<Target, string>>();
+async function linkedAccused(w: World, t: Target): Promise<{ profileId: string; personId: string }> {
+  const r = rec(w, t);
+  const known = partners.get(w) ?? new Map<Target, string>();
+  partners.set(w, known);
+  let partner = known.get(t);
+  if (!partner) {
+    partner = newId();
+    await w.database.db
+      .insertInto('persons')
+      .columns([
+        'agency_id',
+        'id',
+        'case_id',
+        'role',
+        'full_name',
+        'gender',
+        'distribution',
+        'sharing_group_id',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('persons')
+          .select([
+            'agency_id',
+            eb.val(partner!).as('id'),
+            'case_id',
+            eb.val('buyer').as('role'),
+            eb.val('Synthetic Matrix Partner').as('full_name'),
+            'gender',
+            'distribution',
+            'sharing_group_id',
+          ])
+          .where('agency_id', '=', r.ownerAgencyId)
+          .where('id', '=', r.accusedId),
+      )
+      .execute();
+    known.set(t, partner);
+  }
+  await w.database.db
+    .deleteFrom('match_candidates')
+    .where('a_person_id', 'in', [partner, r.accusedId])
+    .where('b_person_id', 'in', [partner, r.accusedId])
+    .execute();
+  const profileId = await linkRecords(
+    w.database.db,
+    { agencyId: r.ownerAgencyId, personId: partner },
+    { agencyId: r.ownerAgencyId, personId: r.accusedId },
+    { method: 'model', score: 9, modelVersion: 'matrix', reviewerId: null },
+  );
+  return { profileId, personId: r.accusedId };
+}
 
 async function closeSheetsOf(w: World, agencyId: string) {
   await w.database.db
@@ -519,6 +577,14 @@ export const requests: Record<string, RequestBuilder> = {
     method: 'GET',
     url: `/api/v1/profiles/${await ensureProfile(w.database.db, rec(w, t).ownerAgencyId, rec(w, t).victimId)}`,
   }),
+  'POST /api/v1/profiles/:id/members/:person_id/unlink': async (w, t) => {
+    const { profileId, personId } = await linkedAccused(w, t);
+    return {
+      method: 'POST',
+      url: `/api/v1/profiles/${profileId}/members/${personId}/unlink`,
+      payload: { reason: 'Matrix probe: not the same person' },
+    };
+  },
   'GET /api/v1/history-sheet-rules': () => ({ method: 'GET', url: '/api/v1/history-sheet-rules' }),
   'PATCH /api/v1/history-sheet-rules/:id': () => ({
     method: 'PATCH',

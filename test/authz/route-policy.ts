@@ -625,6 +625,13 @@ export const policies: readonly Policy[] = [
     records: { on: 'person', access: 'read' },
     ok: 200,
   },
+  // Taking a record out of a profile: those who decide review pairs, on a record they read.
+  {
+    route: 'POST /api/v1/profiles/:id/members/:person_id/unlink',
+    roles: matchReviewers,
+    records: { on: 'person', access: 'read' },
+    ok: 200,
+  },
 
   // The history-sheet register (police only; every access audited).
   { route: 'GET /api/v1/history-sheet-rules', roles: registerReaders, records: none, ok: 200 },

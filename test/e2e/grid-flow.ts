@@ -86,8 +86,8 @@ async function arrange(base: string, officer: Person, other: Person, run: string
  * An investigating officer screens a person with a stated purpose and finds them ranked with why they matched
  * — their station's records as links, the AHTU's record as a hit with its contact officer; opens the person's
  * profile, sees the repeat-offender flag and the link-analysis network (reaching a node with the keyboard, and
- * the same network as a list); and decides the pair the model left for review. Screenshots at 1366×768 and at a
- * narrow width.
+ * the same network as a list); decides the pair the model left for review, and takes that record out of the
+ * profile again. Screenshots at 1366×768 and at a narrow width.
  * @example await runGridFlow(base, demo('io'), demo('ahtu'), 'artifacts/e2e');
  */
 export async function runGridFlow(
@@ -212,6 +212,31 @@ export async function runGridFlow(
     const decided = page.getByRole('row').filter({ hasText: `Rakesh Kumar ${surname}` });
     await decided.first().waitFor();
     assert.match((await decided.first().textContent()) ?? '', /The whole name again/);
+
+    // Second thoughts: on the profile, the officer takes the buyer record out again ("Not this person…"), giving
+    // the reason the dialog asks for; the record leaves the table, and the decision is kept in the queue.
+    await page.goto(`${base}/profiles/${profileId}`);
+    const buyerRow = records
+      .getByRole('row')
+      .filter({ has: page.getByText(`Rakesh Kumar ${surname}`, { exact: true }) });
+    await buyerRow.waitFor();
+    await buyerRow.getByRole('button', { name: /^Not this person/ }).click();
+    const unlinkDialog = page.getByRole('dialog', { name: /^Take .* out of this profile\?$/ });
+    await unlinkDialog.getByRole('button', { name: 'Take out of profile' }).click();
+    await unlinkDialog.getByText('Say why in at least 10 characters').waitFor();
+    await unlinkDialog
+      .getByLabel(/^Why this record is not this person/)
+      .fill('Buyer at the raid is a namesake: different village and father');
+    await shoot(page, '39-profile-unlink');
+    await unlinkDialog.getByRole('button', { name: 'Take out of profile' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /was taken out of this profile/ })
+      .waitFor();
+    await buyerRow.waitFor({ state: 'detached' });
+    await shoot(page, '40-profile-unlinked');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Grid' }).click();
+    await page.getByRole('navigation', { name: 'Grid screens' }).waitFor();
 
     // Alerts: the AHTU works the same phone, so the station has a deconfliction alert naming whom to call; the
     // officer reads it and marks it read — the unread count drops, and "Unread only" no longer lists it.

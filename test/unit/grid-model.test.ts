@@ -91,4 +91,15 @@ describe('grid model scoring (scoreAgainst)', () => {
     const plain = { ...model, frequencies: null };
     assert.equal(scoreOf(plain, 'Xalxo').score, scoreOf(plain, 'Kumar').score);
   });
+
+  test('the version names the model: the same parameters the same version, other parameters another', () => {
+    const learnt = resolve(population(1500)).model;
+    assert.match(model.version, /^em-\d{4}-\d{2}-\d{2}-1560-[0-9a-f]{12}$/);
+    assert.equal(gridModelOf(learnt, 1560, 0).version, model.version, 'learnt again on the same records');
+    // As many records, learnt differently: the record count alone no longer names it.
+    const other = gridModelOf(resolve(population(1499)).model, 1560, 0);
+    assert.notEqual(other.version, model.version);
+    const shifted = gridModelOf({ ...learnt, lambda: learnt.lambda * 1.01 }, 1560, 0);
+    assert.notEqual(shifted.version, model.version);
+  });
 });

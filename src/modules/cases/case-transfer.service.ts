@@ -6,7 +6,9 @@ import { notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { type Actor, assertCan } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { checkWatchlists, type WatchMatch } from '../grid/alerts.ts';
 import { correlateCases } from '../grid/correlate.ts';
+import { linkRecords } from '../profiles/profile.repository.ts';
 import { requireConsent } from '../sharing/consent-check.ts';
 import { notify } from '../sharing/disclosure.service.ts';
 import { identifierAad, openFields } from '../victims/protection.ts';
@@ -167,6 +169,35 @@ export async function transferCase(
       .where('agency_id', '=', c.agency_id)
       .where('id', '=', c.id)
       .execute();
+    // Each copied person is the same record as its original: linked into its profile by rule, never matched with
+    // it (no deconfliction, re-trafficking or review between them; one case for the profile's flags). A watcher of
+    // the person learns where the case is now, as an identifier watch does from the copy's identifiers.
+    const copies = written.personIds[0] ?? [];
+    const watched: WatchMatch[] = [];
+    for (const [i, original] of persons.entries()) {
+      const copy = copies[i];
+      if (!copy) continue;
+      const profileId = await linkRecords(
+        tx,
+        { agencyId: c.agency_id, personId: original.id },
+        { agencyId: target.id, personId: copy },
+        {
+          method: 'rule',
+          score: null,
+          modelVersion: 'case-transfer',
+          reviewerId: null,
+          detail: { transfer_id: id },
+        },
+      );
+      watched.push({
+        match: { profileId, personId: copy },
+        record: { agencyId: target.id, caseId: toCaseId },
+        on: 'profile',
+        writtenBy: actor.userId,
+        detail: { transfer_id: id },
+      });
+    }
+    await checkWatchlists(tx, watched);
     await correlateCases(tx, keyring, [{ agencyId: target.id, caseId: toCaseId }], {
       writtenBy: actor.userId,
     });

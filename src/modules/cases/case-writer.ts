@@ -37,6 +37,8 @@ export interface CaseWrite {
 
 export interface WriteResult {
   caseIds: string[];
+  /** The ids of each case's persons, in the order of its input (a transfer pairs each copy with its original). */
+  personIds: string[][];
   cases: number;
   persons: number;
   identifiers: number;
@@ -51,10 +53,11 @@ export async function writeCases(
   /** `correlate: false`: the caller correlates once the write is complete (a transfer links its copy first). */
   options: { correlate?: boolean } = {},
 ): Promise<WriteResult> {
-  const result: WriteResult = { caseIds: [], cases: 0, persons: 0, identifiers: 0 };
+  const result: WriteResult = { caseIds: [], personIds: [], cases: 0, persons: 0, identifiers: 0 };
   for (let i = 0; i < writes.length; i += CHUNK) {
     const part = await writeChunk(tx, keyring, writes.slice(i, i + CHUNK));
     result.caseIds.push(...part.caseIds);
+    result.personIds.push(...part.personIds);
     result.cases += part.cases;
     result.persons += part.persons;
     result.identifiers += part.identifiers;
@@ -160,6 +163,7 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
   }
 
   const caseIds: string[] = [];
+  const personIds: string[][] = [];
   // Plain names for the screening keys (hashed before they are stored; victims' names never in clear).
   const keyed: KeyedPerson[] = [];
   for (const { w, caseExt, persons, caseIdentifiers } of plans) {
@@ -168,6 +172,8 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
     const agencyId = w.agencyId;
     const caseId = idFor(caseIdByKey, agencyId, caseExt);
     caseIds.push(caseId);
+    const casePersonIds: string[] = [];
+    personIds.push(casePersonIds);
     caseRows.push({
       agency_id: agencyId,
       id: caseId,
@@ -215,6 +221,7 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
     persons.forEach(({ p, ext, ids }, pi) => {
       const known = existing(personIdByKey, agencyId, ext);
       const personId = known?.id ?? newId();
+      casePersonIds.push(personId);
       const isProtected = known?.protected === true || needsProtection({ ...p, recordDate: c.registered_at });
       const fields: ProtectedFields = {
         full_name: p.full_name,
@@ -303,7 +310,13 @@ async function writeChunk(tx: Kysely<DB>, keyring: Keyring, writes: CaseWrite[])
   } catch (err) {
     mapDbError(err);
   }
-  return { caseIds, cases: caseRows.length, persons: personRows.length, identifiers: identifierRows.length };
+  return {
+    caseIds,
+    personIds,
+    cases: caseRows.length,
+    persons: personRows.length,
+    identifiers: identifierRows.length,
+  };
 }
 
 async function deleteOrphans(

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { newId } from '../../shared/ids.ts';
 import { visiblePersonRoles } from '../access/fields.ts';
 import { roleNames, roles } from '../access/roles.ts';
+import { sameCase, transferPlaces } from '../cases/transfer-family.ts';
 import { finishedStatuses } from './values.ts';
 
 /**
@@ -44,9 +45,24 @@ interface Inserted {
 }
 
 /**
+ * Links between two cases of one transfer family (a transferred case and the receiving agency's copy: one case,
+ * cases/transfer-family.ts) left out: whoever links them — identifiers, person matching, batch linking, a review —
+ * they alert no one.
+ */
+async function acrossCases<T>(tx: Kysely<DB>, list: T[], sides: (l: T) => [CaseRef, CaseRef]): Promise<T[]> {
+  if (list.length === 0) return list;
+  const places = await transferPlaces(tx, list.flatMap(sides));
+  return list.filter((l) => {
+    const [a, b] = sides(l);
+    return !sameCase(places, a.caseId, b.caseId);
+  });
+}
+
+/**
  * Deconfliction: when both cases are open (not closed, convicted, acquitted or ended by a final report) and
  * belong to different agencies, each agency is alerted once for the pair, with the other's contact officer.
- * Links that do not qualify are ignored. Returns the number of alerts raised.
+ * Links that do not qualify are ignored, and so are links between a transferred case and its copy. Returns the
+ * number of alerts raised.
  *
  * ```ts
  * await raiseDeconfliction(tx, { a: { agencyId, caseId }, b: { agencyId: other, caseId: theirs },
@@ -54,8 +70,12 @@ interface Inserted {
  * ```
  */
 export async function raiseDeconfliction(tx: Kysely<DB>, links: GridLink | GridLink[]): Promise<number> {
-  const list = (Array.isArray(links) ? links : [links]).filter(
-    (l) => l.a.agencyId !== l.b.agencyId && l.a.caseId !== l.b.caseId,
+  const list = await acrossCases(
+    tx,
+    (Array.isArray(links) ? links : [links]).filter(
+      (l) => l.a.agencyId !== l.b.agencyId && l.a.caseId !== l.b.caseId,
+    ),
+    (l) => [l.a, l.b],
   );
   if (list.length === 0) return 0;
   const rows = list.map((l) => {
@@ -112,13 +132,18 @@ export interface ReTraffickingLink {
  * Re-trafficking: a rescued child matching another record alerts the agency that owns the child's case and the
  * child's CWC and DCPU — the child-welfare agencies holding a live referral of that case — and no one else
  * (not the agency of the new record, which learns of the match, if at all, as an ordinary hit). Once per child
- * and record. Returns the number of alerts raised.
+ * and record; never between a transferred case and its copy (the same child in the same case). Returns the number
+ * of alerts raised.
  */
 export async function raiseReTrafficking(
   tx: Kysely<DB>,
   links: ReTraffickingLink | ReTraffickingLink[],
 ): Promise<number> {
-  const list = (Array.isArray(links) ? links : [links]).filter((l) => l.child.caseId !== l.record.caseId);
+  const list = await acrossCases(
+    tx,
+    (Array.isArray(links) ? links : [links]).filter((l) => l.child.caseId !== l.record.caseId),
+    (l) => [l.child, l.record],
+  );
   if (list.length === 0) return 0;
   const input = list.map((l) => ({
     child_agency: l.child.agencyId,

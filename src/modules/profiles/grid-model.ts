@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
@@ -221,17 +222,50 @@ export async function trainGridModel(db: Kysely<DB>, keyring: Keyring): Promise<
   return gridModelOf(resolve(records).model, records.length - synthetic.length, synthetic.length);
 }
 
-/** The grid model a resolution run learnt (its version names the day and how many records it saw). */
+/**
+ * The grid model a resolution run learnt. Its version names the day, how many records it saw and a digest of
+ * what it learnt (λ, m and u of every level, the term frequencies): two models that score differently never share
+ * a version, and the version stored with a link or a review item names the model that made it.
+ */
 export function gridModelOf(model: ResolutionModel, real: number, synthetic: number): GridModel {
   const fields = new Map<ComparisonKey, FieldModel>();
   for (const f of model.fields) fields.set(f.key, f);
+  const frequencies = model.frequencies ?? null;
   return {
-    version: `em-${new Date().toISOString().slice(0, 10)}-${real + synthetic}`,
+    version: `em-${new Date().toISOString().slice(0, 10)}-${real + synthetic}-${modelDigest(model.lambda, model.fields, frequencies)}`,
     lambda: model.lambda,
     fields,
     trainedOn: { records: real, synthetic },
-    frequencies: model.frequencies ?? null,
+    frequencies,
   };
+}
+
+/** 12 hex digits of SHA-256 over the model's parameters, in a fixed order (Maps sorted by key). */
+export function modelDigest(
+  lambda: number,
+  fields: readonly FieldModel[],
+  frequencies: ValueFrequencies | null,
+): string {
+  const hash = createHash('sha256');
+  hash.update(`lambda ${lambda}\n`);
+  for (const f of [...fields].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))) {
+    hash.update(`${f.key} ${f.household} ${f.levels.join(',')} m ${f.m.join(',')} u ${f.u.join(',')}\n`);
+  }
+  const map = (name: string, m: ReadonlyMap<string, number>, fallback: number, extra = '') => {
+    hash.update(`${name} ${fallback} ${extra}\n`);
+    for (const key of [...m.keys()].sort()) hash.update(`${key}=${m.get(key)}\n`);
+  };
+  if (frequencies) {
+    for (const key of Object.keys(frequencies.columns).sort() as ComparisonKey[]) {
+      const c = frequencies.columns[key]!;
+      map(`column ${key}`, c.counts, c.fallback, String(c.present));
+    }
+    if (frequencies.nameWords)
+      map('name words', frequencies.nameWords.shares, frequencies.nameWords.fallback);
+    if (frequencies.relationWords)
+      map('relation words', frequencies.relationWords.shares, frequencies.relationWords.fallback);
+  }
+  return hash.digest('hex').slice(0, 12);
 }
 
 /**

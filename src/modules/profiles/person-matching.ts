@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import { sameCase, transferPlaces } from '../cases/transfer-family.ts';
 import {
   checkWatchlists,
   type GridLink,
@@ -12,15 +13,28 @@ import {
 } from '../grid/alerts.ts';
 import { probeOfStored } from '../grid/values.ts';
 import { candidateKeys, findCandidates } from './candidates.ts';
-import { gridModel, personRecordOf, personRowsQuery, scoreAgainst, thresholds } from './grid-model.ts';
+import {
+  type GridModel,
+  gridModel,
+  personRecordOf,
+  personRowsQuery,
+  scoreAgainst,
+  thresholds,
+} from './grid-model.ts';
 import { bornOf } from './person-keys.ts';
 import { linkRecords, personLinkAlerts } from './profile.repository.ts';
 
 /**
  * A new or changed person record is matched against the grid at once (after its write commits): candidates by
  * name keys and by the record's identifiers, scored with the grid model. At or above the auto-link weight the
- * record joins the candidate's profile (provenance `model`), and the links raise deconfliction, re-trafficking
- * and profile-watch alerts; in the review band the pair is queued for an officer. Returns what it did.
+ * record joins the candidate's profile (provenance `model`), strongest candidate first, and the links raise
+ * deconfliction, re-trafficking and profile-watch alerts; in the review band the pair is queued for an officer.
+ *
+ * A link that would merge two profiles is refused, and the pair queued for review instead, when the merge would
+ * put together two records an officer judged not the same person (a rejected pair: linkRecords refuses it), or
+ * merge two profiles of several records that hold two records strongly disagreeing (a pair below the cannot-link
+ * weight, as batch clustering refuses: one new record bridging two different people must not chain them). Records of the new record's own case, or of a
+ * case in its transfer family (a transferred case and its copy), are the same records, not candidates.
  *
  * It is the single-record counterpart of `linkAllPersons` (linking.service.ts), which large imports use.
  */
@@ -28,6 +42,24 @@ export interface MatchSummary {
   linked: number;
   queued: number;
   alerts: number;
+}
+
+type PersonRow = Awaited<ReturnType<ReturnType<typeof matchRowsQuery>['execute']>>[number];
+
+function matchRowsQuery(db: Kysely<DB>) {
+  return personRowsQuery(db).select(['p.case_id', 'p.role']);
+}
+
+/** Person rows by (agency, id), in one statement. */
+function rowsOf(db: Kysely<DB>, refs: readonly { agency_id: string; id: string }[]) {
+  if (refs.length === 0) return Promise.resolve([] as PersonRow[]);
+  return matchRowsQuery(db)
+    .where(
+      sql<boolean>`(p.agency_id, p.id) in (select agency_id, id from jsonb_to_recordset(${JSON.stringify(
+        refs.map((r) => ({ agency_id: r.agency_id, id: r.id })),
+      )}::jsonb) as x(agency_id uuid, id uuid))`,
+    )
+    .execute();
 }
 
 export async function matchNewPersons(
@@ -39,14 +71,10 @@ export async function matchNewPersons(
   const summary: MatchSummary = { linked: 0, queued: 0, alerts: 0 };
   if (persons.length === 0) return summary;
   const model = await gridModel(db, keyring);
-  const selves = await personRowsQuery(db)
-    .select(['p.case_id', 'p.role'])
-    .where(
-      sql<boolean>`(p.agency_id, p.id) in (select agency_id, id from jsonb_to_recordset(${JSON.stringify(
-        persons.map((p) => ({ agency_id: p.agencyId, id: p.personId })),
-      )}::jsonb) as x(agency_id uuid, id uuid))`,
-    )
-    .execute();
+  const selves = await rowsOf(
+    db,
+    persons.map((p) => ({ agency_id: p.agencyId, id: p.personId })),
+  );
   for (const self of selves) {
     const record = personRecordOf(keyring, self);
     const ids = await db
@@ -69,16 +97,17 @@ export async function matchNewPersons(
     });
     const keys = candidateKeys(found);
     if (keys.length === 0) continue;
-    const others = await personRowsQuery(db)
-      .select(['p.case_id', 'p.role'])
-      .where(
-        sql<boolean>`(p.agency_id, p.id) in (select agency_id, id from jsonb_to_recordset(${JSON.stringify(
-          keys,
-        )}::jsonb) as x(agency_id uuid, id uuid))`,
-      )
-      .where('p.case_id', '<>', self.case_id)
-      .execute();
-    const scores = scoreAgainst(model, [record, ...others.map((o) => personRecordOf(keyring, o))]);
+    const candidates = (await rowsOf(db, keys)).filter((o) => o.case_id !== self.case_id);
+    // A transferred case's copy holds the same persons: the copy and its original are one record, not a match.
+    const places = await transferPlaces(db, [
+      { agencyId: self.agency_id, caseId: self.case_id },
+      ...candidates.map((o) => ({ agencyId: o.agency_id, caseId: o.case_id })),
+    ]);
+    const others = candidates.filter((o) => !sameCase(places, self.case_id, o.case_id));
+    // Strongest first, as clustering merges: the best candidate decides the record's profile.
+    const scores = scoreAgainst(model, [record, ...others.map((o) => personRecordOf(keyring, o))]).sort(
+      (x, y) => y.explanation.score - x.explanation.score || x.index - y.index,
+    );
     await db.transaction().execute(async (tx) => {
       const deconfliction: GridLink[] = [];
       const reTrafficking: ReTraffickingLink[] = [];
@@ -87,16 +116,21 @@ export async function matchNewPersons(
         const score = explanation.score;
         const me = { agencyId: self.agency_id, caseId: self.case_id };
         if (score >= thresholds.autoLinkWeight) {
-          const profileId = await linkRecords(
-            tx,
-            { agencyId: other.agency_id, personId: other.id },
-            { agencyId: self.agency_id, personId: self.id },
-            { method: 'model', score, modelVersion: model.version, reviewerId: null },
-          ).catch((err: unknown) => {
-            // Two open history sheets in one agency: an officer decides (queued below).
-            if (err instanceof AppError && err.code === 'conflict') return null;
-            throw err;
-          });
+          const mine = { agencyId: self.agency_id, personId: self.id };
+          const theirs = { agencyId: other.agency_id, personId: other.id };
+          const profileId = (await strongDisagreement(tx, keyring, model, mine, theirs))
+            ? null
+            : await linkRecords(tx, theirs, mine, {
+                method: 'model',
+                score,
+                modelVersion: model.version,
+                reviewerId: null,
+              }).catch((err: unknown) => {
+                // A rejected pair between the two profiles, or two open history sheets in one agency: an
+                // officer decides (queued below).
+                if (err instanceof AppError && err.code === 'conflict') return null;
+                throw err;
+              });
           if (profileId) {
             summary.linked++;
             const detail = { score, model: model.version };
@@ -147,6 +181,60 @@ export async function matchNewPersons(
     });
   }
   return summary;
+}
+
+/**
+ * Whether linking `mine` to `theirs` would merge two profiles of several records each that hold two records
+ * strongly disagreeing: any record of one scoring below the cannot-link weight against any record of the other
+ * (the rule batch clustering applies, resolution/cluster.ts) — one record must not bridge two people into one.
+ * A record joining a profile on its own is decided by its own score (the profile may hold a record an officer
+ * placed there that the model would not have). Matching on write asks before every link; batch linking before a
+ * link that would merge two profiles it did not build.
+ */
+export async function strongDisagreement(
+  tx: Kysely<DB>,
+  keyring: Keyring,
+  model: GridModel,
+  mine: { agencyId: string; personId: string },
+  theirs: { agencyId: string; personId: string },
+): Promise<boolean> {
+  const profiles = await tx
+    .selectFrom('profile_members')
+    .select(['agency_id', 'person_id', 'profile_id'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('agency_id', '=', mine.agencyId), eb('person_id', '=', mine.personId)]),
+        eb.and([eb('agency_id', '=', theirs.agencyId), eb('person_id', '=', theirs.personId)]),
+      ]),
+    )
+    .execute();
+  const profileOf = (r: { agencyId: string; personId: string }) =>
+    profiles.find((p) => p.agency_id === r.agencyId && p.person_id === r.personId)?.profile_id;
+  const [pm, pt] = [profileOf(mine), profileOf(theirs)];
+  if (pm !== undefined && pm === pt) return false;
+  const membersOf = async (profile: string | undefined, r: { agencyId: string; personId: string }) =>
+    profile === undefined
+      ? [{ agency_id: r.agencyId, id: r.personId }]
+      : (
+          await tx
+            .selectFrom('profile_members')
+            .select(['agency_id', 'person_id as id'])
+            .where('profile_id', '=', profile)
+            .execute()
+        ).map((m) => ({ agency_id: m.agency_id, id: m.id }));
+  const [left, right] = [await membersOf(pm, mine), await membersOf(pt, theirs)];
+  if (left.length < 2 || right.length < 2) return false;
+  const rows = await rowsOf(tx, [...left, ...right]);
+  const recordOf = new Map(rows.map((r) => [`${r.agency_id}/${r.id}`, personRecordOf(keyring, r)]));
+  const records = (side: { agency_id: string; id: string }[]) =>
+    side.map((m) => recordOf.get(`${m.agency_id}/${m.id}`)).filter((r) => r !== undefined);
+  const rightRecords = records(right);
+  for (const l of records(left)) {
+    for (const { explanation } of scoreAgainst(model, [l, ...rightRecords])) {
+      if (explanation.score < thresholds.cannotLinkWeight) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type AppDeps, requireActor } from '../../http/context.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { pageOf, uuid } from '../cases/case.schemas.ts';
-import { getProfile } from './profile.service.ts';
+import { getProfile, unlinkProfileMember } from './profile.service.ts';
 import { decideReview, listReviews } from './review.service.ts';
 import {
   profileOut,
@@ -13,6 +13,8 @@ import {
   reviewOut,
   screenInput,
   screenOut,
+  unlinkInput,
+  unlinkOut,
 } from './screening.schemas.ts';
 import { screenPersons } from './screening.service.ts';
 
@@ -39,7 +41,7 @@ export function profileRoutes(deps: AppDeps) {
         schema: {
           tags: ['grid'],
           summary:
-            'The review queue: person pairs the model could not decide, whose both records you may read',
+            'The review queue: person pairs the model could not decide, whose both records you may read (audited)',
           querystring: reviewListQuery,
           response: { 200: pageOf(reviewOut), ...errorResponses },
         },
@@ -51,7 +53,8 @@ export function profileRoutes(deps: AppDeps) {
       {
         schema: {
           tags: ['grid'],
-          summary: 'Confirm (link into one profile), reject, or mark a pair unsure',
+          summary:
+            'Confirm (link into one profile), reject, or mark a pair unsure; a confirmation a rejected pair holds apart is refused (409)',
           params: idParams,
           body: reviewDecisionInput,
           response: { 200: reviewOut, ...errorResponses },
@@ -71,6 +74,27 @@ export function profileRoutes(deps: AppDeps) {
         },
       },
       async (request) => getProfile(deps.db, requireActor(request), request.params.id),
+    );
+    r.post(
+      '/api/v1/profiles/:id/members/:person_id/unlink',
+      {
+        schema: {
+          tags: ['grid'],
+          summary:
+            'Take a record you may read out of a profile (an officer found the link wrong), with a reason: it gets a profile of its own with its transfer copies, and a rejected pair keeps automatic linking from joining it again (audited)',
+          params: z.strictObject({ id: uuid, person_id: uuid }),
+          body: unlinkInput,
+          response: { 200: unlinkOut, ...errorResponses },
+        },
+      },
+      async (request) =>
+        unlinkProfileMember(
+          deps.db,
+          requireActor(request),
+          request.params.id,
+          request.params.person_id,
+          request.body,
+        ),
     );
   };
 }

@@ -1,10 +1,14 @@
 import { type Kysely, sql } from 'kysely';
+import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../shared/errors.ts';
 import { type Actor, assertCan, can } from '../access/actor.ts';
 import { readable, readableIdentifier, visiblePersons } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { transferPlaces } from '../cases/transfer-family.ts';
 import { agencyContacts } from '../grid/matches.ts';
+import { copyGroups, unlinkRecords } from './profile.repository.ts';
+import type { unlinkInput } from './screening.schemas.ts';
 
 /** The roles that make a record an offence of the person's: the repeat-offender and across-states flags. */
 const OFFENDER_ROLES: readonly string[] = ['accused', 'trafficker', 'buyer'];
@@ -45,6 +49,8 @@ export async function getProfile(db: Kysely<DB>, actor: Actor, id: string) {
       'm.score',
       'm.model_version',
       'm.linked_at',
+      'm.linked_to_agency_id',
+      'm.linked_to_person_id',
       'c.fir_number',
       'c.district_lgd_code',
       'd.name as district_name',
@@ -82,14 +88,33 @@ export async function getProfile(db: Kysely<DB>, actor: Actor, id: string) {
         .execute()
     : [];
 
+  // A transferred case and the receiving agency's copy are one case (cases/transfer-family.ts): counted once, in
+  // the state of the agency that holds it last.
+  const places = await transferPlaces(
+    db,
+    members.map((m) => ({ agencyId: m.agency_id, caseId: m.case_id })),
+  );
+  const rootOf = (m: (typeof members)[number]) => places.get(m.case_id)?.root ?? m.case_id;
+  const depthOf = (m: (typeof members)[number]) => places.get(m.case_id)?.depth ?? 0;
+  const holder = new Map<string, (typeof members)[number]>();
+  for (const m of members) {
+    const known = holder.get(rootOf(m));
+    if (!known || depthOf(m) > depthOf(known)) holder.set(rootOf(m), m);
+  }
   // The flags speak of offences: records of the person as accused, trafficker or buyer (not as a victim rescued
   // in another state, a witness or a guardian).
-  const offences = members.filter((m) => OFFENDER_ROLES.includes(m.role));
-  const accusedCases = new Set(offences.map((m) => m.case_id));
-  const stateOf = (list: typeof members) =>
+  const offences = [...holder.values()].filter((m) => OFFENDER_ROLES.includes(m.role));
+  const accusedCases = new Set(members.filter((m) => OFFENDER_ROLES.includes(m.role)).map(rootOf));
+  const stateOf = (list: (typeof members)[number][]) =>
     new Set(list.map((m) => m.state_lgd_code).filter((s) => s !== null));
-  const states = stateOf(members);
+  const states = stateOf([...holder.values()]);
   const offenceStates = stateOf(offences);
+  // Who may take a record out: a reviewer (match:review) who reads it, when the profile holds more than the record
+  // and its transfer copies.
+  const groups = copyGroups(members.map((m) => ({ ...m, person_id: m.id })));
+  const groupOf = (m: (typeof members)[number]) => groups.get(`${m.agency_id}/${m.id}`);
+  const mayUnlink = (m: (typeof members)[number]) =>
+    can(actor, 'match:review') && m.may_read && members.some((o) => groupOf(o) !== groupOf(m));
 
   const sheets = can(actor, 'register:read')
     ? await db
@@ -184,14 +209,94 @@ export async function getProfile(db: Kysely<DB>, actor: Actor, id: string) {
         model_version: m.model_version,
         linked_at: new Date(m.linked_at).toISOString(),
       },
+      may_unlink: mayUnlink(m),
     })),
     flags: {
       repeat_offender: accusedCases.size >= 2,
       across_states: offenceStates.size >= 2,
-      cases: new Set(members.map((m) => m.case_id)).size,
+      cases: holder.size,
       states: states.size,
     },
     history_sheets: sheets,
     network: { nodes: [...nodes.values()], edges },
   };
+}
+
+/**
+ * Takes a record out of a profile (an officer found the link wrong): `POST /api/v1/profiles/:id/members/:person_id/unlink`.
+ * For roles that decide review pairs (`match:review`), on a record of the profile they may read — anything else
+ * is not found, as a missing record is. The record, with its transfer copies, gets a profile of its own; a
+ * rejected pair keeps automatic linking from joining it again (profile.repository.ts unlinkRecords). Audited with
+ * the reason.
+ */
+export async function unlinkProfileMember(
+  db: Kysely<DB>,
+  actor: Actor,
+  profileId: string,
+  personId: string,
+  input: z.infer<typeof unlinkInput>,
+) {
+  assertCan(actor, 'match:review');
+  return db.transaction().execute(async (tx) => {
+    // One change to a profile at a time.
+    const profile = await tx
+      .selectFrom('person_profiles')
+      .select('id')
+      .where('id', '=', profileId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!profile) throw notFound('Profile member');
+    const members = await tx
+      .selectFrom('profile_members as m')
+      .innerJoin('persons as p', (j) =>
+        j.onRef('p.agency_id', '=', 'm.agency_id').onRef('p.id', '=', 'm.person_id'),
+      )
+      .select([
+        'm.agency_id',
+        'm.person_id',
+        'p.case_id',
+        sql<boolean>`(${readable(actor, 'p', 'p.case_id', 'persons')} and ${visiblePersons(actor, 'p')})`.as(
+          'may_read',
+        ),
+      ])
+      .where('m.profile_id', '=', profileId)
+      .execute();
+    const record = members.find((m) => m.person_id === personId && m.may_read);
+    if (!record) throw notFound('Profile member');
+    const readableKeys = new Set(
+      members.filter((m) => m.may_read).map((m) => `${m.agency_id}/${m.person_id}`),
+    );
+    const result = await unlinkRecords(
+      tx,
+      { agencyId: record.agency_id, personId: record.person_id },
+      {
+        userId: actor.userId,
+        reason: input.reason,
+        prefer: (m) => readableKeys.has(`${m.agencyId}/${m.personId}`),
+      },
+    );
+    const movedKeys = new Set(result.moved.map((m) => `${m.agencyId}/${m.personId}`));
+    const stillReadable = [...readableKeys].some((k) => !movedKeys.has(k));
+    await recordAudit(tx, actor, {
+      action: 'profile.unlink',
+      recordKind: 'profile',
+      recordId: profileId,
+      purpose: input.reason,
+      detail: {
+        person_id: record.person_id,
+        person_agency_id: record.agency_id,
+        records_moved: result.moved.map((m) => m.personId),
+        new_profile_id: result.profileId,
+        rejected_pair_id: result.rejectedPairId,
+      },
+    });
+    return {
+      profile_id: profileId,
+      person_id: record.person_id,
+      new_profile_id: result.profileId,
+      records_moved: result.moved.length,
+      rejected_pair_id: result.rejectedPairId,
+      profile_readable: stillReadable,
+    };
+  });
 }

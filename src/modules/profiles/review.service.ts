@@ -45,6 +45,7 @@ function reviewQuery(db: Kysely<DB>, actor: Actor) {
       'mc.id',
       'mc.score',
       'mc.status',
+      'mc.origin',
       'mc.explanation',
       'mc.model_version',
       'mc.note',
@@ -61,7 +62,7 @@ type ReviewRow = Awaited<ReturnType<ReturnType<typeof reviewQuery>['executeTakeF
 function present(r: ReviewRow) {
   return {
     ...r,
-    score: Math.round(r.score * 1000) / 1000,
+    score: r.score === null ? null : Math.round(r.score * 1000) / 1000,
     reviewed_at: r.reviewed_at ? new Date(r.reviewed_at).toISOString() : null,
     explanation: (typeof r.explanation === 'string' ? JSON.parse(r.explanation) : r.explanation) as {
       field: string;
@@ -83,7 +84,21 @@ export async function listReviews(db: Kysely<DB>, actor: Actor, q: z.infer<typeo
     .orderBy('mc.id')
     .limit(q.limit + 1)
     .execute();
-  return pageById(rows, q.limit, present);
+  const page = pageById(rows, q.limit, present);
+  // The queue shows names, relation names and ages of persons of two agencies: audited like any read of them.
+  await recordAudit(db, actor, {
+    action: 'match.review_list',
+    detail: {
+      status: q.status,
+      results: page.items.length,
+      reviews: page.items.map((i) => i.id),
+      persons: page.items.flatMap((i) => [
+        (i.a as { person_id: string }).person_id,
+        (i.b as { person_id: string }).person_id,
+      ]),
+    },
+  });
+  return page;
 }
 
 export async function decideReview(
@@ -109,6 +124,8 @@ export async function decideReview(
       .forUpdate('mc')
       .executeTakeFirst();
     if (!row) throw notFound('Review');
+    // Confirming links the records, unless an officer's earlier "not the same" holds their profiles apart
+    // (linkRecords refuses: 409, and nothing of this decision is kept).
     if (row.status === 'confirmed' && input.decision !== 'confirmed') {
       throw new AppError(
         'conflict',
@@ -162,7 +179,13 @@ export async function decideReview(
         tx,
         { agencyId: row.a_agency_id, personId: row.a_person_id },
         { agencyId: row.b_agency_id, personId: row.b_person_id },
-        { method: 'review', score: row.score, modelVersion: row.model_version, reviewerId: actor.userId },
+        {
+          method: 'review',
+          score: row.score,
+          modelVersion: row.model_version,
+          reviewerId: actor.userId,
+          detail: { review: id },
+        },
       );
       const alerts = personLinkAlerts(
         { agency_id: row.a_agency_id, id: row.a_person_id, case_id: row.a_case, role: row.a_role },

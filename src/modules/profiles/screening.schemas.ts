@@ -116,10 +116,18 @@ const reviewSide = z.object({
 export const reviewOut = z
   .object({
     id: uuid,
-    score: z.number(),
+    score: z
+      .number()
+      .nullable()
+      .describe('Match weight in bits; null for a pair rejected by unlinking a record (no model scored it)'),
     status: z.enum(['pending', 'confirmed', 'rejected', 'unsure']),
+    origin: z
+      .enum(['model', 'unlink'])
+      .describe(
+        '`model`: queued by the model; `unlink`: rejected when an officer took a record out of a profile',
+      ),
     explanation: z.array(explanationTermOut),
-    model_version: z.string(),
+    model_version: z.string().nullable(),
     note: z.string().nullable(),
     reviewed_at: z.string().nullable(),
     a: reviewSide,
@@ -144,20 +152,41 @@ export const profileOut = z
         agency: hitOut.shape.agency,
         state_lgd_code: z.number().nullable(),
         person: reviewSide.omit({ case_id: true, agency: true, profile_id: true }).nullable(),
-        link: z.object({
-          method: z.enum(['single', 'model', 'review']),
-          score: z.number().nullable(),
-          model_version: z.string().nullable(),
-          linked_at: z.string(),
-        }),
+        link: z
+          .object({
+            method: z.enum(['single', 'model', 'review', 'rule']),
+            score: z.number().nullable(),
+            model_version: z
+              .string()
+              .nullable()
+              .describe('The model that linked the record, or for a rule link the rule (`case-transfer`)'),
+            linked_at: z.string(),
+          })
+          .describe(
+            "How this record joined the profile: its first record (`single`), the model, an officer's review, or a rule (a transferred case's copy joins its original)",
+          ),
+        may_unlink: z
+          .boolean()
+          .describe(
+            'Whether you may take this record out of the profile (POST /api/v1/profiles/{id}/members/{person_id}/unlink)',
+          ),
       }),
     ),
     flags: z.object({
-      repeat_offender: z.boolean().describe('Accused, trafficker or buyer in two or more cases'),
+      repeat_offender: z
+        .boolean()
+        .describe(
+          'Accused, trafficker or buyer in two or more cases (a transferred case and its copy are one case)',
+        ),
       across_states: z
         .boolean()
-        .describe('Accused, trafficker or buyer in records of two or more states (other roles do not count)'),
-      cases: z.number().int().describe('Cases of the records listed (links and hits)'),
+        .describe(
+          'Accused, trafficker or buyer in records of two or more states (other roles do not count; a transferred case counts in the state that holds it now)',
+        ),
+      cases: z
+        .number()
+        .int()
+        .describe('Cases of the records listed (links and hits; a transfer family is one case)'),
       states: z.number().int().describe('States of the records listed (links and hits), in any role'),
     }),
     history_sheets: z
@@ -182,3 +211,33 @@ export const profileOut = z
     }),
   })
   .meta({ id: 'PersonProfile' });
+
+/* ---------- taking a record out of a profile ---------- */
+
+export const unlinkInput = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(10, 'state why the record is not this person (at least 10 characters); it is kept in the audit log')
+    .max(1000),
+});
+
+export const unlinkOut = z
+  .object({
+    profile_id: uuid.describe('The profile the record left'),
+    person_id: uuid,
+    new_profile_id: uuid.describe('The record’s own profile now'),
+    records_moved: z
+      .number()
+      .int()
+      .describe('The record and the copies of it that case transfers made (they are one record)'),
+    rejected_pair_id: uuid.describe(
+      'The rejected pair recorded, which keeps automatic linking from joining the record again',
+    ),
+    profile_readable: z
+      .boolean()
+      .describe(
+        'Whether you still read a record of the profile the record left (else it answers 404 to you)',
+      ),
+  })
+  .meta({ id: 'ProfileUnlink' });

@@ -53,6 +53,8 @@ import type {
   OidcInfo,
   PasswordChanged,
   PersonProfile,
+  ProfileUnlink,
+  ProfileUnlinkInput,
   RevealedIdentity,
   RevealLog,
   ReviewDecision,
@@ -248,6 +250,11 @@ export const api = {
   /** Audited; 404 unless the caller reads at least one of the profile's records. */
   profile: (profileId: string, signal?: AbortSignal) =>
     request<PersonProfile>('GET', `/profiles/${id(profileId)}`, { signal }),
+  /** Takes a record out of a profile (audited, with the reason); a rejected pair keeps the model from re-linking it. */
+  unlinkProfileMember: (profileId: string, personId: string, input: ProfileUnlinkInput) =>
+    request<ProfileUnlink>('POST', `/profiles/${id(profileId)}/members/${id(personId)}/unlink`, {
+      body: input,
+    }),
   historySheets: (query: HistorySheetQuery, signal?: AbortSignal) =>
     request<HistorySheetPage>('GET', '/history-sheets', { query: { ...query }, signal }),
   /** The confidential grounds come only with this read, which is audited. */

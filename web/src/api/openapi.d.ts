@@ -7835,7 +7835,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The review queue: person pairs the model could not decide, whose both records you may read */
+        /** The review queue: person pairs the model could not decide, whose both records you may read (audited) */
         get: {
             parameters: {
                 query?: {
@@ -7925,7 +7925,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm (link into one profile), reject, or mark a pair unsure */
+        /** Confirm (link into one profile), reject, or mark a pair unsure; a confirmation a rejected pair holds apart is refused (409) */
         post: {
             parameters: {
                 query?: never;
@@ -8084,6 +8084,96 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/members/{person_id}/unlink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a record you may read out of a profile (an officer found the link wrong), with a reason: it gets a profile of its own with its transfer copies, and a rejected pair keeps automatic linking from joining it again (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    person_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProfileUnlink"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -8612,16 +8702,22 @@ export interface components {
         MatchReviewInput: {
             /** Format: uuid */
             id: string;
-            score: number;
+            /** @description Match weight in bits; null for a pair rejected by unlinking a record (no model scored it) */
+            score: number | null;
             /** @enum {string} */
             status: "pending" | "confirmed" | "rejected" | "unsure";
+            /**
+             * @description `model`: queued by the model; `unlink`: rejected when an officer took a record out of a profile
+             * @enum {string}
+             */
+            origin: "model" | "unlink";
             explanation: {
                 field: string;
                 level: string;
                 /** @description Bits of evidence: positive for agreement, negative for disagreement */
                 weight: number;
             }[];
-            model_version: string;
+            model_version: string | null;
             note: string | null;
             reviewed_at: string | null;
             a: {
@@ -8700,20 +8796,24 @@ export interface components {
                     age: number | null;
                     relation_name: string | null;
                 } | null;
+                /** @description How this record joined the profile: its first record (`single`), the model, an officer's review, or a rule (a transferred case's copy joins its original) */
                 link: {
                     /** @enum {string} */
-                    method: "single" | "model" | "review";
+                    method: "single" | "model" | "review" | "rule";
                     score: number | null;
+                    /** @description The model that linked the record, or for a rule link the rule (`case-transfer`) */
                     model_version: string | null;
                     linked_at: string;
                 };
+                /** @description Whether you may take this record out of the profile (POST /api/v1/profiles/{id}/members/{person_id}/unlink) */
+                may_unlink: boolean;
             }[];
             flags: {
-                /** @description Accused, trafficker or buyer in two or more cases */
+                /** @description Accused, trafficker or buyer in two or more cases (a transferred case and its copy are one case) */
                 repeat_offender: boolean;
-                /** @description Accused, trafficker or buyer in records of two or more states (other roles do not count) */
+                /** @description Accused, trafficker or buyer in records of two or more states (other roles do not count; a transferred case counts in the state that holds it now) */
                 across_states: boolean;
-                /** @description Cases of the records listed (links and hits) */
+                /** @description Cases of the records listed (links and hits; a transfer family is one case) */
                 cases: number;
                 /** @description States of the records listed (links and hits), in any role */
                 states: number;
@@ -8740,6 +8840,29 @@ export interface components {
                     kind: string;
                 }[];
             };
+        };
+        ProfileUnlinkInput: {
+            /**
+             * Format: uuid
+             * @description The profile the record left
+             */
+            profile_id: string;
+            /** Format: uuid */
+            person_id: string;
+            /**
+             * Format: uuid
+             * @description The record’s own profile now
+             */
+            new_profile_id: string;
+            /** @description The record and the copies of it that case transfers made (they are one record) */
+            records_moved: number;
+            /**
+             * Format: uuid
+             * @description The rejected pair recorded, which keeps automatic linking from joining the record again
+             */
+            rejected_pair_id: string;
+            /** @description Whether you still read a record of the profile the record left (else it answers 404 to you) */
+            profile_readable: boolean;
         };
         AdminUserInput: {
             id: string;
@@ -9275,16 +9398,22 @@ export interface components {
         MatchReview: {
             /** Format: uuid */
             id: string;
-            score: number;
+            /** @description Match weight in bits; null for a pair rejected by unlinking a record (no model scored it) */
+            score: number | null;
             /** @enum {string} */
             status: "pending" | "confirmed" | "rejected" | "unsure";
+            /**
+             * @description `model`: queued by the model; `unlink`: rejected when an officer took a record out of a profile
+             * @enum {string}
+             */
+            origin: "model" | "unlink";
             explanation: {
                 field: string;
                 level: string;
                 /** @description Bits of evidence: positive for agreement, negative for disagreement */
                 weight: number;
             }[];
-            model_version: string;
+            model_version: string | null;
             note: string | null;
             reviewed_at: string | null;
             a: {
@@ -9363,20 +9492,24 @@ export interface components {
                     age: number | null;
                     relation_name: string | null;
                 } | null;
+                /** @description How this record joined the profile: its first record (`single`), the model, an officer's review, or a rule (a transferred case's copy joins its original) */
                 link: {
                     /** @enum {string} */
-                    method: "single" | "model" | "review";
+                    method: "single" | "model" | "review" | "rule";
                     score: number | null;
+                    /** @description The model that linked the record, or for a rule link the rule (`case-transfer`) */
                     model_version: string | null;
                     linked_at: string;
                 };
+                /** @description Whether you may take this record out of the profile (POST /api/v1/profiles/{id}/members/{person_id}/unlink) */
+                may_unlink: boolean;
             }[];
             flags: {
-                /** @description Accused, trafficker or buyer in two or more cases */
+                /** @description Accused, trafficker or buyer in two or more cases (a transferred case and its copy are one case) */
                 repeat_offender: boolean;
-                /** @description Accused, trafficker or buyer in records of two or more states (other roles do not count) */
+                /** @description Accused, trafficker or buyer in records of two or more states (other roles do not count; a transferred case counts in the state that holds it now) */
                 across_states: boolean;
-                /** @description Cases of the records listed (links and hits) */
+                /** @description Cases of the records listed (links and hits; a transfer family is one case) */
                 cases: number;
                 /** @description States of the records listed (links and hits), in any role */
                 states: number;
@@ -9403,6 +9536,29 @@ export interface components {
                     kind: string;
                 }[];
             };
+        };
+        ProfileUnlink: {
+            /**
+             * Format: uuid
+             * @description The profile the record left
+             */
+            profile_id: string;
+            /** Format: uuid */
+            person_id: string;
+            /**
+             * Format: uuid
+             * @description The record’s own profile now
+             */
+            new_profile_id: string;
+            /** @description The record and the copies of it that case transfers made (they are one record) */
+            records_moved: number;
+            /**
+             * Format: uuid
+             * @description The rejected pair recorded, which keeps automatic linking from joining the record again
+             */
+            rejected_pair_id: string;
+            /** @description Whether you still read a record of the profile the record left (else it answers 404 to you) */
+            profile_readable: boolean;
         };
         AdminUser: {
             id: string;

@@ -642,10 +642,25 @@ export const en = {
   'profile.matchedOnProfile': 'The same person (profile)',
   'profile.howLinked': 'How records are linked',
   'profile.howLinkedBody':
-    'Records join a profile when the model is sure they are one person (8 bits or more), or when an officer confirms a pair in the review queue. Each link keeps how it was made.',
+    'Records join a profile when the model is sure they are one person (8 bits or more), when an officer confirms a pair in the review queue, or when a case is transferred (the receiving station’s copy is the same record). Each record keeps how its own link was made. A reviewer who finds a record wrongly linked takes it out with “Not this person…”; the model will not link it back.',
   'linkMethod.single': 'First record',
   'linkMethod.model': 'By the model',
   'linkMethod.review': 'Confirmed by an officer',
+  'linkMethod.rule': 'Same record, transferred case',
+  'unlink.button': 'Not this person…',
+  'unlink.buttonFor': 'Not this person: take {name} out of this profile…',
+  'unlink.title': 'Take {name} out of this profile?',
+  'unlink.explain':
+    'The record of {name} held by {agency} will get a profile of its own, with any copy a case transfer made of it. The model will not link it to this profile again; the decision appears under Review queue → Rejected, where it can be decided again.',
+  'unlink.reason': 'Why this record is not this person',
+  'unlink.reasonHint':
+    'Kept in the audit log, e.g. “different father’s name in the FIR; photograph does not match”.',
+  'unlink.reasonShort': 'Say why in at least 10 characters',
+  'unlink.submit': 'Take out of profile',
+  'unlink.done': '{name} was taken out of this profile.',
+  'unlink.openOwn': 'Open its own profile',
+  'unlink.doneOwn':
+    '{name} was taken out of the profile, which holds no other record you may read. This is the record’s own profile now.',
 
   'network.view': 'Show the network as',
   'network.asGraph': 'Graph',
@@ -708,6 +723,7 @@ export const en = {
   'reviews.reject': 'Not the same',
   'reviews.unsure': 'Unsure',
   'reviews.model': 'Scored by model {version}.',
+  'reviews.fromUnlink': 'Taken out of a profile',
   'reviews.decidedAt': 'Decided',
   'reviews.done.confirmed': 'Confirmed: {pair} are one person.',
   'reviews.done.rejected': 'Kept apart: {pair}.',

@@ -1,9 +1,16 @@
 import { useState } from 'react';
-import { Link, useParams } from 'wouter';
+import { Link, useLocation, useParams } from 'wouter';
 import { api } from '../../api/client.ts';
-import type { Hit, NetworkEdge, NetworkNode, PersonProfile, ProfileRecord } from '../../api/types.ts';
+import type {
+  Hit,
+  NetworkEdge,
+  NetworkNode,
+  PersonProfile,
+  ProfileRecord,
+  ProfileUnlink,
+} from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { ErrorNotice, Loading } from '../../components/notices.tsx';
+import { Done, ErrorNotice, Loading } from '../../components/notices.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t, tValue } from '../../i18n/t.ts';
@@ -11,6 +18,7 @@ import { useActions } from '../auth/permissions.ts';
 import { RequestDisclosureDialog } from '../disclosures/request-disclosure-dialog.tsx';
 import { OpenSheetDialog, sheetRoles } from '../register/open-sheet-dialog.tsx';
 import { NetworkGraph } from './network-graph.tsx';
+import { UnlinkRecordDialog } from './unlink-record-dialog.tsx';
 import { WatchPersonDialog } from './watch-person-dialog.tsx';
 
 /** The name most of the readable records give, for the page title. */
@@ -24,10 +32,25 @@ function profileName(p: PersonProfile): string {
   return best || t('profile.unnamed');
 }
 
+/** What the last "Not this person" did, shown above the profile it left (or the record's own, when none is left). */
+interface Unlinked {
+  name: string;
+  result: ProfileUnlink;
+}
+
 export function ProfilePage() {
   const { id } = useParams<{ id: string }>();
-  const profile = useResource((signal) => api.profile(id, signal), `profile:${id}`);
+  const [, navigate] = useLocation();
+  const [version, setVersion] = useState(0);
+  const [unlinked, setUnlinked] = useState<Unlinked | null>(null);
+  const profile = useResource((signal) => api.profile(id, signal), `profile:${id}:${version}`);
   useDocumentTitle(profile.data ? profileName(profile.data) : t('profile.title'));
+  const onUnlinked = (done: Unlinked) => {
+    setUnlinked(done);
+    // Nothing of the profile left that the caller reads: show the record's own profile instead.
+    if (done.result.profile_readable) setVersion((v) => v + 1);
+    else navigate(`/profiles/${done.result.new_profile_id}`);
+  };
   return (
     <div className="page">
       <nav className="breadcrumb" aria-label={t('common.breadcrumb')}>
@@ -35,16 +58,35 @@ export function ProfilePage() {
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{profile.data ? profileName(profile.data) : t('profile.title')}</span>
       </nav>
+      {unlinked && (
+        <Done>
+          {unlinked.result.profile_id === id ? (
+            <>
+              {t('unlink.done', { name: unlinked.name })}{' '}
+              <Link href={`/profiles/${unlinked.result.new_profile_id}`}>{t('unlink.openOwn')}</Link>
+            </>
+          ) : (
+            t('unlink.doneOwn', { name: unlinked.name })
+          )}
+        </Done>
+      )}
       {profile.state === 'loading' && <Loading label={t('profile.loading')} />}
       {profile.state === 'error' && <ErrorNotice error={profile.error} />}
-      {profile.state === 'ready' && <ProfileView profile={profile.data} />}
+      {profile.state === 'ready' && <ProfileView profile={profile.data} onUnlinked={onUnlinked} />}
     </div>
   );
 }
 
-function ProfileView({ profile: p }: { profile: PersonProfile }) {
+function ProfileView({
+  profile: p,
+  onUnlinked,
+}: {
+  profile: PersonProfile;
+  onUnlinked: (done: Unlinked) => void;
+}) {
   const actions = useActions();
   const [opening, setOpening] = useState<{ personId: string; name: string } | null>(null);
+  const [unlinking, setUnlinking] = useState<ProfileRecord | null>(null);
   const [watching, setWatching] = useState(false);
   const links = p.records.filter((r) => r.access === 'link');
   const hits = p.records.filter((r) => r.access === 'hit');
@@ -124,6 +166,7 @@ function ProfileView({ profile: p }: { profile: PersonProfile }) {
                 onOpenSheet={
                   canOpenSheet ? (personId, who) => setOpening({ personId, name: who }) : undefined
                 }
+                onUnlink={setUnlinking}
               />
             ) : (
               <p className="muted">{t('profile.noRecords')}</p>
@@ -171,6 +214,20 @@ function ProfileView({ profile: p }: { profile: PersonProfile }) {
         />
       )}
       {watching && <WatchPersonDialog profileId={p.id} name={name} onClose={() => setWatching(false)} />}
+      {unlinking?.person && (
+        <UnlinkRecordDialog
+          profileId={p.id}
+          personId={unlinking.person.person_id}
+          name={unlinking.person.full_name}
+          agency={unlinking.agency.name}
+          onClose={() => setUnlinking(null)}
+          onDone={(result) => {
+            const who = unlinking.person!.full_name;
+            setUnlinking(null);
+            onUnlinked({ name: who, result });
+          }}
+        />
+      )}
     </>
   );
 }
@@ -209,9 +266,11 @@ function linkedHow(r: ProfileRecord): string {
 function RecordTable({
   records,
   onOpenSheet,
+  onUnlink,
 }: {
   records: ProfileRecord[];
   onOpenSheet?: (personId: string, name: string) => void;
+  onUnlink: (record: ProfileRecord) => void;
 }) {
   return (
     <div className="table-scroll-x">
@@ -255,6 +314,16 @@ function RecordTable({
                       onClick={() => onOpenSheet(person.person_id, person.full_name)}
                     >
                       {t('profile.openSheetShort')}
+                    </button>
+                  )}
+                  {r.may_unlink && (
+                    <button
+                      type="button"
+                      className="btn btn-link btn-small"
+                      aria-label={t('unlink.buttonFor', { name: person.full_name })}
+                      onClick={() => onUnlink(r)}
+                    >
+                      {t('unlink.button')}
                     </button>
                   )}
                 </td>

@@ -129,9 +129,11 @@ function ReviewQueue({
                 <span className="review-list-names">
                   {item.a.full_name} <span className="muted">/</span> {item.b.full_name}
                 </span>
-                <span className="muted small">
-                  {t('explanation.score', { score: item.score.toFixed(1) })}
-                </span>
+                {item.score != null && (
+                  <span className="muted small">
+                    {t('explanation.score', { score: item.score.toFixed(1) })}
+                  </span>
+                )}
               </button>
             </li>
           ))}
@@ -174,7 +176,7 @@ function ReviewItem({
     <section className="panel review-item" aria-labelledby="review-title">
       <div className="review-head">
         <h2 id="review-title">{t('reviews.pairTitle')}</h2>
-        <ScoreBand band={bandOf(item.score)} score={item.score} />
+        {item.score != null && <ScoreBand band={bandOf(item.score)} score={item.score} />}
       </div>
       <table className="data-table compare-table">
         <thead>
@@ -211,7 +213,11 @@ function ReviewItem({
         </tbody>
       </table>
       <h3 className="sub-heading">{t('reviews.evidence')}</h3>
-      <ExplanationTable terms={item.explanation} score={item.score} caption={t('reviews.evidence')} />
+      <ExplanationTable
+        terms={item.explanation}
+        score={item.score ?? undefined}
+        caption={t('reviews.evidence')}
+      />
       <div className="field review-note">
         <label htmlFor="review-note">{t('reviews.note')}</label>
         <textarea
@@ -243,7 +249,9 @@ function ReviewItem({
           {t('reviews.unsure')}
         </button>
       </div>
-      <p className="field-hint">{t('reviews.model', { version: item.model_version })}</p>
+      {item.model_version && (
+        <p className="field-hint">{t('reviews.model', { version: item.model_version })}</p>
+      )}
     </section>
   );
 }
@@ -289,8 +297,11 @@ function DecidedList({ items }: { items: MatchReview[] }) {
                 {i.b.full_name}
                 <div className="muted small">{i.b.agency.name}</div>
               </td>
-              <td className="num">{i.score.toFixed(1)}</td>
-              <td>{i.note ?? '—'}</td>
+              <td className="num">{i.score != null ? i.score.toFixed(1) : '—'}</td>
+              <td>
+                {i.origin === 'unlink' && <div className="muted small">{t('reviews.fromUnlink')}</div>}
+                {i.note ?? '—'}
+              </td>
               <td className="nowrap">{formatDateTime(i.reviewed_at)}</td>
             </tr>
           ))}
