@@ -149,6 +149,10 @@ describe('application database role [postgres]', async () => {
       sql`delete from ${sql.table(partition)}`,
       sql`truncate ${sql.table(partition)}`,
       sql`delete from audit_chain_heads`,
+      // The history of profile links is appended to, never rewritten (migration 0016).
+      sql`update profile_events set reason = 'x'`,
+      sql`delete from profile_events`,
+      sql`truncate profile_events`,
       sql`set session_replication_role = replica`,
       sql`drop table audit_events`,
       sql`alter table audit_events detach partition audit_events_default`,
