@@ -711,6 +711,9 @@ describe('what corroborates a match', () => {
       record_date: '2025-09-01',
       phone: '9812300061',
     },
+    // An initial that only fits a nickname: no evidence through the alias.
+    { id: 'nick-initial-a', full_name: 'M. Baha', gender: 'f', birth_date: '2009-03-14' },
+    { id: 'nick-initial-b', full_name: 'Sahiba Sultana Bano @ Mithi', gender: 'f', birth_date: '2009-03-14' },
     // Two men who share only a common nickname and an age.
     { id: 'nick-a', full_name: 'Suresh Pal @ Pappu', gender: 'm', age: '30', record_date: '2025-01-01' },
     { id: 'nick-b', full_name: 'Ramesh Gupta urf Pappu', gender: 'm', age: '30', record_date: '2025-01-01' },
@@ -781,6 +784,11 @@ describe('what corroborates a match', () => {
     const nick = explain('nick-a', 'nick-b');
     assert.equal(nick.terms.find((t) => t.field === 'name')?.level, 'subset');
     assert.ok(nick.score < RESOLUTION_THRESHOLDS.reviewWeight, `two Pappus scored ${nick.score}`);
+    // An alias must agree with a whole name: "M." fitting "Mithi" is not a match through the alias.
+    assert.equal(
+      explain('nick-initial-a', 'nick-initial-b').terms.find((t) => t.field === 'name')?.level,
+      'disagree',
+    );
   });
 
   test('an initial and a rare family name with nothing corroborating wait in review; a common family name does not', () => {

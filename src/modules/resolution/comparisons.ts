@@ -325,29 +325,36 @@ function parsedNameLevels(col: NameColumn, relation: NameColumn | null, kinds: U
 
 const DISAGREE = 6;
 const SUBSET = 5;
+const FUZZY = 3;
 
 /**
  * Names that disagree may still name one person through an alias: "Kalia" against "Ramesh Yadav @ Kalia", or
  * "Ramesh @ Kalia" against "Suresh @ Kalia". The best agreement of one record's name or alias with the other's,
- * and the two names that reached it; null when no alias agrees. Only for names that disagree (rare, and never
- * on the pair loop's common path), so an alias never adds to a name that already agrees. The level is at best
+ * and the two names that reached it; null when no alias agrees with a whole name (exactly, folded or fuzzily).
+ * Only for names that disagree (rare, and never on the pair loop's common path), so an alias never adds to a name
+ * that already agrees. The level is at best
  * `subset` — the names meet in part — whatever the alias's own agreement: nicknames (Pappu, Monu, Kalia) are
  * shared by thousands, so such a pair stays below the review band unless a phone, an identifier or another
  * corroborating field agrees (model.ts uncorroboratedLimit).
  */
 function aliasMatch(a: ParsedName, b: ParsedName): { level: number; a: ParsedName; b: ParsedName } | null {
-  let best: { level: number; a: ParsedName; b: ParsedName } | null = null;
+  let best: { a: ParsedName; b: ParsedName } | null = null;
+  let bestLevel = DISAGREE;
   const tryPair = (x: ParsedName, y: ParsedName) => {
+    // The alias must agree with the whole name (exact, folded, fuzzy): an initial or a part ("M. Baha" against
+    // "Mithi") is no evidence through a nickname.
     const level = NAME_LEVEL_INDEX[compareNames(x, y)];
-    if (level !== 0 && level < DISAGREE && (best === null || level < best.level))
-      best = { level: Math.max(level, SUBSET), a: x, b: y };
+    if (level !== 0 && level <= FUZZY && level < bestLevel) {
+      best = { a: x, b: y };
+      bestLevel = level;
+    }
   };
   for (const x of a.aliasNames) {
     tryPair(x, b);
     for (const y of b.aliasNames) tryPair(x, y);
   }
   for (const y of b.aliasNames) tryPair(a, y);
-  return best;
+  return best === null ? null : { level: SUBSET, ...(best as { a: ParsedName; b: ParsedName }) };
 }
 
 /**
