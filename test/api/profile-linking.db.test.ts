@@ -470,6 +470,49 @@ forEachDatabase('person linking: transfers, cannot-link, unlink and provenance',
     assert.deepEqual(events, [
       { kind: 'unlink', user_id: ioA.id, reason: reason.reason, other_profile_id: out.new_profile_id },
     ]);
+    // The same history through the API, as A may see it: the events of records A reads, newest first; C's
+    // record (a hit for A) and its link are left out. Audited.
+    const history = await get(ioA, `/api/v1/profiles/${profileId}/events`);
+    assert.equal(history.statusCode, 200, history.body);
+    const items = history.json().items as {
+      kind: string;
+      person_id: string;
+      other_person_id: string | null;
+      method: string | null;
+      by: { role: string } | null;
+      reason: string | null;
+    }[];
+    assert.deepEqual(
+      items.map((i) => [i.kind, i.person_id]),
+      [
+        ['unlink', r2.personId],
+        ['link', r2.personId],
+      ],
+    );
+    assert.equal(items[0]!.reason, reason.reason);
+    assert.equal(items[0]!.by?.role, 'investigating_officer');
+    assert.equal(items[1]!.method, 'model');
+    assert.equal(items[1]!.other_person_id, r1.personId);
+    assert.ok(!history.body.includes(r3.personId), 'nothing of C’s record');
+    const readAudit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('record_id', '=', profileId)
+      .where('action', '=', 'profile.events_read')
+      .execute();
+    assert.equal(readAudit.length, 1);
+    // C reads only its own record: its link, with the record it joined hidden (A's, which C may not read).
+    const cView = (await get(ioC, `/api/v1/profiles/${profileId}/events`)).json().items as typeof items;
+    assert.deepEqual(
+      cView.map((i) => [i.kind, i.person_id, i.other_person_id]),
+      [['link', r3.personId, null]],
+    );
+    // Someone who reads no record of it does not find it; a role that reads no cases is refused.
+    assert.equal((await get(ngo, `/api/v1/profiles/${profileId}/events`)).statusCode, 404);
+    assert.equal((await get(ioA, `/api/v1/profiles/${newId()}/events`)).statusCode, 404);
+    const admin = await newUser(ctx.database, stationA, 'agency_admin');
+    assert.equal((await get(admin, `/api/v1/profiles/${profileId}/events`)).statusCode, 403);
+
     const decided = (await get(ioA, '/api/v1/grid/reviews?status=rejected')).json().items as {
       id: string;
       origin: string;

@@ -577,6 +577,10 @@ export const requests: Record<string, RequestBuilder> = {
     method: 'GET',
     url: `/api/v1/profiles/${await ensureProfile(w.database.db, rec(w, t).ownerAgencyId, rec(w, t).victimId)}`,
   }),
+  'GET /api/v1/profiles/:id/events': async (w, t) => ({
+    method: 'GET',
+    url: `/api/v1/profiles/${await ensureProfile(w.database.db, rec(w, t).ownerAgencyId, rec(w, t).victimId)}/events`,
+  }),
   'POST /api/v1/profiles/:id/members/:person_id/unlink': async (w, t) => {
     const { profileId, personId } = await linkedAccused(w, t);
     return {

@@ -625,6 +625,12 @@ export const policies: readonly Policy[] = [
     records: { on: 'person', access: 'read' },
     ok: 200,
   },
+  {
+    route: 'GET /api/v1/profiles/:id/events',
+    roles: caseReaders,
+    records: { on: 'person', access: 'read' },
+    ok: 200,
+  },
   // Taking a record out of a profile: those who decide review pairs, on a record they read.
   {
     route: 'POST /api/v1/profiles/:id/members/:person_id/unlink',

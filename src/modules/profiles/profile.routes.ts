@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { type AppDeps, requireActor } from '../../http/context.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { pageOf, uuid } from '../cases/case.schemas.ts';
-import { getProfile, unlinkProfileMember } from './profile.service.ts';
+import { getProfile, getProfileEvents, unlinkProfileMember } from './profile.service.ts';
 import { decideReview, listReviews } from './review.service.ts';
 import {
+  profileEventsOut,
   profileOut,
   reviewDecisionInput,
   reviewListQuery,
@@ -74,6 +75,19 @@ export function profileRoutes(deps: AppDeps) {
         },
       },
       async (request) => getProfile(deps.db, requireActor(request), request.params.id),
+    );
+    r.get(
+      '/api/v1/profiles/:id/events',
+      {
+        schema: {
+          tags: ['grid'],
+          summary:
+            'The history of a profile’s links: links, merges and unlinks of the records you may read, newest first, with method, score, model version, reviewer and reason (audited)',
+          params: idParams,
+          response: { 200: profileEventsOut, ...errorResponses },
+        },
+      },
+      async (request) => getProfileEvents(deps.db, requireActor(request), request.params.id),
     );
     r.post(
       '/api/v1/profiles/:id/members/:person_id/unlink',

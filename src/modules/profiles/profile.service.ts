@@ -300,3 +300,76 @@ export async function unlinkProfileMember(
     };
   });
 }
+
+/**
+ * The history of a profile's links (`profile_events`): links, merges and unlinks touching it, newest first, at
+ * most 200. Found, like the profile, only through a record the caller reads (404 otherwise); each event only when
+ * the caller reads the record it is about (an event of a record it may not read, or of a person its role may not
+ * see, is left out), and the other record's id only when it reads that one too. Audited.
+ */
+export async function getProfileEvents(db: Kysely<DB>, actor: Actor, id: string) {
+  assertCan(actor, 'case:read');
+  const reads = await db
+    .selectFrom('profile_members as m')
+    .innerJoin('persons as p', (j) =>
+      j.onRef('p.agency_id', '=', 'm.agency_id').onRef('p.id', '=', 'm.person_id'),
+    )
+    .select('m.person_id')
+    .where('m.profile_id', '=', id)
+    .where(visiblePersons(actor, 'p'))
+    .where(readable(actor, 'p', 'p.case_id', 'persons'))
+    .limit(1)
+    .execute();
+  if (reads.length === 0) throw notFound('Profile');
+  const rows = await sql<{
+    id: string;
+    occurred_at: Date;
+    kind: 'link' | 'merge' | 'unlink';
+    profile_id: string;
+    other_profile_id: string | null;
+    person_id: string;
+    other_person_id: string | null;
+    records: number;
+    method: 'model' | 'review' | 'rule' | null;
+    score: number | null;
+    model_version: string | null;
+    by_name: string | null;
+    by_role: string | null;
+    reason: string | null;
+  }>`
+    select e.id, e.occurred_at, e.kind, e.profile_id, e.other_profile_id, e.person_id,
+      case when op.id is not null and ${visiblePersons(actor, 'op')} and ${readable(actor, 'op', 'op.case_id', 'persons')}
+        then e.other_person_id end as other_person_id,
+      e.records, e.method, e.score, e.model_version, u.display_name as by_name, u.role as by_role, e.reason
+    from profile_events e
+    join persons ep on ep.agency_id = e.agency_id and ep.id = e.person_id
+    left join persons op on op.agency_id = e.other_agency_id and op.id = e.other_person_id
+    left join users u on u.id = e.user_id
+    where (e.profile_id = ${id} or e.other_profile_id = ${id})
+      and ${visiblePersons(actor, 'ep')} and ${readable(actor, 'ep', 'ep.case_id', 'persons')}
+    order by e.occurred_at desc, e.id desc
+    limit 200`.execute(db);
+  await recordAudit(db, actor, {
+    action: 'profile.events_read',
+    recordKind: 'profile',
+    recordId: id,
+    detail: { events: rows.rows.length },
+  });
+  return {
+    items: rows.rows.map((r) => ({
+      id: r.id,
+      occurred_at: new Date(r.occurred_at).toISOString(),
+      kind: r.kind,
+      profile_id: r.profile_id,
+      other_profile_id: r.other_profile_id,
+      person_id: r.person_id,
+      other_person_id: r.other_person_id,
+      records: r.records,
+      method: r.method,
+      score: r.score,
+      model_version: r.model_version,
+      by: r.by_name ? { name: r.by_name, role: r.by_role ?? '' } : null,
+      reason: r.reason,
+    })),
+  };
+}

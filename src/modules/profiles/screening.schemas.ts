@@ -241,3 +241,36 @@ export const unlinkOut = z
       ),
   })
   .meta({ id: 'ProfileUnlink' });
+
+/* ---------- the history of a profile's links ---------- */
+
+export const profileEventsOut = z
+  .object({
+    items: z.array(
+      z.object({
+        id: uuid,
+        occurred_at: z.string(),
+        kind: z.enum(['link', 'merge', 'unlink']),
+        profile_id: uuid.describe(
+          'link, merge: the profile that remains; unlink: the profile the record left',
+        ),
+        other_profile_id: uuid
+          .nullable()
+          .describe('link, merge: the profile merged away; unlink: the record’s new profile'),
+        person_id: uuid.describe('The record that joined, or was taken out (one you may read)'),
+        other_person_id: uuid
+          .nullable()
+          .describe('The record it was linked to or judged apart from, when you may read it; else null'),
+        records: z.number().int().describe('How many records changed profile'),
+        method: z.enum(['model', 'review', 'rule']).nullable(),
+        score: z.number().nullable(),
+        model_version: z.string().nullable(),
+        by: z
+          .object({ name: z.string(), role: z.string() })
+          .nullable()
+          .describe('The reviewer who confirmed the pair, or the officer who unlinked'),
+        reason: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ProfileEvents' });

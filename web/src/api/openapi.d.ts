@@ -8090,6 +8090,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/profiles/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The history of a profile’s links: links, merges and unlinks of the records you may read, newest first, with method, score, model version, reviewer and reason (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProfileEvents"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/profiles/{id}/members/{person_id}/unlink": {
         parameters: {
             query?: never;
@@ -8864,6 +8947,40 @@ export interface components {
             /** @description Whether you still read a record of the profile the record left (else it answers 404 to you) */
             profile_readable: boolean;
         };
+        ProfileEventsInput: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                occurred_at: string;
+                /** @enum {string} */
+                kind: "link" | "merge" | "unlink";
+                /**
+                 * Format: uuid
+                 * @description link, merge: the profile that remains; unlink: the profile the record left
+                 */
+                profile_id: string;
+                /** @description link, merge: the profile merged away; unlink: the record’s new profile */
+                other_profile_id: string | null;
+                /**
+                 * Format: uuid
+                 * @description The record that joined, or was taken out (one you may read)
+                 */
+                person_id: string;
+                /** @description The record it was linked to or judged apart from, when you may read it; else null */
+                other_person_id: string | null;
+                /** @description How many records changed profile */
+                records: number;
+                method: ("model" | "review" | "rule") | null;
+                score: number | null;
+                model_version: string | null;
+                /** @description The reviewer who confirmed the pair, or the officer who unlinked */
+                by: {
+                    name: string;
+                    role: string;
+                } | null;
+                reason: string | null;
+            }[];
+        };
         AdminUserInput: {
             id: string;
             email: string;
@@ -9559,6 +9676,40 @@ export interface components {
             rejected_pair_id: string;
             /** @description Whether you still read a record of the profile the record left (else it answers 404 to you) */
             profile_readable: boolean;
+        };
+        ProfileEvents: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                occurred_at: string;
+                /** @enum {string} */
+                kind: "link" | "merge" | "unlink";
+                /**
+                 * Format: uuid
+                 * @description link, merge: the profile that remains; unlink: the profile the record left
+                 */
+                profile_id: string;
+                /** @description link, merge: the profile merged away; unlink: the record’s new profile */
+                other_profile_id: string | null;
+                /**
+                 * Format: uuid
+                 * @description The record that joined, or was taken out (one you may read)
+                 */
+                person_id: string;
+                /** @description The record it was linked to or judged apart from, when you may read it; else null */
+                other_person_id: string | null;
+                /** @description How many records changed profile */
+                records: number;
+                method: ("model" | "review" | "rule") | null;
+                score: number | null;
+                model_version: string | null;
+                /** @description The reviewer who confirmed the pair, or the officer who unlinked */
+                by: {
+                    name: string;
+                    role: string;
+                } | null;
+                reason: string | null;
+            }[];
         };
         AdminUser: {
             id: string;
