@@ -493,6 +493,10 @@ forEachDatabase('person linking: transfers, cannot-link, unlink and provenance',
     assert.equal(items[0]!.by?.role, 'investigating_officer');
     assert.equal(items[1]!.method, 'model');
     assert.equal(items[1]!.other_person_id, r1.personId);
+    assert.deepEqual(
+      items.map((i) => (i as { person_name?: string }).person_name),
+      ['Vikram Singh Chauhan', 'Vikram Singh Chauhan'],
+    );
     assert.ok(!history.body.includes(r3.personId), 'nothing of C’s record');
     const readAudit = await ctx.database.db
       .selectFrom('audit_events')
@@ -504,8 +508,13 @@ forEachDatabase('person linking: transfers, cannot-link, unlink and provenance',
     // C reads only its own record: its link, with the record it joined hidden (A's, which C may not read).
     const cView = (await get(ioC, `/api/v1/profiles/${profileId}/events`)).json().items as typeof items;
     assert.deepEqual(
-      cView.map((i) => [i.kind, i.person_id, i.other_person_id]),
-      [['link', r3.personId, null]],
+      cView.map((i) => [
+        i.kind,
+        i.person_id,
+        i.other_person_id,
+        (i as { other_person_name?: string | null }).other_person_name,
+      ]),
+      [['link', r3.personId, null, null]],
     );
     // Someone who reads no record of it does not find it; a role that reads no cases is refused.
     assert.equal((await get(ngo, `/api/v1/profiles/${profileId}/events`)).statusCode, 404);

@@ -234,6 +234,13 @@ export async function runGridFlow(
       .filter({ hasText: /was taken out of this profile/ })
       .waitFor();
     await buyerRow.waitFor({ state: 'detached' });
+    // The link history (audited, so read on request) says who took which record out, and why.
+    await page.getByRole('button', { name: 'Show the link history' }).click();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `Rakesh Kumar ${surname} was taken out` })
+      .filter({ hasText: 'different village and father' })
+      .waitFor();
     await shoot(page, '40-profile-unlinked');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Grid' }).click();
     await page.getByRole('navigation', { name: 'Grid screens' }).waitFor();

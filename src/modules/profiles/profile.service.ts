@@ -328,7 +328,9 @@ export async function getProfileEvents(db: Kysely<DB>, actor: Actor, id: string)
     profile_id: string;
     other_profile_id: string | null;
     person_id: string;
+    person_name: string;
     other_person_id: string | null;
+    other_person_name: string | null;
     records: number;
     method: 'model' | 'review' | 'rule' | null;
     score: number | null;
@@ -337,9 +339,11 @@ export async function getProfileEvents(db: Kysely<DB>, actor: Actor, id: string)
     by_role: string | null;
     reason: string | null;
   }>`
-    select e.id, e.occurred_at, e.kind, e.profile_id, e.other_profile_id, e.person_id,
+    select e.id, e.occurred_at, e.kind, e.profile_id, e.other_profile_id, e.person_id, ep.full_name as person_name,
       case when op.id is not null and ${visiblePersons(actor, 'op')} and ${readable(actor, 'op', 'op.case_id', 'persons')}
         then e.other_person_id end as other_person_id,
+      case when op.id is not null and ${visiblePersons(actor, 'op')} and ${readable(actor, 'op', 'op.case_id', 'persons')}
+        then op.full_name end as other_person_name,
       e.records, e.method, e.score, e.model_version, u.display_name as by_name, u.role as by_role, e.reason
     from profile_events e
     join persons ep on ep.agency_id = e.agency_id and ep.id = e.person_id
@@ -363,7 +367,9 @@ export async function getProfileEvents(db: Kysely<DB>, actor: Actor, id: string)
       profile_id: r.profile_id,
       other_profile_id: r.other_profile_id,
       person_id: r.person_id,
+      person_name: r.person_name,
       other_person_id: r.other_person_id,
+      other_person_name: r.other_person_name,
       records: r.records,
       method: r.method,
       score: r.score,

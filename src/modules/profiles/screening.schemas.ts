@@ -258,9 +258,11 @@ export const profileEventsOut = z
           .nullable()
           .describe('link, merge: the profile merged away; unlink: the record’s new profile'),
         person_id: uuid.describe('The record that joined, or was taken out (one you may read)'),
+        person_name: z.string().describe('Its name as stored (a victim’s or child witness’s pseudonym)'),
         other_person_id: uuid
           .nullable()
           .describe('The record it was linked to or judged apart from, when you may read it; else null'),
+        other_person_name: z.string().nullable().describe('That record’s name, when you may read it'),
         records: z.number().int().describe('How many records changed profile'),
         method: z.enum(['model', 'review', 'rule']).nullable(),
         score: z.number().nullable(),

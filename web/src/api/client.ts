@@ -53,6 +53,7 @@ import type {
   OidcInfo,
   PasswordChanged,
   PersonProfile,
+  ProfileEvents,
   ProfileUnlink,
   ProfileUnlinkInput,
   RevealedIdentity,
@@ -250,6 +251,8 @@ export const api = {
   /** Audited; 404 unless the caller reads at least one of the profile's records. */
   profile: (profileId: string, signal?: AbortSignal) =>
     request<PersonProfile>('GET', `/profiles/${id(profileId)}`, { signal }),
+  /** The history of the profile's links for the records the caller reads (audited). */
+  profileEvents: (profileId: string) => request<ProfileEvents>('GET', `/profiles/${id(profileId)}/events`),
   /** Takes a record out of a profile (audited, with the reason); a rejected pair keeps the model from re-linking it. */
   unlinkProfileMember: (profileId: string, personId: string, input: ProfileUnlinkInput) =>
     request<ProfileUnlink>('POST', `/profiles/${id(profileId)}/members/${id(personId)}/unlink`, {

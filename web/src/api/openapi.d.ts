@@ -8966,8 +8966,12 @@ export interface components {
                  * @description The record that joined, or was taken out (one you may read)
                  */
                 person_id: string;
+                /** @description Its name as stored (a victim’s or child witness’s pseudonym) */
+                person_name: string;
                 /** @description The record it was linked to or judged apart from, when you may read it; else null */
                 other_person_id: string | null;
+                /** @description That record’s name, when you may read it */
+                other_person_name: string | null;
                 /** @description How many records changed profile */
                 records: number;
                 method: ("model" | "review" | "rule") | null;
@@ -9696,8 +9700,12 @@ export interface components {
                  * @description The record that joined, or was taken out (one you may read)
                  */
                 person_id: string;
+                /** @description Its name as stored (a victim’s or child witness’s pseudonym) */
+                person_name: string;
                 /** @description The record it was linked to or judged apart from, when you may read it; else null */
                 other_person_id: string | null;
+                /** @description That record’s name, when you may read it */
+                other_person_name: string | null;
                 /** @description How many records changed profile */
                 records: number;
                 method: ("model" | "review" | "rule") | null;

@@ -643,6 +643,12 @@ export const en = {
   'profile.howLinked': 'How records are linked',
   'profile.howLinkedBody':
     'Records join a profile when the model is sure they are one person (8 bits or more), when an officer confirms a pair in the review queue, or when a case is transferred (the receiving station’s copy is the same record). Each record keeps how its own link was made. A reviewer who finds a record wrongly linked takes it out with “Not this person…”; the model will not link it back.',
+  'profile.historyShow': 'Show the link history',
+  'profile.historyNone': 'No links recorded for the records you may read.',
+  'profile.historyOther': 'another record',
+  'profile.historyLink': '{name} joined {other}',
+  'profile.historyUnlink': '{name} was taken out',
+  'profile.historyScore': '{score} bits',
   'linkMethod.single': 'First record',
   'linkMethod.model': 'By the model',
   'linkMethod.review': 'Confirmed by an officer',

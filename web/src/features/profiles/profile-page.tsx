@@ -17,6 +17,7 @@ import { t, tValue } from '../../i18n/t.ts';
 import { useActions } from '../auth/permissions.ts';
 import { RequestDisclosureDialog } from '../disclosures/request-disclosure-dialog.tsx';
 import { OpenSheetDialog, sheetRoles } from '../register/open-sheet-dialog.tsx';
+import { LinkHistory } from './link-history.tsx';
 import { NetworkGraph } from './network-graph.tsx';
 import { UnlinkRecordDialog } from './unlink-record-dialog.tsx';
 import { WatchPersonDialog } from './watch-person-dialog.tsx';
@@ -203,6 +204,7 @@ function ProfileView({
           <section className="panel panel-quiet" aria-labelledby="sec-how">
             <h2 id="sec-how">{t('profile.howLinked')}</h2>
             <p className="small">{t('profile.howLinkedBody')}</p>
+            <LinkHistory profileId={p.id} records={p.records} />
           </section>
         </aside>
       </div>
