@@ -77,24 +77,16 @@ export function importCommand() {
           );
 
           async function matchImported() {
-            for (let i = 0; i < summary.caseIds.length; i += MATCH_BATCH_CASES) {
-              const persons = await db
-                .selectFrom('persons')
-                .select(['agency_id', 'id'])
-                .where('case_id', 'in', summary.caseIds.slice(i, i + MATCH_BATCH_CASES))
-                .execute();
-              const m = await matchNewPersons(
-                db,
-                keyring,
-                persons.map((p) => ({ agencyId: p.agency_id, personId: p.id })),
-                null,
-              );
+            const written = summary.writtenPersons;
+            for (let i = 0; i < written.length; i += MATCH_BATCH) {
+              const persons = written.slice(i, i + MATCH_BATCH);
+              const m = await matchNewPersons(db, keyring, persons, null);
               total.persons += persons.length;
               total.linked += m.linked;
               total.queued += m.queued;
               total.alerts += m.alerts;
-              if (summary.caseIds.length > MATCH_BATCH_CASES)
-                console.log(`  matched ${total.persons} persons of ${summary.persons}…`);
+              if (written.length > MATCH_BATCH)
+                console.log(`  matched ${total.persons} persons of ${written.length}…`);
             }
           }
         });
@@ -105,8 +97,8 @@ export function importCommand() {
     });
 }
 
-/** Cases whose persons are matched per step (one look-up of their persons, then each person). */
-const MATCH_BATCH_CASES = 1_000;
+/** Persons matched per step (a progress line after each when there are more). */
+const MATCH_BATCH = 5_000;
 
 function printRejected(err: ImportRejected) {
   console.error(err.message);

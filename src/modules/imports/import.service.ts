@@ -14,8 +14,8 @@ export interface ImportSummary {
   cases: number;
   persons: number;
   identifiers: number;
-  /** The cases written (created or updated), for what runs after the commit (person matching). */
-  caseIds: string[];
+  /** The persons written (created or updated), for what runs after the commit (person matching). */
+  writtenPersons: { agencyId: string; personId: string }[];
 }
 
 /** Thrown when any row is bad: nothing was written, and every bad row is listed. */
@@ -167,7 +167,9 @@ export async function importRecords(
       cases: result.cases,
       persons: result.persons,
       identifiers: result.identifiers,
-      caseIds: result.caseIds,
+      writtenPersons: result.personIds.flatMap((ids, i) =>
+        ids.map((personId) => ({ agencyId: writes[i]!.agencyId, personId })),
+      ),
     };
   });
 }

@@ -340,14 +340,13 @@ export async function getProfileEvents(db: Kysely<DB>, actor: Actor, id: string)
     reason: string | null;
   }>`
     select e.id, e.occurred_at, e.kind, e.profile_id, e.other_profile_id, e.person_id, ep.full_name as person_name,
-      case when op.id is not null and ${visiblePersons(actor, 'op')} and ${readable(actor, 'op', 'op.case_id', 'persons')}
-        then e.other_person_id end as other_person_id,
-      case when op.id is not null and ${visiblePersons(actor, 'op')} and ${readable(actor, 'op', 'op.case_id', 'persons')}
-        then op.full_name end as other_person_name,
+      op.id as other_person_id, op.full_name as other_person_name,
       e.records, e.method, e.score, e.model_version, u.display_name as by_name, u.role as by_role, e.reason
     from profile_events e
     join persons ep on ep.agency_id = e.agency_id and ep.id = e.person_id
+    -- The other record only when the caller reads it too.
     left join persons op on op.agency_id = e.other_agency_id and op.id = e.other_person_id
+      and ${visiblePersons(actor, 'op')} and ${readable(actor, 'op', 'op.case_id', 'persons')}
     left join users u on u.id = e.user_id
     where (e.profile_id = ${id} or e.other_profile_id = ${id})
       and ${visiblePersons(actor, 'ep')} and ${readable(actor, 'ep', 'ep.case_id', 'persons')}
