@@ -215,7 +215,7 @@ export class WarningList {
  * The list as last built, per database handle: rebuilding it (the entries and every agency's contact number, a few
  * hundred values) cost about a millisecond a call, twice per phone screening. A one-row stamp of both sources,
  * read each call, says whether it is still current, so an entry added or removed by another server process, or
- * an agency's new number, counts from the next call on. A transaction is a new handle each time: it rebuilds.
+ * an agency's new number, counts from the next call on.
  */
 const builtLists = new WeakMap<Kysely<DB>, { stamp: string; keyring: Keyring; list: WarningList }>();
 
@@ -229,6 +229,8 @@ async function warningListStamp(db: Kysely<DB>): Promise<string> {
 }
 
 export async function loadWarningList(db: Kysely<DB>, keyring: Keyring): Promise<WarningList> {
+  // A transaction is a handle of its own, never reused: no stamp to read, the list is built for it.
+  if (db.isTransaction) return buildWarningList(db, keyring);
   const stamp = await warningListStamp(db);
   const built = builtLists.get(db);
   if (built && built.stamp === stamp && built.keyring === keyring) return built.list;
