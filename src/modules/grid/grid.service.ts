@@ -412,11 +412,6 @@ function addressedTo(actor: Actor, a: string) {
 }
 
 /**
- * Alerts for the caller's agency (and, for supervisory roles, the agencies below it) and the caller's own
- * watches. The other record is shown by its agency's contact officer and its id; its FIR number only when the
- * caller may read it, exactly as hits are. `unread` counts the unread alerts addressed to the caller.
- */
-/**
  * A watch alert on an identifier the watcher may not be shown, in a case it reads (an informant's phone, for an
  * analyst): not listed at all. As a link it would show the hidden identifier; as a hit on a case the watcher reads
  * it would say that someone hidden from it there holds the watched value (grid.md, "Watchlists"). `a` is the
@@ -429,6 +424,11 @@ function hiddenWatchAlert(actor: Actor): RawBuilder<SqlBool> {
         and ${readableIdentifier(actor, 'hw')}))`;
 }
 
+/**
+ * Alerts for the caller's agency (and, for supervisory roles, the agencies below it) and the caller's own
+ * watches. The other record is shown by its agency's contact officer and its id; its FIR number only when the
+ * caller may read it, exactly as hits are. `unread` counts the unread alerts addressed to the caller.
+ */
 export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof alertListQuery>) {
   assertCan(actor, 'case:read');
   const kind = q.kind ?? null;
@@ -460,12 +460,9 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
       ${readable(actor, 'mc')} as own_readable, a.person_id,
       case when p.protected then p.full_name end as pseudonym,
       a.other_agency_id, a.other_case_id, oc.fir_number as other_fir,
-      -- A watched identifier held by someone the role may not see (an informant's phone, for an analyst) makes
-      -- the record a hit, as in every match (matches.ts): a link would point at where the hidden person is.
-      (${readable(actor, 'oc')} and (a.kind <> 'watchlist' or a.match_on <> 'identifier'
-        or a.detail->>'identifier_id' is null or exists (select 1 from identifiers wi
-          where wi.agency_id = a.other_agency_id and wi.id = (a.detail->>'identifier_id')::uuid
-            and ${readableIdentifier(actor, 'wi')}))) as other_readable,
+      -- A watch alert on an identifier the caller may not be shown, in a case it reads, is left out below
+      -- (hiddenWatchAlert): what is listed is a link exactly when the other case is readable.
+      ${readable(actor, 'oc')} as other_readable,
       last.status as disclosure_status, last.id as disclosure_id,
       a.watch_id, w.kind as watch_kind, w.value as watch_value, ${addressedTo(actor, 'a')} as addressed,
       a.read_at, a.created_at
