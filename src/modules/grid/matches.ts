@@ -115,10 +115,8 @@ export async function matchIdentifiers(
     disclosure_id: string | null;
   }>`
     select distinct on (i.case_id, i.kind) i.case_id, i.agency_id, i.kind, c.fir_number,
-      -- A link needs the case readable and the identifier one the caller may be shown: its case's identifiers
-      -- granted (a disclosure or referral of the summary and persons only does not say which phones it holds)
-      -- and one the caller's role may see (access/fields.ts).
-      (${readable(actor, 'c')} and ${readableIdentifier(actor, 'i')}) as can_read, last.status as disclosure_status, last.id as disclosure_id
+      -- A link: the case is readable (the identifiers the caller may not be shown there are left out below).
+      ${readable(actor, 'c')} as can_read, last.status as disclosure_status, last.id as disclosure_id
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(kind text, normalised text)
     join identifiers i on i.kind = v.kind and i.normalised = v.normalised
     join cases c on c.agency_id = i.agency_id and c.id = i.case_id
@@ -127,8 +125,9 @@ export async function matchIdentifiers(
       where d.agency_id = i.agency_id and d.record_id = i.case_id and d.requester_agency_id = ${actor.agencyId}
       order by d.created_at desc limit 1) last on true
     where (${options.excludeCaseId ?? null}::uuid is null or i.case_id <> ${options.excludeCaseId ?? null}::uuid)
-      -- An identifier the caller may not be shown, on a case it reads, is neither a link nor a hit: a hit on a
-      -- case it reads would say that someone hidden from it there (an informant, for an analyst) holds the value.
+      -- An identifier the caller may not be shown on a case it reads — not granted by the disclosure or referral,
+      -- or not on its role's field list (access/fields.ts) — is neither a link nor a hit: a hit on a case it reads
+      -- would say that someone hidden from it there (an informant, for an analyst) holds the value.
       and (not ${readable(actor, 'c')} or ${readableIdentifier(actor, 'i')})
       and not exists (select 1 from jsonb_to_recordset(${JSON.stringify(exclusions)}::jsonb)
         as e(kind text, form text, agency_id uuid)
