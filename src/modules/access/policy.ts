@@ -131,3 +131,17 @@ export function readablePerson(actor: Actor, p: string): RawBuilder<SqlBool> {
 export function readableIdentifier(actor: Actor, i: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(${readable(actor, i, `${i}.case_id`, 'identifiers')} and ${visibleIdentifiers(actor, i)})`;
 }
+
+/**
+ * Whether an identifier may count for the caller — find a record, score it, match it: on a record the caller does
+ * not read at all it makes a hit (`recordReadable` false); on one it reads, only if the caller may be shown it
+ * (`readableIdentifier`). A hit on a record the caller reads would say that the hidden value is there (an
+ * informant's phone, for an analyst). `i` is the identifiers alias.
+ */
+export function identifierCounts(
+  actor: Actor,
+  i: string,
+  recordReadable: RawBuilder<SqlBool>,
+): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(not ${recordReadable} or ${readableIdentifier(actor, i)})`;
+}

@@ -6,7 +6,7 @@ import type { Keyring } from '../../shared/envelope.ts';
 import { AppError, notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { type Actor, agencyInScope, agencyScope, assertCan } from '../access/actor.ts';
-import { readable, readableIdentifier, visiblePersons } from '../access/policy.ts';
+import { identifierCounts, readable, visiblePersons } from '../access/policy.ts';
 import { roles } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { normaliseForField } from '../identifiers/normalise.ts';
@@ -419,9 +419,9 @@ function addressedTo(actor: Actor, a: string) {
  */
 function hiddenWatchAlert(actor: Actor): RawBuilder<SqlBool> {
   return sql<SqlBool>`(a.kind = 'watchlist' and a.match_on = 'identifier' and a.detail->>'identifier_id' is not null
-    and coalesce(${readable(actor, 'oc')}, false) and not exists (select 1 from identifiers hw
+    and exists (select 1 from identifiers hw
       where hw.agency_id = a.other_agency_id and hw.id = (a.detail->>'identifier_id')::uuid
-        and ${readableIdentifier(actor, 'hw')}))`;
+        and not ${identifierCounts(actor, 'hw', sql<SqlBool>`coalesce(${readable(actor, 'oc')}, false)`)}))`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { DB, IdentifierKind } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import type { Actor } from '../access/actor.ts';
-import { readable, readableIdentifier, visibleIdentifiers } from '../access/policy.ts';
+import { identifierCounts, readable, visibleIdentifiers } from '../access/policy.ts';
 import type { hitOut, linkOut } from '../sharing/sharing.schemas.ts';
 import type { tooCommonOut, warningListedOut } from './flags.schemas.ts';
 import {
@@ -128,7 +128,7 @@ export async function matchIdentifiers(
       -- An identifier the caller may not be shown on a case it reads — not granted by the disclosure or referral,
       -- or not on its role's field list (access/fields.ts) — is neither a link nor a hit: a hit on a case it reads
       -- would say that someone hidden from it there (an informant, for an analyst) holds the value.
-      and (not ${readable(actor, 'c')} or ${readableIdentifier(actor, 'i')})
+      and ${identifierCounts(actor, 'i', readable(actor, 'c'))}
       and not exists (select 1 from jsonb_to_recordset(${JSON.stringify(exclusions)}::jsonb)
         as e(kind text, form text, agency_id uuid)
         where e.kind = i.kind and e.form = i.normalised and e.agency_id = i.agency_id)

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import type { Actor } from '../access/actor.ts';
-import { readableIdentifier, readablePerson, visiblePersons } from '../access/policy.ts';
+import { identifierCounts, readablePerson, visiblePersons } from '../access/policy.ts';
 import { loadWarningList, type Probe } from '../grid/values.ts';
 import { BORN_SLACK, hashedKeys, hashedKeysV1, personKeys } from './person-keys.ts';
 
@@ -75,7 +75,7 @@ export interface CandidateQuery {
   exclude?: { agency_id: string; id: string };
   /**
    * Who asks (screening): a holder of one of the identifiers is then a candidate only when it is a person the
-   * caller's role may see and either the caller may be shown that identifier (`readableIdentifier`) or the
+   * caller's role may see and either the caller may be shown that identifier (`identifierCounts`) or the
    * caller does not read the record at all (a hit, as the identifier search answers). A record the caller reads
    * through a phone its role may not see (an accused's, for a CWC member) is not found through it. Without an
    * actor (matching on write, batch linking) every holder is a candidate.
@@ -195,7 +195,7 @@ async function candidatesByIdentifier(
         q.actor
           ? sql`
         and ${visiblePersons(q.actor, 'p')}
-        and (${readableIdentifier(q.actor, 'i')} or not ${readablePerson(q.actor, 'p')})`
+        and ${identifierCounts(q.actor, 'i', readablePerson(q.actor, 'p'))}`
           : sql``
       }
       order by i.agency_id, i.person_id

@@ -1,9 +1,9 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import { type Actor, assertCan } from '../access/actor.ts';
-import { readable, readableIdentifier, visiblePersons } from '../access/policy.ts';
+import { identifierCounts, readable, visiblePersons } from '../access/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { matchIdentifiers } from '../grid/matches.ts';
 import { probeOf } from '../grid/values.ts';
@@ -76,7 +76,7 @@ export async function screenPersons(db: Kysely<DB>, keyring: Keyring, actor: Act
         phone: probes.some((p) => p.kind === 'phone'),
         // A phone the caller may not be shown never scores a record it reads (nor shows in its explanation);
         // a record it does not read is a hit, scored as before, with neither score terms nor person shown.
-        phoneShown: sql<SqlBool>`(${readableIdentifier(actor, 'i')} or not ${mayRead})`,
+        phoneShown: identifierCounts(actor, 'i', mayRead),
       })
         .innerJoin(
           sql<{ agency_id: string; id: string }>`(select * from jsonb_to_recordset(${JSON.stringify(
