@@ -202,6 +202,17 @@ if (verbose) {
     if (groups.size > 1 && shown++ < 25) {
       console.log(`  ${cluster.id}`);
       for (const id of ids) console.log(`    ${String(predictedOf.get(id) ?? '-').padStart(6)}  ${name(id)}`);
+      // Why each pair across the split scored what it did.
+      for (let a = 0; a < ids.length; a++)
+        for (let b = a + 1; b < ids.length; b++) {
+          const x = ids[a] as string;
+          const y = ids[b] as string;
+          if ((predictedOf.get(x) ?? x) === (predictedOf.get(y) ?? y)) continue;
+          const e = result.explain(refOf.get(x) as RecordRef, refOf.get(y) as RecordRef);
+          const terms = e.terms.map((t) => `${t.field} ${t.level} ${t.weight.toFixed(1)}`).join(', ');
+          const caps = `household ${e.householdCap.toFixed(1)}, corroboration ${e.corroborationCap.toFixed(1)}`;
+          console.log(`      ${a + 1}–${b + 1}: ${e.score.toFixed(1)} bits (${terms}; ${caps})`);
+        }
     }
   }
   console.log('\nWrong merges (clusters holding more than one real person; first 25):');

@@ -228,6 +228,16 @@ forEachDatabase('grid: watchlists and re-trafficking alerts', (ctx) => {
       assert.match(got[0]!.child?.pseudonym ?? '', /^V-/);
       assert.ok(!JSON.stringify(got).includes('Synthetic Rescued Girl'));
     }
+    // Listing them is a read of the child's pseudonym and of the other agency's case: audited, naming both.
+    const listed = await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['detail'])
+      .where('action', '=', 'grid.alert_list')
+      .where('user_id', '=', cwcUser.id)
+      .execute();
+    assert.ok(listed.length > 0, 'the CWC member’s list is audited');
+    const detail = JSON.stringify(listed.map((e) => e.detail));
+    assert.ok(detail.includes(child.id), 'the audit names the child shown');
     for (const u of [ngoUser, ioE, ioB]) assert.deepEqual(await alerts(u, 're_trafficking'), [], u.role);
     // Supervisors and analysts above the owning station see its row (as every alert of the agencies below them),
     // not the CWC's and DCPU's copies; above the new record's station, nothing.

@@ -268,6 +268,29 @@ forEachDatabase('person linking: transfers, cannot-link, unlink and provenance',
     assert.equal(after.flags.cases, 2);
     assert.equal(after.flags.repeat_offender, true);
     assert.equal(after.flags.across_states, true);
+
+    // The child turns up again, her phone and name in a new case of a third agency: the station that now holds
+    // her case (the copy's) is alerted once, not also the station that sent it away (its read-only trace).
+    const seen = await person(app, ioB, {
+      role: 'victim',
+      full_name: 'Synthetic Transfer Girl Meena',
+      gender: 'female',
+      age: 15,
+      relation_kind: 'd/o',
+      relation_name: 'Rameshwar Meena',
+      identifiers: [{ kind: 'phone', value: '9812388001' }],
+    });
+    const retrafficking = await ctx.database.db
+      .selectFrom('grid_alerts')
+      .select(['agency_id', 'case_id'])
+      .where('kind', '=', 're_trafficking')
+      .where('other_case_id', '=', seen.caseId)
+      .execute();
+    assert.deepEqual(
+      retrafficking.map((a) => [a.agency_id, a.case_id]),
+      [[stationW.id, copyCase]],
+      'one alert, to the holder of the copy',
+    );
   });
 
   test('a rejected pair holds two profiles apart: batch linking, matching on write and review confirmation', async () => {

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { newId } from '../../shared/ids.ts';
 import { visiblePersonRoles } from '../access/fields.ts';
 import { roleNames, roles } from '../access/roles.ts';
-import { sameCase, transferPlaces } from '../cases/transfer-family.ts';
+import { sameCase, type TransferPlace, transferPlaces } from '../cases/transfer-family.ts';
 import { finishedStatuses } from './values.ts';
 
 /**
@@ -49,13 +49,20 @@ interface Inserted {
  * cases/transfer-family.ts) left out: whoever links them — identifiers, person matching, batch linking, a review —
  * they alert no one.
  */
-async function acrossCases<T>(tx: Kysely<DB>, list: T[], sides: (l: T) => [CaseRef, CaseRef]): Promise<T[]> {
-  if (list.length === 0) return list;
+async function acrossCases<T>(
+  tx: Kysely<DB>,
+  list: T[],
+  sides: (l: T) => [CaseRef, CaseRef],
+): Promise<{ list: T[]; places: Map<string, TransferPlace> }> {
+  if (list.length === 0) return { list, places: new Map() };
   const places = await transferPlaces(tx, list.flatMap(sides));
-  return list.filter((l) => {
-    const [a, b] = sides(l);
-    return !sameCase(places, a.caseId, b.caseId);
-  });
+  return {
+    list: list.filter((l) => {
+      const [a, b] = sides(l);
+      return !sameCase(places, a.caseId, b.caseId);
+    }),
+    places,
+  };
 }
 
 /**
@@ -70,7 +77,7 @@ async function acrossCases<T>(tx: Kysely<DB>, list: T[], sides: (l: T) => [CaseR
  * ```
  */
 export async function raiseDeconfliction(tx: Kysely<DB>, links: GridLink | GridLink[]): Promise<number> {
-  const list = await acrossCases(
+  const { list } = await acrossCases(
     tx,
     (Array.isArray(links) ? links : [links]).filter(
       (l) => l.a.agencyId !== l.b.agencyId && l.a.caseId !== l.b.caseId,
@@ -139,7 +146,7 @@ export async function raiseReTrafficking(
   tx: Kysely<DB>,
   links: ReTraffickingLink | ReTraffickingLink[],
 ): Promise<number> {
-  const list = await acrossCases(
+  const { list, places } = await acrossCases(
     tx,
     (Array.isArray(links) ? links : [links]).filter((l) => l.child.caseId !== l.record.caseId),
     (l) => [l.child, l.record],
@@ -182,7 +189,7 @@ export async function raiseReTrafficking(
       and d.kind = 'referral' and d.status = 'approved' and (d.expires_at is null or d.expires_at > now())
     join agencies w on w.id = d.requester_agency_id and w.kind in ('cwc', 'dcpu')`.execute(tx);
   if (targets.rows.length === 0) return 0;
-  const rows = targets.rows.map((t) => ({
+  const rows = oneAlertPerFamily(targets.rows, places).map((t) => ({
     agency_id: t.recipient,
     id: newId(),
     dedupe: `re_trafficking:${t.child_person}:${t.record_case}`,
@@ -207,6 +214,30 @@ export async function raiseReTrafficking(
     returning agency_id, id, kind, case_id, other_agency_id, match_kind`.execute(tx);
   await notifyAlerts(tx, inserted.rows);
   return inserted.rows.length;
+}
+
+/**
+ * A record matching both a transferred child's original (the sender's read-only trace) and the receiving agency's
+ * copy is one match of one child: the agency holding the case now (the copy furthest down the transfer chain) is
+ * alerted, not also the station that sent it away, and a CWC or DCPU holding referrals of several cases of the
+ * family is alerted once, about the most recent copy it was referred.
+ */
+function oneAlertPerFamily<
+  T extends { recipient: string; child_agency: string; child_case: string; record_case: string },
+>(targets: readonly T[], places: ReadonlyMap<string, TransferPlace>): T[] {
+  const place = (t: T) => places.get(t.child_case) ?? { root: t.child_case, depth: 0 };
+  const family = (t: T) => `${place(t).root}|${t.record_case}`;
+  const deepest = new Map<string, number>();
+  for (const t of targets) deepest.set(family(t), Math.max(deepest.get(family(t)) ?? 0, place(t).depth));
+  const kept = new Map<string, T>();
+  for (const t of targets) {
+    // The owning station: only the current holder's.
+    if (t.recipient === t.child_agency && place(t).depth < (deepest.get(family(t)) ?? 0)) continue;
+    const key = `${t.recipient}|${family(t)}`;
+    const had = kept.get(key);
+    if (!had || place(had).depth < place(t).depth) kept.set(key, t);
+  }
+  return [...kept.values()];
 }
 
 /**

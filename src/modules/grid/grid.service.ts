@@ -518,6 +518,18 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
       created_at: iso(r.created_at)!,
     };
   });
+  // The list names other agencies' cases, a rescued child's pseudonym and watched values: audited like any read
+  // of them (the alert ids and the children shown; nothing when the list is empty).
+  if (items.length > 0)
+    await recordAudit(db, actor, {
+      action: 'grid.alert_list',
+      detail: {
+        kind,
+        unread_only: unreadOnly,
+        alerts: items.map((i) => i.id),
+        children: items.flatMap((i) => (i.child ? [i.child.person_id] : [])),
+      },
+    });
   return { items, unread: Number(unread.rows[0]?.n ?? 0) };
 }
 
