@@ -175,6 +175,31 @@ for (const p of result.pairs) {
 console.log(
   `  review band (${RESOLUTION_THRESHOLDS.reviewWeight} ≤ score < ${RESOLUTION_THRESHOLDS.autoLinkWeight}): ${reviewPairs.toLocaleString('en-IN')} pairs, ${reviewTrue} of them true pairs`,
 );
+// What the review queue is worth once worked: an officer who confirms the true pairs of the band (reading the two
+// records and whatever the case files add) and rejects the rest; confirming merges the two records' clusters.
+{
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r) as string;
+    parent.set(x, r);
+    return r;
+  };
+  for (const c of clusters) for (const id of c) parent.set(id, c[0] as string);
+  for (const p of result.pairs) {
+    if (p.autoLink) continue;
+    const c = truth.get(p.a.id);
+    if (c === undefined || c !== truth.get(p.b.id)) continue;
+    const [ra, rb] = [find(p.a.id), find(p.b.id)];
+    if (ra !== rb) parent.set(ra, rb);
+  }
+  const merged = new Map<string, string[]>();
+  for (const id of parent.keys()) merged.set(find(id), [...(merged.get(find(id)) ?? []), id]);
+  const worked = pairwiseScore(truth, [...merged.values()].filter((c) => c.length > 1));
+  console.log(
+    `  with the review band worked (${reviewPairs.toLocaleString('en-IN')} decisions, ${reviewTrue} confirmed): precision ${f(worked.precision)}  recall ${f(worked.recall)}  F1 ${f(worked.f1)}`,
+  );
+}
 console.log(`  names alone (compareNames), true pairs:      ${levelText(trueNameLevels)}`);
 console.log(`  names alone (compareNames), household pairs: ${levelText(householdNameLevels)}`);
 
