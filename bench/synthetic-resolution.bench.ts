@@ -195,7 +195,10 @@ console.log(
   }
   const merged = new Map<string, string[]>();
   for (const id of parent.keys()) merged.set(find(id), [...(merged.get(find(id)) ?? []), id]);
-  const worked = pairwiseScore(truth, [...merged.values()].filter((c) => c.length > 1));
+  const worked = pairwiseScore(
+    truth,
+    [...merged.values()].filter((c) => c.length > 1),
+  );
   console.log(
     `  with the review band worked (${reviewPairs.toLocaleString('en-IN')} decisions, ${reviewTrue} confirmed): precision ${f(worked.precision)}  recall ${f(worked.recall)}  F1 ${f(worked.f1)}`,
   );
