@@ -123,6 +123,11 @@ forEachDatabase('history-sheet register', (ctx) => {
     const ids = (rules.json().items as { id: string }[]).map((r) => r.id);
     assert.ok(ids.includes('pb-register-10-ii'));
     assert.ok(!ids.includes('default-history-sheet'), 'a state with its own rules does not use the defaults');
+    // The officer sees the legal citation, not ChildGrid's domain-file references (migration 0017).
+    for (const r of rules.json().items as { id: string; source: string }[]) {
+      assert.match(r.source, /Punjab Police Rules 1934/, r.id);
+      assert.doesNotMatch(r.source, /domain file|interval U/i, r.id);
+    }
     const byInspector = await send(
       shoPunjab,
       'POST',
