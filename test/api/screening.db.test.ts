@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { caseBody, forEachDatabase, newAgency, newUser, type TestUser, testApp } from '../harness.ts';
+import { loadKeyring } from '../../src/modules/keys/keyring.ts';
+import { findCandidates } from '../../src/modules/profiles/candidates.ts';
+import {
+  caseBody,
+  forEachDatabase,
+  newAgency,
+  newUser,
+  type TestUser,
+  testApp,
+  testConfig,
+} from '../harness.ts';
 
 const PURPOSE = 'Screening a suspect named in FIR 44/2026 (trafficking)';
 
@@ -462,5 +472,55 @@ forEachDatabase('screening follows the field allow-lists', (ctx) => {
     assert.equal(own?.access, 'link', io.body);
     assert.equal(own.person?.role, 'informant');
     assert.equal(io.persons.find((c) => c.case_id === cases.informantWb)?.access, 'hit', io.body);
+  });
+
+  test('an informant takes no name-candidate slot from a record the caller may see', async () => {
+    // An accused whose name is a part of the informants' ("Sanjay Kujur" in "Sanjay Tirkey Kujur"): by name
+    // weight the two informants come first and set the bar the others are measured against, so an analyst
+    // would have found nothing to see.
+    const accused = await app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: u.ioA.headers,
+      payload: caseBody({
+        distribution: 'national',
+        persons: [
+          {
+            role: 'accused',
+            full_name: 'Sanjay Kujur',
+            relation_kind: 's/o',
+            relation_name: 'Etwa Kujur',
+            gender: 'male',
+            age: 33,
+          },
+        ],
+      }),
+    });
+    assert.equal(accused.statusCode, 201, accused.body);
+    const accusedId = accused.json().persons[0].id as string;
+    const keyring = await loadKeyring(ctx.database.db, testConfig().masterKeys!);
+    const query = { fullName: INFORMANT, born: null, probes: [], limit: 1, minWeightShare: 0.9 };
+    const top = async (actor?: TestUser['actor']) => [
+      ...(
+        await findCandidates(ctx.database.db, keyring, {
+          ...query,
+          agencyId: actor?.agencyId ?? null,
+          ...(actor ? { actor } : {}),
+        })
+      ).byName.keys(),
+    ];
+    const everyone = await top();
+    assert.equal(everyone.length, 1);
+    assert.notEqual(
+      everyone[0],
+      `${u.ioA.agencyId}/${accusedId}`,
+      'without a caller, an informant comes first',
+    );
+    assert.deepEqual(await top(u.analyst.actor), [`${u.ioA.agencyId}/${accusedId}`]);
+    assert.notDeepEqual(
+      await top(u.ioA.actor),
+      [`${u.ioA.agencyId}/${accusedId}`],
+      'the police see informants',
+    );
   });
 });

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
 import type { Actor } from '../access/actor.ts';
-import { identifierCounts, readablePerson, visiblePersons } from '../access/policy.ts';
+import { identifierCounts, readablePerson, seesEveryPerson, visiblePersons } from '../access/policy.ts';
 import { loadWarningList, type Probe } from '../grid/values.ts';
 import { BORN_SLACK, hashedKeys, hashedKeysV1, personKeys } from './person-keys.ts';
 
@@ -144,6 +144,15 @@ async function candidatesByName(
             where n.n <= ${KEY_CAP}${
               q.exclude
                 ? sql` and not (e.agency_id = ${q.exclude.agency_id}::uuid and e.person_id = ${q.exclude.id}::uuid)`
+                : sql``
+            }${
+              // A person the caller's role may not see (an informant, for most) is never shown, so it takes no
+              // part: not a slot, nor the heaviest weight the others are measured against. Only roles that do
+              // not see every person pay for the look-up.
+              q.actor && !seesEveryPerson(q.actor)
+                ? sql`
+              and exists (select 1 from persons vp where vp.agency_id = e.agency_id and vp.id = e.person_id
+                and ${visiblePersons(q.actor, 'vp')})`
                 : sql``
             }
             group by 1, 2
