@@ -116,6 +116,10 @@ async function candidatesByName(
   if (state.version < 2) keys.push(...new Set(hashedKeysV1(keyring, q.fullName, q.aliases)));
   const live = keys.filter((k) => !overCap.has(`${k}@${window}`));
   const skipped = keys.length - live.length;
+  const hidden = q.actor !== undefined && !seesEveryPerson(q.actor);
+  const visibleCandidate = (t: string, agency = 'agency_id', person = 'person_id') =>
+    sql`exists (select 1 from persons vp where vp.agency_id = ${sql.ref(`${t}.${agency}`)}
+      and vp.id = ${sql.ref(`${t}.${person}`)} and ${visiblePersons(q.actor as Actor, 'vp')})`;
   const limit = q.limit ?? MAX_CANDIDATES;
   const share = q.minWeightShare ?? MIN_WEIGHT_SHARE;
   const result = live.length
@@ -145,25 +149,31 @@ async function candidatesByName(
               q.exclude
                 ? sql` and not (e.agency_id = ${q.exclude.agency_id}::uuid and e.person_id = ${q.exclude.id}::uuid)`
                 : sql``
-            }${
-              // A person the caller's role may not see (an informant, for most) is never shown, so it takes no
-              // part: not a slot, nor the heaviest weight the others are measured against. Only roles that do
-              // not see every person pay for the look-up.
-              q.actor && !seesEveryPerson(q.actor)
-                ? sql`
-              and exists (select 1 from persons vp where vp.agency_id = e.agency_id and vp.id = e.person_id
-                and ${visiblePersons(q.actor, 'vp')})`
-                : sql``
             }
             group by 1, 2
           )
           select
             coalesce((select array_agg(key) from n where n.n > ${KEY_CAP}), '{}') as over,
             (select count(*)::int from s where s.w >= (select max(w) from s) - 1e-6) as tied,
-            coalesce((select json_agg(t) from (
+            coalesce((select json_agg(t) from (${
+              hidden
+                ? // A person the caller's role may not see (an informant, for most) is never shown, so it takes
+                  // no slot and does not set the weight the others are measured against. Both are read down the
+                  // candidates in weight order, each looked up only until enough visible ones are found.
+                  sql`
+              select v.a, v.p, v.w from (
+                select s.agency_id as a, s.person_id as p, s.w from s
+                where (select count(*) from s) <= ${limit} or s.w >= ${share}::float8 * (
+                  select s2.w from s s2 where ${visibleCandidate('s2')} order by s2.w desc limit 1)
+                order by s.w desc, s.near desc offset 0
+              ) v
+              where ${visibleCandidate('v', 'a', 'p')}
+              limit ${limit}`
+                : sql`
               select s.agency_id as a, s.person_id as p, s.w from s
               where (select count(*) from s) <= ${limit} or s.w >= ${share}::float8 * (select max(w) from s)
-              order by s.w desc, s.near desc limit ${limit}
+              order by s.w desc, s.near desc limit ${limit}`
+            }
             ) t), '[]') as rows`.execute(db)
       ).rows[0]!
     : { over: [], tied: 0, rows: [] };
