@@ -647,6 +647,26 @@ describe('what corroborates a match', () => {
     // Born the same day, the names sharing only "Singh" and an initial: Singh says nothing of which man.
     { id: 'singh-a', full_name: 'Ravi Singh', gender: 'm', birth_date: '1990-03-04' },
     { id: 'singh-b', full_name: 'R. Singh', gender: 'm', birth_date: '1990-03-04' },
+    // Sons of one father (or of two fathers of one name) sharing "Abdul", the first half of many given names
+    // (Abdul Rahman, Abdul Karim), and the family name: "Abdul" says no more of which man than Singh does.
+    {
+      id: 'abdul-a',
+      full_name: 'Saifi Abdul Rahman',
+      relation_name: 's/o Feroz Alam Saifi',
+      gender: 'm',
+      age: '47',
+      record_date: '2025-06-01',
+      phone: '7908439652',
+    },
+    {
+      id: 'abdul-b',
+      full_name: 'Abdul Saifi @ Langda',
+      relation_name: 's/o Firoz Alam Saifi',
+      gender: 'm',
+      age: '45',
+      record_date: '2025-06-01',
+      phone: '9173129122',
+    },
     // One man through an initial, nothing corroborating: a rare family name, a common one.
     // (Birth dates one digit apart, which does not corroborate: this test population gives every record a birth
     // date, so an age interval would weigh 8 bits.)
@@ -753,6 +773,17 @@ describe('what corroborates a match', () => {
     const singh = explain('singh-a', 'singh-b');
     assert.equal(singh.terms.find((t) => t.field === 'birth_date')?.level, 'exact');
     assert.equal(singh.corroborated, false);
+  });
+
+  test('"Abdul" and the family name shared do not let the father\'s name corroborate', () => {
+    const e = explain('abdul-a', 'abdul-b');
+    assert.equal(e.terms.find((t) => t.field === 'name')?.level, 'subset');
+    assert.ok(
+      ['exact', 'folded'].includes(e.terms.find((t) => t.field === 'relation_name')?.level ?? ''),
+      JSON.stringify(e.terms),
+    );
+    assert.equal(e.corroborated, false);
+    assert.ok(e.score < RESOLUTION_THRESHOLDS.autoLinkWeight, `scored ${e.score}`);
   });
 
   test('a full home address corroborates a whole name written out in both records', () => {

@@ -115,8 +115,12 @@ export const NAME_GATED_CORROBORATION: ReadonlySet<ComparisonKey> = new Set<Comp
   'address_line1',
 ]);
 
-/** Words that are shared by too many people to say which person a record is, though they are not gender words. */
-const NOT_OWN_WORDS: ReadonlySet<string> = new Set(['Kumar', 'Singh'].map(foldToken));
+/**
+ * Words that are shared by too many people to say which person a record is, though they are not gender words:
+ * Kumar and Singh, and Abdul, the first half of many Muslim given names (Abdul Rahman, Abdul Karim; Mohammed is
+ * a gender word already) — "Abdul Saifi" and "Saifi Abdul Rahman", sons of one father, share no word of their own.
+ */
+const NOT_OWN_WORDS: ReadonlySet<string> = new Set(['Kumar', 'Singh', 'Abdul'].map(foldToken));
 
 export interface Comparison {
   key: ComparisonKey;
