@@ -34,7 +34,8 @@ async function main() {
       `Demo sign-ins (password for all: ${demo.password}):`,
       ...demo.users.map((u) => `  ${u.email.padEnd(34)} ${u.role.padEnd(24)} ${u.agency}`),
       `Grid: ${demo.linked.records} person records resolved in ${demo.linked.seconds} s — ${demo.linked.profilesTouched} ` +
-        `profiles of more than one record, ${demo.linked.queued} pairs in the review queue.`,
+        `profiles of more than one record, ${demo.linked.queued} pairs in the review queue; ` +
+        `${demo.sheets} history sheets opened by the SHO.`,
     ];
   } else if (firstStart) {
     const token = await issueSetupToken(db, config);

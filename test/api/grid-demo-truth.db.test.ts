@@ -67,14 +67,17 @@ for (const SEED of [1, 5]) {
       return newUser(ctx.database, { id: agencyId, code }, role);
     };
 
+    let demoSheets = 0;
+    let firstStation = '';
     before(async () => {
       app = await testApp(ctx.database);
       keyring = await loadKeyring(ctx.database.db, testConfig().masterKeys!);
       const generated = generateSynthetic({ cases: CASES, seed: SEED });
       truth = generated.truth;
+      firstStation = generated.agencies.find((a) => a.kind === 'police_station')!.code;
       for (const c of generated.records)
         for (const p of c.persons ?? []) planted.set(`${c.agency_code}|${c.external_id}|${p.external_id}`, p);
-      await seedDemo(ctx.database, keyring, { cases: CASES, seed: SEED });
+      demoSheets = (await seedDemo(ctx.database, keyring, { cases: CASES, seed: SEED })).sheets;
       const { db } = ctx.database;
       for (const a of await db.selectFrom('agencies').select(['id', 'code']).execute())
         agencies.set(a.code, a.id);
@@ -187,6 +190,31 @@ for (const SEED of [1, 5]) {
     test('each planted repeat offender is found: one profile across states, the uncorroborated records in review', async () => {
       for (const id of truth.repeat_offenders)
         await assertFound(truth.person_clusters.find((c) => c.id === id)!);
+    });
+
+    test('the register holds the SHO’s sheets on the planted repeat offenders of the demo station', async () => {
+      const station = firstStation;
+      const expected = truth.person_clusters
+        .filter((c) => c.kind === 'repeat_offender')
+        .flatMap((c) => c.refs.filter((r) => r.agency_code === station).slice(0, 1))
+        .slice(0, 3)
+        .map((r) => r.person_external_id)
+        .sort();
+      // Seed 1 (the demo's) plants a repeat offender at the station; seed 5 plants none there.
+      assert.equal(expected.length, SEED === 1 ? 1 : 0);
+      const sheets = await ctx.database.db
+        .selectFrom('history_sheets as hs')
+        .innerJoin('persons as p', (j) =>
+          j.onRef('p.agency_id', '=', 'hs.person_agency_id').onRef('p.id', '=', 'hs.person_id'),
+        )
+        .select(['p.external_id', 'hs.status', 'hs.agency_id'])
+        .execute();
+      assert.equal(demoSheets, sheets.length);
+      assert.deepEqual(sheets.map((s) => s.external_id).sort(), expected, `seed ${SEED}`);
+      for (const s of sheets) {
+        assert.equal(s.status, 'open');
+        assert.equal(s.agency_id, agencies.get(station));
+      }
     });
 
     test('each planted repeat buyer is found likewise', async () => {

@@ -3,10 +3,13 @@ import type { Database } from '../../db/database.ts';
 import { rebuildAgencyClosure } from '../../db/reference/seed-reference.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Keyring } from '../../shared/envelope.ts';
+import { AppError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import type { Actor } from '../access/actor.ts';
 import type { Role } from '../access/roles.ts';
 import { systemActor } from '../access/system-actor.ts';
 import { addUser } from '../auth/auth.service.ts';
+import { listRulesFor, openHistorySheet } from '../history-sheets/history-sheet.service.ts';
 import { importRecords } from '../imports/import.service.ts';
 import { type LinkSummary, linkAllPersons } from '../profiles/linking.service.ts';
 import { generateSynthetic, type SyntheticAgency } from '../synthetic/generate.ts';
@@ -55,6 +58,8 @@ export interface DemoResult {
   cases: number;
   /** What person linking made of the demo (profiles, review queue, alerts). */
   linked: LinkSummary;
+  /** History sheets the demo station's SHO opened on planted repeat offenders. */
+  sheets: number;
 }
 
 /**
@@ -207,10 +212,80 @@ export async function seedDemo(
         .limit(3),
     )
     .execute();
+  const sheets = await demoHistorySheets(
+    db,
+    keyring,
+    data,
+    station.code,
+    ids.get('sho@demo.childgrid.example')!,
+  );
   return {
     password: DEMO_PASSWORD,
     users: plan.map(({ email, role, agency }) => ({ email, role, agency })),
     cases: summary.cases,
     linked,
+    sheets,
   };
+}
+
+/**
+ * The register is not empty in the demo: the station's SHO has opened history sheets on the planted repeat
+ * offenders with a record at the station (the generator's truth, `RO-…`), through the same service and checks as
+ * the API (rank, never for a child, one open sheet per person). One was opened eleven months ago, so its yearly
+ * review falls due within the month. A planted person the checks refuse is left without a sheet.
+ */
+async function demoHistorySheets(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  data: ReturnType<typeof generateSynthetic>,
+  stationCode: string,
+  shoId: string,
+): Promise<number> {
+  const station = await db
+    .selectFrom('agencies')
+    .select('id')
+    .where('code', '=', stationCode)
+    .executeTakeFirstOrThrow();
+  const sho: Actor = {
+    userId: shoId,
+    agencyId: station.id,
+    role: 'station_house_officer',
+    clientAddress: null,
+  };
+  const rule = (await listRulesFor(db, sho)).find((r) => r.category === 'history_sheet');
+  if (!rule) return 0;
+  const refs = data.truth.person_clusters
+    .filter((c) => c.kind === 'repeat_offender')
+    .flatMap((c) => c.refs.filter((r) => r.agency_code === stationCode).slice(0, 1));
+  const ago = (days: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(
+      new Date(Date.now() - days * 86_400_000),
+    );
+  let opened = 0;
+  for (const [i, ref] of refs.slice(0, 3).entries()) {
+    const person = await db
+      .selectFrom('persons')
+      .select('id')
+      .where('agency_id', '=', station.id)
+      .where('external_id', '=', ref.person_external_id)
+      .executeTakeFirst();
+    if (!person) continue;
+    try {
+      await openHistorySheet(db, keyring, sho, {
+        person_id: person.id,
+        rule_id: rule.id,
+        grounds:
+          'Synthetic demo: named as trafficker or accused in cases of more than one agency; habitual procurer ' +
+          'of minors for the lodge trade, by the grid profile and the station’s own enquiry.',
+        convicted: i === 0,
+        ordered_by_name: 'Insp. Arvind Patil',
+        ordered_by_rank: 'inspector',
+        opened_on: ago(i === 0 ? 340 : 60 + i * 30),
+      });
+      opened++;
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+    }
+  }
+  return opened;
 }
