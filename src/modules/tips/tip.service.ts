@@ -12,8 +12,8 @@ import { matchIdentifiers } from '../grid/matches.ts';
 import { correlates, loadWarningList, probeOf } from '../grid/values.ts';
 import { extractIdentifiers } from '../identifiers/extract.ts';
 import { normaliseForField, normaliseIdentifier } from '../identifiers/normalise.ts';
-import type { TipInput, TipListQuery, TipOut, tipSummaryOut } from './tip.schemas.ts';
 import { tipReadable } from './tip.policy.ts';
+import type { TipInput, TipListQuery, TipOut, tipSummaryOut } from './tip.schemas.ts';
 
 /**
  * Tips (docs/tips.md): what someone told a police agency, recorded by one of its officers with the identifiers
