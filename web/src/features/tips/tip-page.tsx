@@ -52,47 +52,65 @@ function TipView({ tip, onChanged }: { tip: Tip; onChanged: () => void }) {
           <Fact label={t('tip.recordedAt')} value={formatDateTime(tip.created_at)} />
         </dl>
       </header>
-      <section className="panel panel-protected" aria-labelledby="sec-tip-text">
+      <section className="panel panel-protected tip-section" aria-labelledby="sec-tip-text">
         <h2 id="sec-tip-text">{t('tip.text')}</h2>
         <p className="protected-note">{t('tip.textLogged')}</p>
         <p className="summary-text">{tip.text}</p>
       </section>
-      <section className="panel" aria-labelledby="sec-tip-identifiers">
+      <section className="panel tip-section" aria-labelledby="sec-tip-identifiers">
         <h2 id="sec-tip-identifiers">
           {t('tips.identifiers')} <span className="count">{tip.identifiers.length}</span>
         </h2>
         {tip.identifiers.length === 0 ? (
           <p className="muted">{t('tip.noIdentifiers')}</p>
         ) : (
-          <ul className="tip-identifiers">
-            {tip.identifiers.map((i) => (
-              <IdentifierItem key={i.id} identifier={i} onChanged={onChanged} />
-            ))}
-          </ul>
+          <table className="data-table tip-identifiers">
+            <thead>
+              <tr>
+                <th scope="col">{t('identifier.kind')}</th>
+                <th scope="col">{t('identifier.value')}</th>
+                <th scope="col">{t('tip.origin')}</th>
+                <th scope="col">{t('tip.gridKnows')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tip.identifiers.map((i) => (
+                <IdentifierRow key={i.id} identifier={i} onChanged={onChanged} />
+              ))}
+            </tbody>
+          </table>
         )}
       </section>
     </>
   );
 }
 
-function IdentifierItem({ identifier: i, onChanged }: { identifier: TipIdentifier; onChanged: () => void }) {
-  const listed = i.matches.warning_listed[0];
-  const common = i.matches.too_common[0];
+function IdentifierRow({ identifier: i, onChanged }: { identifier: TipIdentifier; onChanged: () => void }) {
+  const m = i.matches;
+  const listed = m.warning_listed[0];
+  const common = m.too_common[0];
   return (
-    <li className="tip-identifier">
-      <h3 className="sub-heading">
-        <span className="id-kind">{tValue('identifier', i.kind)}</span> <code>{i.normalised}</code>{' '}
-        <span className="tag tag-small">{t(i.origin === 'text' ? 'tip.foundInText' : 'tip.given')}</span>
-      </h3>
-      {i.value !== i.normalised && <p className="muted small">{t('tip.asWritten', { value: i.value })}</p>}
-      {listed ? (
-        <p className="muted">{t('tip.warningListed', { reason: listed.reason })}</p>
-      ) : common ? (
-        <p className="muted">{t('tip.tooCommon', { cases: common.cases })}</p>
-      ) : (
-        <MatchList matches={i.matches} onChanged={onChanged} />
-      )}
-    </li>
+    <tr>
+      <td className="cell-top">{tValue('identifier', i.kind)}</td>
+      <td className="cell-top">
+        <code>{i.normalised}</code>
+        {i.value !== i.normalised && (
+          <div className="muted small">{t('tip.asWritten', { value: i.value })}</div>
+        )}
+      </td>
+      <td className="cell-top">{t(i.origin === 'text' ? 'tip.foundInText' : 'tip.given')}</td>
+      <td className="cell-top">
+        {listed ? (
+          <span className="muted">{t('tip.warningListed', { reason: listed.reason })}</span>
+        ) : common ? (
+          <span className="muted">{t('tip.tooCommon', { cases: common.cases })}</span>
+        ) : m.links.length === 0 && m.hits.length === 0 ? (
+          <span className="muted">{t('tip.noMatches')}</span>
+        ) : (
+          <MatchList matches={m} onChanged={onChanged} />
+        )}
+      </td>
+    </tr>
   );
 }
 

@@ -36,7 +36,7 @@ export function TipsPage() {
         )}
       </div>
       {recording && <RecordTipForm onCancel={() => setRecording(false)} />}
-      <div className="panel table-panel-standalone">
+      <div className="panel table-panel-standalone tips-panel">
         <table className="data-table tips-table">
           <caption className="visually-hidden">{t('tips.listCaption')}</caption>
           <thead>
@@ -194,7 +194,7 @@ function RecordTipForm({ onCancel }: { onCancel: () => void }) {
   return (
     <section className="panel tip-form-panel" aria-labelledby="sec-record-tip">
       <h2 id="sec-record-tip">{t('tips.recordTitle')}</h2>
-      <form onSubmit={onSubmit} noValidate aria-labelledby="sec-record-tip">
+      <form onSubmit={onSubmit} noValidate aria-labelledby="sec-record-tip" className="dialog-form">
         <p className="notice notice-protected">{t('tips.sealedNote')}</p>
         <div className="form-grid form-grid-3">
           <Field id="tip-source" label={t('tips.source')} required>
@@ -296,7 +296,7 @@ function RecordTipForm({ onCancel }: { onCancel: () => void }) {
             {record.error.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}
           </p>
         )}
-        <div className="form-actions">
+        <div className="dialog-actions">
           <button type="button" className="btn" onClick={onCancel}>
             {t('common.cancel')}
           </button>
