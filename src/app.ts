@@ -29,6 +29,7 @@ import { profileRoutes } from './modules/profiles/profile.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { sharingRoutes } from './modules/sharing/sharing.routes.ts';
+import { tipRoutes } from './modules/tips/tip.routes.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
 import { victimRoutes } from './modules/victims/victim.routes.ts';
 import { AppError } from './shared/errors.ts';
@@ -178,6 +179,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(userRoutes(deps));
   await app.register(historySheetRoutes(deps));
   await app.register(profileRoutes(deps));
+  await app.register(tipRoutes(deps));
 
   if (hasWeb) {
     await app.register(fastifyStatic, {

@@ -21,6 +21,8 @@ export {
   personRoles,
   procedureCodes,
   relationKinds,
+  type TipSource,
+  tipSources,
 } from '../shared/vocabulary.ts';
 
 import type {
@@ -29,6 +31,7 @@ import type {
   Distribution,
   IdentifierKind,
   PersonRole,
+  TipSource,
 } from '../shared/vocabulary.ts';
 
 export interface StatesTable {
@@ -526,7 +529,9 @@ export interface GridAlertsTable {
   case_id: string | null;
   person_id: string | null;
   other_agency_id: string;
+  /** A case id, or (other_record_kind 'tip') a tip id. */
   other_case_id: string;
+  other_record_kind: ColumnType<'case' | 'tip', 'case' | 'tip' | undefined, 'case' | 'tip'>;
   match_kind: string;
   match_on: 'identifier' | 'person' | 'profile';
   watch_id: string | null;
@@ -535,7 +540,38 @@ export interface GridAlertsTable {
   read_at: Timestamp | null;
 }
 
+/* ---------- tips (migration 0018) ---------- */
+
+export interface TipsTable {
+  agency_id: string;
+  id: string;
+  received_at: Timestamp;
+  source: TipSource;
+  /** Sealed (encrypted): the tip as told. */
+  text: string;
+  place: string | null;
+  district_lgd_code: number | null;
+  pincode: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface TipIdentifiersTable {
+  agency_id: string;
+  id: string;
+  tip_id: string;
+  kind: IdentifierKind;
+  /** Sealed (encrypted): the value as written. */
+  value: string;
+  /** The blind index of the normalised value (`bi:…`). */
+  normalised: string;
+  origin: 'text' | 'given';
+  created_at: DefaultTimestamp;
+}
+
 export interface DB {
+  tips: TipsTable;
+  tip_identifiers: TipIdentifiersTable;
   grid_settings: GridSettingsTable;
   grid_warning_list: GridWarningListTable;
   grid_watches: GridWatchesTable;

@@ -65,3 +65,8 @@ export const identifierKinds = [
   'aadhaar_masked',
 ] as const;
 export type IdentifierKind = (typeof identifierKinds)[number];
+
+/** Where a tip came from (docs/tips.md): the Child Helpline 1098, a member of the public, a platform's report
+ * (NCMEC-style, via NCRB), an informant, or anything else. */
+export const tipSources = ['public', 'platform_report', 'helpline_1098', 'informant', 'other'] as const;
+export type TipSource = (typeof tipSources)[number];

@@ -4,9 +4,16 @@ import type { Database } from '../../src/db/database.ts';
 import type { Role } from '../../src/modules/access/roles.ts';
 import { openHistorySheet } from '../../src/modules/history-sheets/history-sheet.service.ts';
 import { loadKeyring } from '../../src/modules/keys/keyring.ts';
+import { createTip } from '../../src/modules/tips/tip.service.ts';
 import { newId } from '../../src/shared/ids.ts';
 import { caseBody, newAgency, newUser, type TestUser, testConfig } from '../harness.ts';
-import { allRoles, type DistributedTarget, distributedTargets, sheetTargets } from './route-policy.ts';
+import {
+  allRoles,
+  type DistributedTarget,
+  distributedTargets,
+  sheetTargets,
+  tipTargets,
+} from './route-policy.ts';
 
 /** The accused's phone in every fixture case: a search for it touches every distribution level at once. */
 export const SHARED_PHONE = '+91 99001 23456';
@@ -68,6 +75,8 @@ export interface World {
   foreignDisclosureId: string;
   /** A history sheet on the accused of the own, below, other_agency and state_elsewhere cases, by their owners. */
   sheets: Record<(typeof sheetTargets)[number], string>;
+  /** A tip recorded by A's investigating officer, A's constable, A1's officer and B's officer. */
+  tips: Record<(typeof tipTargets)[number], string>;
 }
 
 async function post(app: FastifyInstance, user: TestUser, url: string, payload: unknown) {
@@ -254,10 +263,28 @@ export async function buildWorld(app: FastifyInstance, database: Database): Prom
     sheets[target] = sheet.id;
   }
 
+  const tipWriters: Record<(typeof tipTargets)[number], TestUser> = {
+    own: users.investigating_officer,
+    assigned: users.constable,
+    below: belowUser,
+    other_agency: otherUser,
+  };
+  const tips = {} as World['tips'];
+  for (const target of tipTargets) {
+    const tip = await createTip(database.db, keyring, tipWriters[target].actor, {
+      received_at: '2025-06-01T10:00:00+05:30',
+      source: 'public',
+      text: `Synthetic matrix tip (${target}): girls seen at a lodge near the station.`,
+      extract: true,
+    });
+    tips[target] = tip.id;
+  }
+
   return {
     app,
     database,
     sheets,
+    tips,
     agencies: { A, A1, B, C, E, T, X },
     records,
     noConsentCase,

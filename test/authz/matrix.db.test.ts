@@ -66,7 +66,11 @@ function check(
   if (res.statusCode !== answer.status || (answer.code && errorCode(res) !== answer.code))
     return `expected ${describeExpected(answer)}, got ${describeActual(res)}: ${res.body.slice(0, 200)}`;
   if (!p.list || answer.status !== p.ok) return null;
-  const caseId = w.records[target as keyof World['records']].caseId;
+  // The record the list must (or must not) show: the target's tip, or its case.
+  const caseId =
+    p.records.on === 'tip'
+      ? w.tips[target as keyof World['tips']]
+      : w.records[target as keyof World['records']].caseId;
   const body = res.json() as {
     items?: { id: string; case_id?: string }[];
     links?: { case_id: string }[];

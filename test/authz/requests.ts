@@ -74,6 +74,7 @@ async function pendingReview(w: World, t: Target): Promise<string> {
 }
 
 const sheetOf = (w: World, t: Target) => w.sheets[t as keyof World['sheets']];
+const tipOf = (w: World, t: Target) => w.tips[t as keyof World['tips']];
 
 /**
  * The target's accused, in one profile with another adult of its case (made once per target): each call links
@@ -631,6 +632,18 @@ export const requests: Record<string, RequestBuilder> = {
       reason: 'Matrix: reformed, no case in two years',
     },
   }),
+
+  'POST /api/v1/tips': () => ({
+    method: 'POST',
+    url: '/api/v1/tips',
+    payload: {
+      received_at: '2025-06-01T10:00:00+05:30',
+      source: 'helpline_1098',
+      text: `Matrix probe: a caller names a lodge and the agent's number ${uniquePhone()}.`,
+    },
+  }),
+  'GET /api/v1/tips': () => ({ method: 'GET', url: '/api/v1/tips?limit=200' }),
+  'GET /api/v1/tips/:id': (w, t) => ({ method: 'GET', url: `/api/v1/tips/${tipOf(w, t)}` }),
 
   'GET /api/v1/audit/events': () => ({ method: 'GET', url: '/api/v1/audit/events?limit=5' }),
   'GET /api/v1/audit/records/:kind/:id': (w) => ({

@@ -121,6 +121,20 @@ const registerWriters = [
   'system_admin',
 ] as const satisfies readonly Role[];
 
+/**
+ * Read tips (`tip:read`): police and analysts in their scope, the constable the tips it entered. Child-welfare,
+ * NGO and court roles, administrators and auditors read none. Recording one is `case:write` (caseWriters).
+ */
+const tipReaders = [
+  'investigating_officer',
+  'constable',
+  'station_house_officer',
+  'district_supervisor',
+  'state_analyst',
+  'national_analyst',
+  'system_admin',
+] as const satisfies readonly Role[];
+
 /** The oversight view (`audit:read`). */
 const auditors = ['oversight_auditor', 'system_admin'] as const satisfies readonly Role[];
 
@@ -196,6 +210,11 @@ export const personalTargets = ['own', 'other_agency'] as const;
  * police of that state; changed only in the opening agency's scope.
  */
 export const sheetTargets = ['own', 'below', 'other_agency', 'state_elsewhere'] as const;
+/**
+ * Tips (no distribution level): one A's investigating officer recorded (`own`), one A's constable recorded
+ * (`assigned`: the constable's own, read by everyone of A too), A1's (`below`) and B's (`other_agency`).
+ */
+export const tipTargets = ['own', 'assigned', 'below', 'other_agency'] as const;
 /** Sharing groups: one A owns, one A is a member of, one A is not in. */
 export const groupTargets = ['own', 'member', 'not_member'] as const;
 
@@ -243,7 +262,9 @@ export type RecordRule =
    */
   | { on: 'disclosure'; access: 'party' }
   /** History sheets: `read` by police of the opening agency's state; `owner` changes in the caller's scope. */
-  | { on: 'sheet'; access: 'read' | 'owner' };
+  | { on: 'sheet'; access: 'read' | 'owner' }
+  /** Tips: read in the caller's scope only (a `self` role: the tips it entered); everything else is 404. */
+  | { on: 'tip'; access: 'read' };
 
 /**
  * How the route treats sessions:
@@ -668,6 +689,17 @@ export const policies: readonly Policy[] = [
     ok: 200,
   },
 
+  // Tips: recorded by police officers; read in the reader's scope (the list shows no text; a read is audited).
+  { route: 'POST /api/v1/tips', roles: caseWriters, records: none, ok: 201 },
+  {
+    route: 'GET /api/v1/tips',
+    roles: tipReaders,
+    records: { on: 'tip', access: 'read' },
+    ok: 200,
+    list: 'items',
+  },
+  { route: 'GET /api/v1/tips/:id', roles: tipReaders, records: { on: 'tip', access: 'read' }, ok: 200 },
+
   // Oversight.
   { route: 'GET /api/v1/audit/events', roles: auditors, records: none, ok: 200 },
   { route: 'GET /api/v1/audit/records/:kind/:id', roles: auditors, records: none, ok: 200 },
@@ -694,15 +726,17 @@ export function targetsOf(p: Policy): readonly Target[] {
           ? disclosureTargets
           : r.on === 'sheet'
             ? sheetTargets
-            : r.on === 'case' || r.on === 'person' || r.on === 'victim' || r.on === 'identifier'
-              ? distributedTargets
-              : r.on === 'session' ||
-                  r.on === 'notification' ||
-                  r.on === 'outbox' ||
-                  r.on === 'watch' ||
-                  r.on === 'alert'
-                ? personalTargets
-                : agencyTargets;
+            : r.on === 'tip'
+              ? tipTargets
+              : r.on === 'case' || r.on === 'person' || r.on === 'victim' || r.on === 'identifier'
+                ? distributedTargets
+                : r.on === 'session' ||
+                    r.on === 'notification' ||
+                    r.on === 'outbox' ||
+                    r.on === 'watch' ||
+                    r.on === 'alert'
+                  ? personalTargets
+                  : agencyTargets;
   return p.only ? all.filter((t) => p.only!.includes(t)) : all;
 }
 

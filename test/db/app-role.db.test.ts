@@ -111,6 +111,38 @@ describe('application database role [postgres]', async () => {
         headers: io.headers,
       });
       assert.equal(read.statusCode, 200, read.body);
+      // Tips (0018): the tip, its sealed identifiers and a watch alert on one are written as the app role.
+      const colleague = await newUser(database, agency, 'investigating_officer');
+      const watched = await app.inject({
+        method: 'POST',
+        url: '/api/v1/grid/watches',
+        headers: colleague.headers,
+        payload: { kind: 'phone', value: '98123 70001', reason: 'agent in our FIR 9/2025' },
+      });
+      assert.equal(watched.statusCode, 201, watched.body);
+      const tip = await app.inject({
+        method: 'POST',
+        url: '/api/v1/tips',
+        headers: io.headers,
+        payload: {
+          received_at: '2025-06-01T10:00:00+05:30',
+          source: 'helpline_1098',
+          text: 'Synthetic caller: the agent answers on 98123 70001 at night.',
+        },
+      });
+      assert.equal(tip.statusCode, 201, tip.body);
+      const tipRead = await app.inject({
+        method: 'GET',
+        url: `/api/v1/tips/${tip.json().id}`,
+        headers: io.headers,
+      });
+      assert.equal(tipRead.statusCode, 200, tipRead.body);
+      const alerts = await app.inject({
+        method: 'GET',
+        url: '/api/v1/grid/alerts?kind=watchlist',
+        headers: colleague.headers,
+      });
+      assert.equal(alerts.json().items[0]?.other.record_kind, 'tip', alerts.body);
       const sessions = await app.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: io.headers });
       assert.equal(sessions.statusCode, 200, sessions.body);
     } finally {
@@ -122,6 +154,7 @@ describe('application database role [postgres]', async () => {
       .where('agency_id', '=', agency.id)
       .execute();
     assert.ok(events.some((e) => e.action === 'case.read'));
+    assert.ok(events.some((e) => e.action === 'tip.read'));
     // The daily job: ensure_audit_partitions runs as the owner on the app's behalf.
     assert.deepEqual(await ensureAuditPartitions(database.db, 3), []);
     assert.equal((await ensureAuditPartitions(database.db, 5)).length, 2);

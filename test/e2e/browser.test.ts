@@ -11,13 +11,15 @@ import { runDisclosureFlow } from './disclosure-flow.ts';
 import { runGridFlow } from './grid-flow.ts';
 import { runRegisterFlow } from './register-flow.ts';
 import { runRevealFlow } from './reveal-flow.ts';
+import { runTipsFlow } from './tips-flow.ts';
 
 /**
  * End to end, as a user would start it: `src/main.ts` on an empty DATA_DIR (so the demo is seeded), then
  * Chromium runs the main journeys — sign in with a second factor, register a case and find it; reveal a
  * victim's identity with a purpose and see it logged; ask another agency for disclosure from a hit and have
  * it approved; screen a person, open the profile and decide a review pair; open a history sheet from a case,
- * watch a phone and be alerted when another agency records it, add to the warning list — then the server is
+ * watch a phone and be alerted when another agency records it, add to the warning list; record a tip whose phone
+ * a colleague watches — then the server is
  * stopped with SIGTERM and started again on the same directory, and the case is still there.
  */
 const root = new URL('../../', import.meta.url).pathname;
@@ -163,6 +165,17 @@ describe('browser: sign in, register a case, find it; reveal; disclosure; restar
       shots,
     );
     assert.match(result.sheetId, /^[0-9a-f-]{36}$/);
+  });
+
+  test('an SHO records a tip, keeps the agent’s phone found in it and opens the tip; a watching colleague is alerted', async () => {
+    const result = await runTipsFlow(
+      `http://127.0.0.1:${port}`,
+      demo('sho'),
+      demo('io'),
+      demo('ahtu'),
+      shots,
+    );
+    assert.match(result.tipId, /^[0-9a-f-]{36}$/);
   });
 
   test('a second server on the same data directory is refused', async () => {

@@ -41,6 +41,8 @@ const RegisterPage = lazy(() =>
 const SheetPage = lazy(() =>
   import('./features/register/sheet-page.tsx').then((m) => ({ default: m.SheetPage })),
 );
+const TipsPage = lazy(() => import('./features/tips/tips-page.tsx').then((m) => ({ default: m.TipsPage })));
+const TipPage = lazy(() => import('./features/tips/tip-page.tsx').then((m) => ({ default: m.TipPage })));
 const SecurityPage = lazy(() =>
   import('./features/auth/security-page.tsx').then((m) => ({ default: m.SecurityPage })),
 );
@@ -137,6 +139,8 @@ function Routes() {
       <Route path="/grid/alerts">{allow(['case:read'], <AlertsPage />)}</Route>
       <Route path="/grid/warning-list">{allow(['agency:write'], <WarningListPage />)}</Route>
       <Route path="/profiles/:id">{allow(['case:read'], <ProfilePage />)}</Route>
+      <Route path="/tips">{allow(['tip:read'], <TipsPage />)}</Route>
+      <Route path="/tips/:id">{allow(['tip:read'], <TipPage />)}</Route>
       <Route path="/register">{allow(['register:read'], <RegisterPage />)}</Route>
       <Route path="/register/:id">{allow(['register:read'], <SheetPage />)}</Route>
       <Route path="/disclosures">

@@ -46,6 +46,11 @@ export const actions = [
   'register:write',
   /** Decide person-match candidates in the review queue (builds canonical profiles). */
   'match:review',
+  /**
+   * Read tips (docs/tips.md): police and analysts, in their scope; a `self` role the tips it entered. Recording
+   * one is `case:write`. Child-welfare, NGO and court roles receive cases by referral, never raw intelligence.
+   */
+  'tip:read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -74,6 +79,7 @@ const investigate: Action[] = [
   'disclosure:decide',
   'register:read',
   'match:review',
+  'tip:read',
 ];
 /** Opening and closing history sheets needs an officer of rank (the rule's minimum rank is checked too). */
 const supervise: Action[] = [...investigate, 'consent:override', 'register:write'];
@@ -99,7 +105,7 @@ export const roles = {
   constable: {
     label: 'Constable / station writer',
     scope: 'self',
-    actions: ['case:read', 'case:write', 'agency:read'],
+    actions: ['case:read', 'case:write', 'agency:read', 'tip:read'],
     mfa: false,
     sharedRecords: false,
     fields: caseFile,
@@ -123,7 +129,7 @@ export const roles = {
   state_analyst: {
     label: 'State analyst (CID)',
     scope: 'subtree',
-    actions: [...read, 'export:read', 'register:read'],
+    actions: [...read, 'export:read', 'register:read', 'tip:read'],
     mfa: false,
     sharedRecords: true,
     fields: caseFile,
@@ -131,7 +137,7 @@ export const roles = {
   national_analyst: {
     label: 'National analyst (CBI/NCRB)',
     scope: 'subtree',
-    actions: [...read, 'export:read', 'register:read'],
+    actions: [...read, 'export:read', 'register:read', 'tip:read'],
     mfa: false,
     sharedRecords: true,
     fields: caseFile,

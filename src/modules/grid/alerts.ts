@@ -240,13 +240,20 @@ function oneAlertPerFamily<
   return [...kept.values()];
 }
 
+/** A tip (modules/tips) on the other side of a watch alert. */
+export interface TipRef {
+  agencyId: string;
+  tipId: string;
+}
+
 /**
  * A watched thing appeared: an identifier (by kind and blind index), or a canonical person profile that the
- * record's person (`personId`, in the record's agency) joined.
+ * record's person (`personId`, in the record's agency) joined. The record is a case, or — for an identifier — a
+ * tip.
  */
 export interface WatchMatch {
   match: { kind: string; blind: string } | { profileId: string; personId: string };
-  record: CaseRef;
+  record: CaseRef | TipRef;
   on: 'identifier' | 'person' | 'profile';
   /** The user whose write it was: not alerted about their own record. */
   writtenBy: string | null;
@@ -261,9 +268,9 @@ const personVisibility = JSON.stringify(
 );
 
 /**
- * Watchlists: every live watch on the value (or profile) alerts its watcher, once per watch and record. The
- * alert names the record's agency and contact officer; whether it links to the record is decided when the
- * watcher reads it (only if they may read the record). A profile watch does not fire for a person the watcher's
+ * Watchlists: every live watch on the value (or profile) alerts its watcher, once per watch and record — a case,
+ * or a tip (modules/tips) holding a watched identifier. The alert names the record's agency and contact officer;
+ * whether it links to the record is decided when the watcher reads it (only if they may read the record). A profile watch does not fire for a person the watcher's
  * role may not see (an informant, for an analyst: fields.ts): the alert would tell whose source the watched
  * person is. Returns the number of alerts raised.
  *
@@ -282,7 +289,8 @@ export async function checkWatchlists(tx: Kysely<DB>, matches: WatchMatch | Watc
     profile_id: 'profileId' in m.match ? m.match.profileId : null,
     person_id: 'personId' in m.match ? m.match.personId : null,
     record_agency: m.record.agencyId,
-    record_case: m.record.caseId,
+    record_case: 'tipId' in m.record ? m.record.tipId : m.record.caseId,
+    record_kind: 'tipId' in m.record ? 'tip' : 'case',
     match_on: m.on,
     written_by: m.writtenBy,
     detail: m.detail ?? null,
@@ -294,13 +302,15 @@ export async function checkWatchlists(tx: Kysely<DB>, matches: WatchMatch | Watc
     kind: string | null;
     record_agency: string;
     record_case: string;
+    record_kind: 'case' | 'tip';
     match_on: 'identifier' | 'person' | 'profile';
     detail: unknown;
   }>`
     select distinct on (w.agency_id, w.id, m.record_case) w.agency_id as watch_agency, w.id as watch_id, w.user_id,
-      coalesce(w.kind, 'person') as kind, m.record_agency, m.record_case, m.match_on, m.detail
+      coalesce(w.kind, 'person') as kind, m.record_agency, m.record_case, m.record_kind, m.match_on, m.detail
     from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as m(kind text, blind text, profile_id uuid,
-      person_id uuid, record_agency uuid, record_case uuid, match_on text, written_by uuid, detail jsonb)
+      person_id uuid, record_agency uuid, record_case uuid, record_kind text, match_on text, written_by uuid,
+      detail jsonb)
     join grid_watches w on w.removed_at is null
       and ((m.blind is not null and w.kind = m.kind and w.blind = m.blind)
         or (m.profile_id is not null and w.profile_id = m.profile_id))
@@ -315,21 +325,23 @@ export async function checkWatchlists(tx: Kysely<DB>, matches: WatchMatch | Watc
     agency_id: f.watch_agency,
     id: newId(),
     user_id: f.user_id,
-    dedupe: `watch:${f.watch_id}:${f.record_case}`,
+    dedupe: `watch:${f.watch_id}:${f.record_kind === 'tip' ? 'tip:' : ''}${f.record_case}`,
     other_agency_id: f.record_agency,
     other_case_id: f.record_case,
+    other_record_kind: f.record_kind,
     match_kind: f.kind ?? 'person',
     match_on: f.match_on,
     watch_id: f.watch_id,
     detail: f.detail,
   }));
   const inserted = await sql<{ id: string }>`
-    insert into grid_alerts (agency_id, id, kind, user_id, dedupe_key, other_agency_id, other_case_id, match_kind,
-      match_on, watch_id, detail)
-    select r.agency_id, r.id, 'watchlist', r.user_id, r.dedupe, r.other_agency_id, r.other_case_id, r.match_kind,
-      r.match_on, r.watch_id, r.detail
+    insert into grid_alerts (agency_id, id, kind, user_id, dedupe_key, other_agency_id, other_case_id,
+      other_record_kind, match_kind, match_on, watch_id, detail)
+    select r.agency_id, r.id, 'watchlist', r.user_id, r.dedupe, r.other_agency_id, r.other_case_id,
+      r.other_record_kind, r.match_kind, r.match_on, r.watch_id, r.detail
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(agency_id uuid, id uuid, user_id uuid, dedupe text,
-      other_agency_id uuid, other_case_id uuid, match_kind text, match_on text, watch_id uuid, detail jsonb)
+      other_agency_id uuid, other_case_id uuid, other_record_kind text, match_kind text, match_on text,
+      watch_id uuid, detail jsonb)
     on conflict (agency_id, dedupe_key) do nothing
     returning id`.execute(tx);
   // A watch is personal: its alerts are listed for the watcher only (GET /api/v1/grid/alerts), not the agency.

@@ -119,10 +119,15 @@ export const alertOut = z
       .describe('Re-trafficking: the child, by pseudonym'),
     other: z.object({
       agency: agencyContact,
+      record_kind: z
+        .enum(['case', 'tip'])
+        .describe('What matched: a case, or (a watch alert) a tip another officer recorded'),
       record_id: z
         .string()
-        .describe('The matching case: ask its agency to disclose it if you may not read it'),
-      readable: z.boolean(),
+        .describe(
+          'The matching case (ask its agency to disclose it if you may not read it) or tip (call its agency)',
+        ),
+      readable: z.boolean().describe('Whether you may read the case or tip'),
       fir_number: z.string().nullable().describe('Only when you may read the case'),
       disclosure_status: z.string().nullable(),
       disclosure_id: z.string().nullable(),

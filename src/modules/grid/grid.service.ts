@@ -10,6 +10,7 @@ import { identifierCounts, readable, visiblePersons } from '../access/policy.ts'
 import { roles } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { normaliseForField } from '../identifiers/normalise.ts';
+import { tipReadable } from '../tips/tip.policy.ts';
 import type {
   alertListQuery,
   alertOut,
@@ -418,7 +419,8 @@ function addressedTo(actor: Actor, a: string) {
  * alert, `oc` the other case.
  */
 function hiddenWatchAlert(actor: Actor): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(a.kind = 'watchlist' and a.match_on = 'identifier' and a.detail->>'identifier_id' is not null
+  return sql<SqlBool>`(a.kind = 'watchlist' and a.other_record_kind = 'case' and a.match_on = 'identifier'
+    and a.detail->>'identifier_id' is not null
     and exists (select 1 from identifiers hw
       where hw.agency_id = a.other_agency_id and hw.id = (a.detail->>'identifier_id')::uuid
         and not ${identifierCounts(actor, 'hw', sql<SqlBool>`coalesce(${readable(actor, 'oc')}, false)`)}))`;
@@ -445,6 +447,7 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
     pseudonym: string | null;
     other_agency_id: string;
     other_case_id: string;
+    other_record_kind: 'case' | 'tip';
     other_fir: string | null;
     other_readable: boolean | null;
     disclosure_status: string | null;
@@ -459,20 +462,24 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
     select a.id, a.kind, a.match_kind, a.match_on, a.case_id, mc.fir_number as own_fir,
       ${readable(actor, 'mc')} as own_readable, a.person_id,
       case when p.protected then p.full_name end as pseudonym,
-      a.other_agency_id, a.other_case_id, oc.fir_number as other_fir,
+      a.other_agency_id, a.other_case_id, a.other_record_kind, oc.fir_number as other_fir,
       -- A watch alert on an identifier the caller may not be shown, in a case it reads, is left out below
-      -- (hiddenWatchAlert): what is listed is a link exactly when the other case is readable.
-      ${readable(actor, 'oc')} as other_readable,
+      -- (hiddenWatchAlert): what is listed is a link exactly when the other case (or tip) is readable.
+      case when a.other_record_kind = 'tip' then ${tipReadable(actor, 'ot')}
+        else ${readable(actor, 'oc')} end as other_readable,
       last.status as disclosure_status, last.id as disclosure_id,
       a.watch_id, w.kind as watch_kind, w.value as watch_value, ${addressedTo(actor, 'a')} as addressed,
       a.read_at, a.created_at
     from grid_alerts a
     left join cases mc on mc.agency_id = a.case_agency_id and mc.id = a.case_id
     left join persons p on p.agency_id = a.case_agency_id and p.id = a.person_id
-    left join cases oc on oc.agency_id = a.other_agency_id and oc.id = a.other_case_id
+    left join cases oc on a.other_record_kind = 'case' and oc.agency_id = a.other_agency_id
+      and oc.id = a.other_case_id
+    left join tips ot on a.other_record_kind = 'tip' and ot.agency_id = a.other_agency_id
+      and ot.id = a.other_case_id
     left join grid_watches w on w.agency_id = a.agency_id and w.id = a.watch_id
     left join lateral (select d.status, d.id from disclosures d
-      where d.agency_id = a.other_agency_id and d.record_id = a.other_case_id
+      where a.other_record_kind = 'case' and d.agency_id = a.other_agency_id and d.record_id = a.other_case_id
         and d.requester_agency_id = ${actor.agencyId}
       order by d.created_at desc limit 1) last on true
     where ${agencyScope(actor, 'a.agency_id')}
@@ -488,7 +495,8 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
     limit ${q.limit}`.execute(db);
   const unread = await sql<{ n: number }>`
     select count(*)::int as n from grid_alerts a
-    left join cases oc on oc.agency_id = a.other_agency_id and oc.id = a.other_case_id
+    left join cases oc on a.other_record_kind = 'case' and oc.agency_id = a.other_agency_id
+      and oc.id = a.other_case_id
     where ${addressedTo(actor, 'a')} and a.read_at is null and (${kind}::text is null or a.kind = ${kind})
       and not ${hiddenWatchAlert(actor)}`.execute(db);
   const agencies = await agencyContacts(
@@ -506,6 +514,7 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
       child: own && r.person_id && r.pseudonym ? { person_id: r.person_id, pseudonym: r.pseudonym } : null,
       other: {
         agency: agencies.get(r.other_agency_id)!,
+        record_kind: r.other_record_kind,
         record_id: r.other_case_id,
         readable: other,
         fir_number: other ? r.other_fir : null,

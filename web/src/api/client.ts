@@ -44,6 +44,7 @@ import type {
   NewHistorySheet,
   NewReferral,
   NewSharingGroup,
+  NewTip,
   NewTransfer,
   NewUser,
   NewWarningListEntry,
@@ -67,6 +68,10 @@ import type {
   SharingGroup,
   SharingGroupList,
   StateList,
+  Tip,
+  TipListQuery,
+  TipPage,
+  TipSummary,
   UserListQuery,
   UserPage,
   UserPatch,
@@ -272,6 +277,12 @@ export const api = {
     request<HistorySheet>('POST', `/history-sheets/${id(sheetId)}/closure`, { body: input }),
   historySheetRules: (signal?: AbortSignal) =>
     request<HistorySheetRuleList>('GET', '/history-sheet-rules', { signal }),
+  /** Tips of the officer's scope: metadata and identifier counts, no text. */
+  tips: (query: TipListQuery, signal?: AbortSignal) =>
+    request<TipPage>('GET', '/tips', { query: { ...query }, signal }),
+  /** The text and identifiers come only with this read, which is audited. */
+  tip: (tipId: string, signal?: AbortSignal) => request<Tip>('GET', `/tips/${id(tipId)}`, { signal }),
+  recordTip: (input: NewTip) => request<TipSummary>('POST', '/tips', { body: input }),
   gridAlerts: (query: GridAlertQuery, signal?: AbortSignal) =>
     request<GridAlertList>('GET', '/grid/alerts', { query: { ...query }, signal }),
   /** For the agency the alert is addressed to (a watch alert: for the watcher); its notification is read too. */

@@ -8263,6 +8263,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tips of your scope, newest first: metadata and identifier counts, no text */
+        get: {
+            parameters: {
+                query?: {
+                    source?: "public" | "platform_report" | "helpline_1098" | "informant" | "other";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TipSummary"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a tip (police officers): its text is encrypted, its identifiers found and watched like a case’s */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewTipInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TipSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tips/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tip with its text and identifiers, and what the grid knows of each (the read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tip"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8718,8 +8958,14 @@ export interface components {
                     contact_phone: string | null;
                     contact_email: string | null;
                 };
-                /** @description The matching case: ask its agency to disclose it if you may not read it */
+                /**
+                 * @description What matched: a case, or (a watch alert) a tip another officer recorded
+                 * @enum {string}
+                 */
+                record_kind: "case" | "tip";
+                /** @description The matching case (ask its agency to disclose it if you may not read it) or tip (call its agency) */
                 record_id: string;
+                /** @description Whether you may read the case or tip */
                 readable: boolean;
                 /** @description Only when you may read the case */
                 fir_number: string | null;
@@ -8984,6 +9230,113 @@ export interface components {
                 } | null;
                 reason: string | null;
             }[];
+        };
+        NewTipInput: {
+            /**
+             * Format: date-time
+             * @description When the tip reached the agency (not when it is recorded)
+             */
+            received_at: string;
+            /** @enum {string} */
+            source: "public" | "platform_report" | "helpline_1098" | "informant" | "other";
+            /** @description The tip as told; encrypted at rest, shown only in the single-tip read (audited) */
+            text: string;
+            place?: string | null;
+            district_lgd_code?: number | null;
+            pincode?: string | null;
+            /** @description Identifiers the officer gives, validated as a case’s are (a full Aadhaar number is refused) */
+            identifiers?: {
+                /** @enum {string} */
+                kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked";
+                value: string;
+            }[];
+            /**
+             * @description Add the identifiers found in the text (POST /api/v1/grid/extract) to those given. The web form finds them first and sends the ones the officer kept, with extract false
+             * @default true
+             */
+            extract: boolean;
+        };
+        /** @description A tip in a list: metadata and identifier counts, no text */
+        TipSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            agency: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            received_at: string;
+            /** @enum {string} */
+            source: "public" | "platform_report" | "helpline_1098" | "informant" | "other";
+            place: string | null;
+            district_lgd_code: number | null;
+            district_name: string | null;
+            pincode: string | null;
+            recorded_by: {
+                id: string;
+                display_name: string;
+            } | null;
+            created_at: string;
+            identifier_count: number;
+            /** @description The kinds of its identifiers, each once */
+            identifier_kinds: ("phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked")[];
+        };
+        TipIdentifierInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked";
+            /** @description As written (found in the text, or given) */
+            value: string;
+            normalised: string;
+            /** @enum {string} */
+            origin: "text" | "given";
+            /** @description What the grid knows of the value: links to records you may read, hits (whom to contact) for the others */
+            matches: {
+                links: {
+                    case_id: string;
+                    fir_number: string | null;
+                    agency: {
+                        id: string;
+                        code: string;
+                        name: string;
+                        kind: string;
+                        contact_officer: string | null;
+                        contact_phone: string | null;
+                        contact_email: string | null;
+                    };
+                    match: {
+                        kind: string;
+                        on: string;
+                    };
+                }[];
+                hits: components["schemas"]["HitInput"][];
+                too_common: components["schemas"]["TooCommonInput"][];
+                warning_listed: components["schemas"]["WarningListedInput"][];
+            };
+        };
+        /** @description One tip with its text and identifiers (the read is audited) */
+        TipInput: {
+            /** Format: uuid */
+            id: string;
+            agency: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            received_at: string;
+            /** @enum {string} */
+            source: "public" | "platform_report" | "helpline_1098" | "informant" | "other";
+            place: string | null;
+            district_lgd_code: number | null;
+            district_name: string | null;
+            pincode: string | null;
+            recorded_by: {
+                id: string;
+                display_name: string;
+            } | null;
+            created_at: string;
+            text: string;
+            identifiers: components["schemas"]["TipIdentifierInput"][];
         };
         AdminUserInput: {
             id: string;
@@ -9452,8 +9805,14 @@ export interface components {
                     contact_phone: string | null;
                     contact_email: string | null;
                 };
-                /** @description The matching case: ask its agency to disclose it if you may not read it */
+                /**
+                 * @description What matched: a case, or (a watch alert) a tip another officer recorded
+                 * @enum {string}
+                 */
+                record_kind: "case" | "tip";
+                /** @description The matching case (ask its agency to disclose it if you may not read it) or tip (call its agency) */
                 record_id: string;
+                /** @description Whether you may read the case or tip */
                 readable: boolean;
                 /** @description Only when you may read the case */
                 fir_number: string | null;
@@ -9718,6 +10077,113 @@ export interface components {
                 } | null;
                 reason: string | null;
             }[];
+        };
+        NewTip: {
+            /**
+             * Format: date-time
+             * @description When the tip reached the agency (not when it is recorded)
+             */
+            received_at: string;
+            /** @enum {string} */
+            source: "public" | "platform_report" | "helpline_1098" | "informant" | "other";
+            /** @description The tip as told; encrypted at rest, shown only in the single-tip read (audited) */
+            text: string;
+            place?: string | null;
+            district_lgd_code?: number | null;
+            pincode?: string | null;
+            /** @description Identifiers the officer gives, validated as a case’s are (a full Aadhaar number is refused) */
+            identifiers?: {
+                /** @enum {string} */
+                kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked";
+                value: string;
+            }[];
+            /**
+             * @description Add the identifiers found in the text (POST /api/v1/grid/extract) to those given. The web form finds them first and sends the ones the officer kept, with extract false
+             * @default true
+             */
+            extract: boolean;
+        };
+        /** @description A tip in a list: metadata and identifier counts, no text */
+        TipSummary: {
+            /** Format: uuid */
+            id: string;
+            agency: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            received_at: string;
+            /** @enum {string} */
+            source: "public" | "platform_report" | "helpline_1098" | "informant" | "other";
+            place: string | null;
+            district_lgd_code: number | null;
+            district_name: string | null;
+            pincode: string | null;
+            recorded_by: {
+                id: string;
+                display_name: string;
+            } | null;
+            created_at: string;
+            identifier_count: number;
+            /** @description The kinds of its identifiers, each once */
+            identifier_kinds: ("phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked")[];
+        };
+        TipIdentifier: {
+            id: string;
+            /** @enum {string} */
+            kind: "phone" | "email" | "upi" | "bank_account" | "vehicle" | "social_handle" | "url" | "domain" | "ip" | "pincode" | "address" | "aadhaar_masked";
+            /** @description As written (found in the text, or given) */
+            value: string;
+            normalised: string;
+            /** @enum {string} */
+            origin: "text" | "given";
+            /** @description What the grid knows of the value: links to records you may read, hits (whom to contact) for the others */
+            matches: {
+                links: {
+                    case_id: string;
+                    fir_number: string | null;
+                    agency: {
+                        id: string;
+                        code: string;
+                        name: string;
+                        kind: string;
+                        contact_officer: string | null;
+                        contact_phone: string | null;
+                        contact_email: string | null;
+                    };
+                    match: {
+                        kind: string;
+                        on: string;
+                    };
+                }[];
+                hits: components["schemas"]["Hit"][];
+                too_common: components["schemas"]["TooCommon"][];
+                warning_listed: components["schemas"]["WarningListed"][];
+            };
+        };
+        /** @description One tip with its text and identifiers (the read is audited) */
+        Tip: {
+            /** Format: uuid */
+            id: string;
+            agency: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            received_at: string;
+            /** @enum {string} */
+            source: "public" | "platform_report" | "helpline_1098" | "informant" | "other";
+            place: string | null;
+            district_lgd_code: number | null;
+            district_name: string | null;
+            pincode: string | null;
+            recorded_by: {
+                id: string;
+                display_name: string;
+            } | null;
+            created_at: string;
+            text: string;
+            identifiers: components["schemas"]["TipIdentifier"][];
         };
         AdminUser: {
             id: string;

@@ -13,10 +13,11 @@ import {
   personRoles,
   procedureCodes,
   relationKinds,
+  tipSources,
 } from '../../../src/shared/vocabulary.ts';
 import type { components, paths } from './openapi.d.ts';
 
-export type { CaseStatus, IdentifierKind, PersonRole } from '../../../src/shared/vocabulary.ts';
+export type { CaseStatus, IdentifierKind, PersonRole, TipSource } from '../../../src/shared/vocabulary.ts';
 export {
   caseStatuses,
   distributionLevels,
@@ -26,6 +27,7 @@ export {
   personRoles,
   procedureCodes,
   relationKinds,
+  tipSources,
 };
 
 export type FirKind = (typeof firKinds)[number];
@@ -183,6 +185,14 @@ export type GridSettingsPatch = RequestBody<'/api/v1/grid/settings', 'patch'>;
 export type ExtractedIdentifiers = Answer<'/api/v1/grid/extract', 'post'>;
 export type ExtractedIdentifier = ExtractedIdentifiers['items'][number];
 
+/* Tips: the list (no text), one tip with its identifiers and what the grid knows of each. */
+export type Tip = Schemas['Tip'];
+export type TipIdentifier = Schemas['TipIdentifier'];
+export type TipSummary = Schemas['TipSummary'];
+export type TipPage = Answer<'/api/v1/tips', 'get'>;
+export type TipListQuery = QueryOf<'/api/v1/tips', 'get'>;
+export type NewTip = RequestBody<'/api/v1/tips', 'post'>;
+
 /** The field groups in the order forms show them. */
 export const fieldGroups = ['summary', 'persons', 'identifiers'] as const satisfies readonly FieldGroup[];
 
@@ -202,5 +212,6 @@ export type VocabularyMatchesApi = AllTrue<
     Same<NonNullable<CaseListQuery['status']>, (typeof caseStatuses)[number]>,
     Same<Distribution, (typeof distributionLevels)[number]>,
     Same<FieldGroup, (typeof fieldGroups)[number]>,
+    Same<NewTip['source'], (typeof tipSources)[number]>,
   ]
 >;

@@ -15,6 +15,7 @@ export const navItems: { href: string; label: MessageKey; match: string | string
     match: ['/grid/*?', '/profiles/*'],
     actions: ['case:read', 'agency:write'],
   },
+  { href: '/tips', label: 'nav.tips', match: '/tips/*?', actions: ['tip:read'] },
   { href: '/register', label: 'nav.register', match: '/register/*?', actions: ['register:read'] },
   {
     href: '/disclosures',

@@ -197,12 +197,19 @@ function AlertItem({ alert: a, onChanged }: { alert: GridAlert; onChanged: () =>
           <div>
             <strong>{o.agency.name}</strong> <span className="muted">({o.agency.code})</span>
           </div>
-          {o.readable ? (
+          {o.readable && o.record_kind === 'tip' ? (
+            <Link href={`/tips/${o.record_id}`} className="fir-link">
+              {t('alerts.openTip')}
+            </Link>
+          ) : o.readable ? (
             <Link href={`/cases/${o.record_id}`} className="fir-link">
               {o.fir_number ? t('case.firTitle', { number: o.fir_number }) : t('alerts.openCase')}
             </Link>
           ) : (
-            <span className="hit-label">{t('matches.hitLabel')}</span>
+            <span>
+              <span className="hit-label">{t('matches.hitLabel')}</span>
+              {o.record_kind === 'tip' && <span className="muted small"> {t('alerts.tipHit')}</span>}
+            </span>
           )}
           <dl className="contact">
             <dt>{t('hit.contact')}</dt>
@@ -224,7 +231,8 @@ function AlertItem({ alert: a, onChanged }: { alert: GridAlert; onChanged: () =>
               </>
             )}
           </dl>
-          {!o.readable && (
+          {/* A disclosure request is for a case; a tip's agency is called. */}
+          {!o.readable && o.record_kind === 'case' && (
             <div className="match-actions">
               {status && (
                 <span className={`badge disclosure-${status}`}>{tValue('disclosureStatus', status)}</span>
