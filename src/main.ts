@@ -35,7 +35,7 @@ async function main() {
       ...demo.users.map((u) => `  ${u.email.padEnd(34)} ${u.role.padEnd(24)} ${u.agency}`),
       `Grid: ${demo.linked.records} person records resolved in ${demo.linked.seconds} s — ${demo.linked.profilesTouched} ` +
         `profiles of more than one record, ${demo.linked.queued} pairs in the review queue; ` +
-        `${demo.sheets} history sheets opened by the SHO.`,
+        `${demo.sheets} history sheets opened and ${demo.tips} tips recorded by the SHO.`,
     ];
   } else if (firstStart) {
     const token = await issueSetupToken(db, config);

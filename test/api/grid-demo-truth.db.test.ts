@@ -68,6 +68,7 @@ for (const SEED of [1, 5]) {
     };
 
     let demoSheets = 0;
+    let demoTips = 0;
     let firstStation = '';
     before(async () => {
       app = await testApp(ctx.database);
@@ -77,7 +78,9 @@ for (const SEED of [1, 5]) {
       firstStation = generated.agencies.find((a) => a.kind === 'police_station')!.code;
       for (const c of generated.records)
         for (const p of c.persons ?? []) planted.set(`${c.agency_code}|${c.external_id}|${p.external_id}`, p);
-      demoSheets = (await seedDemo(ctx.database, keyring, { cases: CASES, seed: SEED })).sheets;
+      const seeded = await seedDemo(ctx.database, keyring, { cases: CASES, seed: SEED });
+      demoSheets = seeded.sheets;
+      demoTips = seeded.tips;
       const { db } = ctx.database;
       for (const a of await db.selectFrom('agencies').select(['id', 'code']).execute())
         agencies.set(a.code, a.id);
@@ -215,6 +218,25 @@ for (const SEED of [1, 5]) {
         assert.equal(s.status, 'open');
         assert.equal(s.agency_id, agencies.get(station));
       }
+    });
+
+    test('the demo’s tips are recorded, and the one naming the watched planted phone alerts the watching officer', async () => {
+      const { db } = ctx.database;
+      const tips = await db.selectFrom('tips').select(['agency_id', 'id']).execute();
+      assert.equal(tips.length, demoTips);
+      assert.ok(demoTips >= 1, 'the generator plants shared phones, so the demo records tips');
+      const alerts = await db
+        .selectFrom('grid_alerts as a')
+        .innerJoin('users as u', 'u.id', 'a.user_id')
+        .select(['u.email', 'a.other_case_id', 'a.match_kind'])
+        .where('a.kind', '=', 'watchlist')
+        .where('a.other_record_kind', '=', 'tip')
+        .execute();
+      assert.deepEqual(
+        alerts.map((a) => [a.email, a.match_kind]),
+        [['io@demo.childgrid.example', 'phone']],
+      );
+      assert.ok(tips.some((t) => t.id === alerts[0]!.other_case_id));
     });
 
     test('each planted repeat buyer is found likewise', async () => {

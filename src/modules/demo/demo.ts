@@ -9,10 +9,12 @@ import type { Actor } from '../access/actor.ts';
 import type { Role } from '../access/roles.ts';
 import { systemActor } from '../access/system-actor.ts';
 import { addUser } from '../auth/auth.service.ts';
+import { addWatch } from '../grid/grid.service.ts';
 import { listRulesFor, openHistorySheet } from '../history-sheets/history-sheet.service.ts';
 import { importRecords } from '../imports/import.service.ts';
 import { type LinkSummary, linkAllPersons } from '../profiles/linking.service.ts';
 import { generateSynthetic, type SyntheticAgency } from '../synthetic/generate.ts';
+import { createTip } from '../tips/tip.service.ts';
 
 export const DEMO_PASSWORD = 'childgrid-demo';
 
@@ -60,6 +62,8 @@ export interface DemoResult {
   linked: LinkSummary;
   /** History sheets the demo station's SHO opened on planted repeat offenders. */
   sheets: number;
+  /** Tips the demo station's SHO recorded (one fires the investigating officer's watch). */
+  tips: number;
 }
 
 /**
@@ -219,13 +223,90 @@ export async function seedDemo(
     station.code,
     ids.get('sho@demo.childgrid.example')!,
   );
+  const tips = await demoTips(
+    db,
+    keyring,
+    data,
+    station.code,
+    ids.get('io@demo.childgrid.example')!,
+    ids.get('sho@demo.childgrid.example')!,
+  );
   return {
     password: DEMO_PASSWORD,
     users: plan.map(({ email, role, agency }) => ({ email, role, agency })),
     cases: summary.cases,
     linked,
     sheets,
+    tips,
   };
+}
+
+/**
+ * Tips in the demo (docs/tips.md): the investigating officer watches a phone the generator planted across agencies
+ * (one at her station when there is one), and the station's SHO records two tips — a 1098 helpline call naming
+ * that phone, written with a space as a caller says it, and a member of the public's note naming another planted
+ * phone and a planted UPI id. The first raises a watch alert for the officer; both tips' pages show what the grid
+ * knows of each number. Synthetic: the places and numbers are the generator's.
+ */
+async function demoTips(
+  db: Kysely<DB>,
+  keyring: Keyring,
+  data: ReturnType<typeof generateSynthetic>,
+  stationCode: string,
+  ioId: string,
+  shoId: string,
+): Promise<number> {
+  const station = await db
+    .selectFrom('agencies')
+    .select('id')
+    .where('code', '=', stationCode)
+    .executeTakeFirstOrThrow();
+  const as = (userId: string, role: Role): Actor => ({
+    userId,
+    agencyId: station.id,
+    role,
+    clientAddress: null,
+  });
+  const here = (s: { occurrences: { agency_code: string }[] }) =>
+    s.occurrences.some((o) => o.agency_code === stationCode);
+  const planted = (kind: 'phone' | 'upi') => {
+    const all = data.truth.shared_identifiers.filter((s) => s.kind === kind);
+    return [...all.filter(here), ...all.filter((s) => !here(s))];
+  };
+  const [watched, other] = planted('phone');
+  const [upi] = planted('upi');
+  if (!watched) return 0;
+  // "+916802672745" as a caller says it: "68026 72745".
+  const spoken = (e164: string) => `${e164.slice(-10, -5)} ${e164.slice(-5)}`;
+  await addWatch(db, keyring, as(ioId, 'investigating_officer'), {
+    kind: 'phone',
+    value: watched.normalised,
+    reason: 'Number seized in our lodge raid: tell me wherever else it turns up',
+  });
+  const sho = as(shoId, 'station_house_officer');
+  const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+  await createTip(db, keyring, sho, {
+    received_at: ago(3),
+    source: 'helpline_1098',
+    text:
+      'Childline 1098 forwarded a call: two girls of about 14 from the bus stand were taken to a lodge behind the ' +
+      `market by a man who calls himself Pappu. The caller heard him give his number as ${spoken(watched.normalised)}. ` +
+      'The caller did not give a name.',
+    place: 'Lodge behind the vegetable market',
+    extract: true,
+  });
+  if (!other) return 1;
+  await createTip(db, keyring, sho, {
+    received_at: ago(9),
+    source: 'public',
+    text:
+      'A shopkeeper says a car comes to the spa on the highway every evening and young girls are brought in. ' +
+      `The spa's advertisement gives ${spoken(other.normalised)}` +
+      (upi ? ` and payments are asked to ${upi.normalised}.` : '.'),
+    place: 'Spa on the highway',
+    extract: true,
+  });
+  return 2;
 }
 
 /**
