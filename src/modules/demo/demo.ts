@@ -216,20 +216,25 @@ export async function seedDemo(
         .limit(3),
     )
     .execute();
-  const sheets = await demoHistorySheets(
-    db,
-    keyring,
-    data,
-    station.code,
-    ids.get('sho@demo.childgrid.example')!,
-  );
+  // The demo station's officers at work: sheets in the register, a watch, tips.
+  const stationId = (
+    await db.selectFrom('agencies').select('id').where('code', '=', station.code).executeTakeFirstOrThrow()
+  ).id;
+  const officer = (email: string, role: Role): Actor => ({
+    userId: ids.get(email)!,
+    agencyId: stationId,
+    role,
+    clientAddress: null,
+  });
+  const sho = officer('sho@demo.childgrid.example', 'station_house_officer');
+  const sheets = await demoHistorySheets(db, keyring, data, station.code, sho);
   const tips = await demoTips(
     db,
     keyring,
     data,
     station.code,
-    ids.get('io@demo.childgrid.example')!,
-    ids.get('sho@demo.childgrid.example')!,
+    officer('io@demo.childgrid.example', 'investigating_officer'),
+    sho,
   );
   return {
     password: DEMO_PASSWORD,
@@ -253,20 +258,9 @@ async function demoTips(
   keyring: Keyring,
   data: ReturnType<typeof generateSynthetic>,
   stationCode: string,
-  ioId: string,
-  shoId: string,
+  io: Actor,
+  sho: Actor,
 ): Promise<number> {
-  const station = await db
-    .selectFrom('agencies')
-    .select('id')
-    .where('code', '=', stationCode)
-    .executeTakeFirstOrThrow();
-  const as = (userId: string, role: Role): Actor => ({
-    userId,
-    agencyId: station.id,
-    role,
-    clientAddress: null,
-  });
   const here = (s: { occurrences: { agency_code: string }[] }) =>
     s.occurrences.some((o) => o.agency_code === stationCode);
   const planted = (kind: 'phone' | 'upi') => {
@@ -278,12 +272,11 @@ async function demoTips(
   if (!watched) return 0;
   // "+916802672745" as a caller says it: "68026 72745".
   const spoken = (e164: string) => `${e164.slice(-10, -5)} ${e164.slice(-5)}`;
-  await addWatch(db, keyring, as(ioId, 'investigating_officer'), {
+  await addWatch(db, keyring, io, {
     kind: 'phone',
     value: watched.normalised,
     reason: 'Number seized in our lodge raid: tell me wherever else it turns up',
   });
-  const sho = as(shoId, 'station_house_officer');
   const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
   await createTip(db, keyring, sho, {
     received_at: ago(3),
@@ -320,19 +313,8 @@ async function demoHistorySheets(
   keyring: Keyring,
   data: ReturnType<typeof generateSynthetic>,
   stationCode: string,
-  shoId: string,
+  sho: Actor,
 ): Promise<number> {
-  const station = await db
-    .selectFrom('agencies')
-    .select('id')
-    .where('code', '=', stationCode)
-    .executeTakeFirstOrThrow();
-  const sho: Actor = {
-    userId: shoId,
-    agencyId: station.id,
-    role: 'station_house_officer',
-    clientAddress: null,
-  };
   const rule = (await listRulesFor(db, sho)).find((r) => r.category === 'history_sheet');
   if (!rule) return 0;
   const refs = data.truth.person_clusters
@@ -347,7 +329,7 @@ async function demoHistorySheets(
     const person = await db
       .selectFrom('persons')
       .select('id')
-      .where('agency_id', '=', station.id)
+      .where('agency_id', '=', sho.agencyId)
       .where('external_id', '=', ref.person_external_id)
       .executeTakeFirst();
     if (!person) continue;
