@@ -261,6 +261,81 @@ forEachDatabase('grid: watchlists and re-trafficking alerts', (ctx) => {
     assert.ok(notes.some((n) => n.kind === 'grid.re_trafficking'));
   });
 
+  test('re-trafficking: two children of one case found again together are two alerts', async () => {
+    const phone = '98123 50005';
+    const sisters = await newCase(ioA, {
+      persons: ['Synthetic Sister Asha', 'Synthetic Sister Usha'].map((full_name, i) => ({
+        role: 'victim',
+        full_name,
+        gender: 'female',
+        age: 13 + i,
+        identifiers: [{ kind: 'phone', value: phone }],
+      })),
+    });
+    const raid = await newCase(ioE, accusedWith(`+91 ${phone}`));
+    const rows = await ctx.database.db
+      .selectFrom('grid_alerts')
+      .select(['agency_id', 'person_id'])
+      .where('kind', '=', 're_trafficking')
+      .where('other_case_id', '=', raid.id)
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => [r.agency_id, r.person_id]).sort(),
+      sisters.persons.map((p) => [stationA.id, p.id]).sort(),
+      'one alert per child, both to her station',
+    );
+  });
+
+  test('re-trafficking after a transfer: the station holding the case and her CWC are alerted once, the sender not', async () => {
+    const phone = '98123 50006';
+    const sho = await newUser(ctx.database, stationA, 'station_house_officer');
+    const rescue = await newCase(ioA, {
+      fir_kind: 'zero_fir',
+      persons: [
+        {
+          role: 'victim',
+          full_name: 'Synthetic Transferred Girl',
+          gender: 'female',
+          age: 15,
+          identifiers: [{ kind: 'phone', value: phone }],
+        },
+      ],
+    });
+    const child = rescue.persons[0]!;
+    for (const purpose of ['referral', 'transfer'])
+      for (const given_by of ['child', 'guardian']) {
+        const c = await send(ioA, 'POST', `/api/v1/persons/${child.id}/consents`, { given_by, purpose });
+        assert.equal(c.statusCode, 201, c.body);
+      }
+    const referred = await send(ioA, 'POST', `/api/v1/cases/${rescue.id}/referrals`, {
+      to_agency_id: cwcAgency.id,
+      purpose: 'care, protection and rehabilitation of the child',
+    });
+    assert.equal(referred.statusCode, 201, referred.body);
+    const moved = await send(sho, 'POST', `/api/v1/cases/${rescue.id}/transfers`, {
+      to_agency_id: stationB.id,
+      reason: 'zero FIR: the offence was committed in the area of station B',
+    });
+    assert.equal(moved.statusCode, 201, moved.body);
+    const copy = moved.json().to_case_id as string;
+
+    const raid = await newCase(ioE, accusedWith(phone));
+    const rows = await ctx.database.db
+      .selectFrom('grid_alerts')
+      .select(['agency_id', 'case_id'])
+      .where('kind', '=', 're_trafficking')
+      .where('other_case_id', '=', raid.id)
+      .execute();
+    // The CWC's referral is of the original case; the copy holds none: its alert is about the original.
+    assert.deepEqual(
+      rows.map((r) => [r.agency_id, r.case_id]).sort(),
+      [
+        [stationB.id, copy],
+        [cwcAgency.id, rescue.id],
+      ].sort(),
+    );
+  });
+
   test('an alert is marked read by its recipient: the agency, or the watcher alone; the list counts and filters unread', async () => {
     const phone = '98123 50004';
     const post = (u: TestUser, url: string) => send(u, 'POST', url);

@@ -168,6 +168,7 @@ export async function raiseReTrafficking(
     child_agency: string;
     child_case: string;
     child_person: string;
+    child_profile: string | null;
     record_agency: string;
     record_case: string;
     match_kind: string;
@@ -178,8 +179,11 @@ export async function raiseReTrafficking(
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as l(child_agency uuid, child_case uuid,
         child_person uuid, record_agency uuid, record_case uuid, match_kind text, match_on text, detail jsonb)
     ), children as (
-      select l.* from l
+      -- The child's profile: a transferred case's copy of her is linked to her original by rule, so the two
+      -- records of one child share it (oneAlertPerFamily).
+      select l.*, pm.profile_id as child_profile from l
       join persons p on p.agency_id = l.child_agency and p.id = l.child_person and p.case_id = l.child_case
+      left join profile_members pm on pm.agency_id = l.child_agency and pm.person_id = l.child_person
       where p.role = 'victim'
     )
     select c.child_agency as recipient, c.* from children c
@@ -220,13 +224,22 @@ export async function raiseReTrafficking(
  * A record matching both a transferred child's original (the sender's read-only trace) and the receiving agency's
  * copy is one match of one child: the agency holding the case now (the copy furthest down the transfer chain) is
  * alerted, not also the station that sent it away, and a CWC or DCPU holding referrals of several cases of the
- * family is alerted once, about the most recent copy it was referred.
+ * family is alerted once, about the most recent copy it was referred. One child is one profile (the copy is
+ * linked to the original by rule); two children of one case are two, and each is alerted for. Decided within one
+ * write's links: a later write that links only the copy alerts its holder then.
  */
 function oneAlertPerFamily<
-  T extends { recipient: string; child_agency: string; child_case: string; record_case: string },
+  T extends {
+    recipient: string;
+    child_agency: string;
+    child_case: string;
+    child_person: string;
+    child_profile: string | null;
+    record_case: string;
+  },
 >(targets: readonly T[], places: ReadonlyMap<string, TransferPlace>): T[] {
   const place = (t: T) => places.get(t.child_case) ?? { root: t.child_case, depth: 0 };
-  const family = (t: T) => `${place(t).root}|${t.record_case}`;
+  const family = (t: T) => `${place(t).root}|${t.record_case}|${t.child_profile ?? t.child_person}`;
   const deepest = new Map<string, number>();
   for (const t of targets) deepest.set(family(t), Math.max(deepest.get(family(t)) ?? 0, place(t).depth));
   const kept = new Map<string, T>();
