@@ -367,6 +367,58 @@ forEachDatabase('tips: recording, reading, scope and watch alerts', (ctx) => {
     assert.deepEqual(id?.matches.links, []);
   });
 
+  test('an informant’s tip is for the police file’s roles; what was told, for roles that may reveal a victim', async () => {
+    const mh = await ctx.database.db
+      .selectFrom('agencies')
+      .select(['id', 'code'])
+      .where('code', '=', 'MH')
+      .executeTakeFirstOrThrow();
+    const analyst = await newUser(ctx.database, mh, 'state_analyst');
+    const [p, q] = [phone(), phone()];
+    await Promise.all([watch(analyst, 'phone', p), watch(analyst, 'phone', q)]);
+    const told = 'Synthetic informant: the agent keeps two girls at the back of the dhaba';
+    const informant = await newTip(ioA, { source: 'informant', text: `${told}; he answers ${p}.` });
+    const publicTip = await newTip(ioA, {
+      source: 'public',
+      text: `Synthetic caller: the spa number is ${q}.`,
+    });
+
+    // The analyst: no informant's tip, listed, found or alerted about; the others without what was told.
+    assert.ok(!(await listed(analyst)).includes(informant.id));
+    assert.ok((await listed(analyst)).includes(publicTip.id));
+    assert.equal((await get(analyst, `/api/v1/tips/${informant.id}`)).statusCode, 404);
+    const read = await get(analyst, `/api/v1/tips/${publicTip.id}`);
+    assert.equal(read.statusCode, 200, read.body);
+    assert.equal(read.json().text, null);
+    assert.ok(!read.body.includes('spa number'), 'the text is not in the answer');
+    assert.deepEqual(
+      (read.json() as Tip).identifiers.map((i) => i.normalised),
+      [`+91${q}`],
+    );
+    const alerted = (await watchAlerts(analyst)).map((a) => a.other.record_id);
+    assert.ok(alerted.includes(publicTip.id), 'the analyst’s watch fires on the public tip');
+    assert.ok(!alerted.includes(informant.id), 'but says nothing of the informant’s');
+    const unread = (await get(analyst, '/api/v1/grid/alerts')).json().unread as number;
+    assert.equal(unread, alerted.length, 'nor counts it');
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('action', '=', 'tip.read')
+      .where('user_id', '=', analyst.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual((audit.detail as { fields: string[] }).fields, ['identifiers']);
+
+    // The investigating officer reads both in full; a station writer its own tip's facts, not what was told.
+    const full = (await get(ioA, `/api/v1/tips/${informant.id}`)).json() as Tip;
+    assert.match(full.text, /back of the dhaba/);
+    const own = await newTip(constableA, { source: 'public' });
+    const byWriter = await get(constableA, `/api/v1/tips/${own.id}`);
+    assert.equal(byWriter.statusCode, 200, byWriter.body);
+    assert.equal(byWriter.json().text, null);
+    const ofWriter = await newTip(constableA, { source: 'informant' });
+    assert.ok(!(await listed(constableA)).includes(ofWriter.id), 'a station writer sees no informant’s tip');
+  });
+
   test('a value on the tip agency’s warning list alerts no one; the same value elsewhere still does', async () => {
     const p = phone();
     await watch(ioE, 'phone', p);

@@ -24,7 +24,8 @@ create index tips_created_by on tips (agency_id, created_by, id desc);
 -- The identifiers a tip holds, stored as `identifiers` stores a protected person's: the value as written sealed
 -- under the keyring (AAD `tip_identifier:<agency>:<id>:value`), and `normalised` holding the blind index of the
 -- normalised value (`bi:…`), which is what watches (grid_watches.blind) match. A tip's numbers may be the child's
--- own, so no plain form is kept: nothing of a tip can be read from the database without the keyring.
+-- own, so no plain form is kept. (The tip's place, PIN code, district, source and times are kept in the clear, as a
+-- case's are: routing needs them.)
 create table tip_identifiers (
   agency_id uuid not null,
   id uuid not null,

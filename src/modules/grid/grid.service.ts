@@ -10,7 +10,7 @@ import { identifierCounts, readable, visiblePersons } from '../access/policy.ts'
 import { roles } from '../access/roles.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { normaliseForField } from '../identifiers/normalise.ts';
-import { tipReadable } from '../tips/tip.policy.ts';
+import { seesInformantTips, tipReadable } from '../tips/tip.policy.ts';
 import type {
   alertListQuery,
   alertOut,
@@ -414,16 +414,20 @@ function addressedTo(actor: Actor, a: string) {
 
 /**
  * A watch alert on an identifier the watcher may not be shown, in a case it reads (an informant's phone, for an
- * analyst): not listed at all. As a link it would show the hidden identifier; as a hit on a case the watcher reads
+ * analyst), or on an informant's tip, for a role that sees no informants: not listed at all. As a link it would show the hidden identifier; as a hit on a case the watcher reads
  * it would say that someone hidden from it there holds the watched value (grid.md, "Watchlists"). `a` is the
  * alert, `oc` the other case.
  */
 function hiddenWatchAlert(actor: Actor): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(a.kind = 'watchlist' and a.other_record_kind = 'case' and a.match_on = 'identifier'
+  const inCase = sql<SqlBool>`(a.kind = 'watchlist' and a.other_record_kind = 'case' and a.match_on = 'identifier'
     and a.detail->>'identifier_id' is not null
     and exists (select 1 from identifiers hw
       where hw.agency_id = a.other_agency_id and hw.id = (a.detail->>'identifier_id')::uuid
         and not ${identifierCounts(actor, 'hw', sql<SqlBool>`coalesce(${readable(actor, 'oc')}, false)`)}))`;
+  if (seesInformantTips(actor)) return inCase;
+  // An informant's tip does not exist for a role that sees no informants (tip.policy.ts): nor does its alert.
+  return sql<SqlBool>`(${inCase} or (a.other_record_kind = 'tip' and exists (select 1 from tips ht
+    where ht.agency_id = a.other_agency_id and ht.id = a.other_case_id and ht.source = 'informant')))`;
 }
 
 /**

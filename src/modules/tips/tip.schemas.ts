@@ -93,7 +93,12 @@ export const tipIdentifierOut = z
 export const tipOut = z
   .object({
     ...tipFields,
-    text: z.string(),
+    text: z
+      .string()
+      .nullable()
+      .describe(
+        'What was told; null for roles that may not reveal a victim’s identity (the text may name a child)',
+      ),
     identifiers: z.array(tipIdentifierOut),
   })
   .meta({ id: 'Tip', description: 'One tip with its text and identifiers (the read is audited)' });

@@ -12,7 +12,7 @@ import { matchIdentifiers } from '../grid/matches.ts';
 import { correlates, loadWarningList, probeOf } from '../grid/values.ts';
 import { extractIdentifiers } from '../identifiers/extract.ts';
 import { normaliseForField, normaliseIdentifier } from '../identifiers/normalise.ts';
-import { tipReadable } from './tip.policy.ts';
+import { readsTipText, tipReadable } from './tip.policy.ts';
 import type { TipInput, TipListQuery, TipOut, tipSummaryOut } from './tip.schemas.ts';
 
 /**
@@ -170,13 +170,18 @@ export async function createTip(
       },
     });
   });
-  const [summary] = await summaries(db, actor).where('t.id', '=', id).execute();
+  // The summary of what the caller just wrote, even where its role may not read the tip back (a station writer
+  // recording an informant's tip: tip.policy.ts): it holds nothing the caller did not give.
+  const [summary] = await summaries(db, actor, { justWritten: true })
+    .where('t.agency_id', '=', agencyId)
+    .where('t.id', '=', id)
+    .execute();
   if (!summary) throw notFound('Tip');
   return presentSummary(summary);
 }
 
 /** Tips the caller may read, with their agency, district and recording officer; never the text. */
-function summaries(db: Kysely<DB>, actor: Actor) {
+function summaries(db: Kysely<DB>, actor: Actor, options: { justWritten?: boolean } = {}) {
   return db
     .selectFrom('tips as t')
     .innerJoin('agencies as a', 'a.id', 't.agency_id')
@@ -203,7 +208,7 @@ function summaries(db: Kysely<DB>, actor: Actor) {
       >`coalesce((select array_agg(distinct ti.kind order by ti.kind) from tip_identifiers ti
         where ti.agency_id = t.agency_id and ti.tip_id = t.id), '{}')`.as('identifier_kinds'),
     ])
-    .where(tipReadable(actor, 't'));
+    .where(options.justWritten ? sql<boolean>`true` : tipReadable(actor, 't'));
 }
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['executeTakeFirstOrThrow']>>;
@@ -285,20 +290,21 @@ export async function getTip(db: Kysely<DB>, keyring: Keyring, actor: Actor, id:
     );
     identifiers.push({ id: s.id, kind: s.kind, value, normalised, origin: s.origin, matches });
   }
+  const withText = readsTipText(actor);
   await recordAudit(db, actor, {
     action: 'tip.read',
     recordKind: 'tip',
     recordId: row.id,
     recordAgencyId: row.agency_id,
     detail: {
-      fields: ['text', 'identifiers'],
+      fields: withText ? ['text', 'identifiers'] : ['identifiers'],
       links: identifiers.reduce((n, i) => n + i.matches.links.length, 0),
       hits: identifiers.reduce((n, i) => n + i.matches.hits.length, 0),
     },
   });
   return {
     ...presentFields(row),
-    text: keyring.decrypt(row.text, textAad(row.agency_id, row.id)),
+    text: withText ? keyring.decrypt(row.text, textAad(row.agency_id, row.id)) : null,
     identifiers,
   };
 }

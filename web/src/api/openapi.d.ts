@@ -9335,7 +9335,8 @@ export interface components {
                 display_name: string;
             } | null;
             created_at: string;
-            text: string;
+            /** @description What was told; null for roles that may not reveal a victim’s identity (the text may name a child) */
+            text: string | null;
             identifiers: components["schemas"]["TipIdentifierInput"][];
         };
         AdminUserInput: {
@@ -10182,7 +10183,8 @@ export interface components {
                 display_name: string;
             } | null;
             created_at: string;
-            text: string;
+            /** @description What was told; null for roles that may not reveal a victim’s identity (the text may name a child) */
+            text: string | null;
             identifiers: components["schemas"]["TipIdentifier"][];
         };
         AdminUser: {

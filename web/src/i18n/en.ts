@@ -1248,6 +1248,8 @@ export const en = {
   'tip.recordedAt': 'Recorded at',
   'tip.text': 'What was told',
   'tip.textLogged': 'Confidential. Your reading of this tip is written to the audit log.',
+  'tip.textWithheld':
+    'What was told may name a child, so it is shown only to officers who may reveal a victim’s identity. Its facts and identifiers are below.',
   'tip.noIdentifiers': 'No identifiers in this tip.',
   'tip.foundInText': 'found in the text',
   'tip.given': 'given',

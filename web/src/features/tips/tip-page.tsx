@@ -54,8 +54,14 @@ function TipView({ tip, onChanged }: { tip: Tip; onChanged: () => void }) {
       </header>
       <section className="panel panel-protected tip-section" aria-labelledby="sec-tip-text">
         <h2 id="sec-tip-text">{t('tip.text')}</h2>
-        <p className="protected-note">{t('tip.textLogged')}</p>
-        <p className="summary-text">{tip.text}</p>
+        {tip.text === null ? (
+          <p className="protected-note">{t('tip.textWithheld')}</p>
+        ) : (
+          <>
+            <p className="protected-note">{t('tip.textLogged')}</p>
+            <p className="summary-text">{tip.text}</p>
+          </>
+        )}
       </section>
       <section className="panel tip-section" aria-labelledby="sec-tip-identifiers">
         <h2 id="sec-tip-identifiers">
