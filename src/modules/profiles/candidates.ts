@@ -121,6 +121,9 @@ async function candidatesByName(
     sql`exists (select 1 from persons vp where vp.agency_id = ${sql.ref(`${t}.${agency}`)}
       and vp.id = ${sql.ref(`${t}.${person}`)} and ${visiblePersons(q.actor as Actor, 'vp')})`;
   const limit = q.limit ?? MAX_CANDIDATES;
+  /** The heaviest weight among the candidates the caller may see. */
+  const visibleMax = () =>
+    sql`select s2.w from s s2 where ${visibleCandidate('s2')} order by s2.w desc limit 1`;
   const share = q.minWeightShare ?? MIN_WEIGHT_SHARE;
   const result = live.length
     ? (
@@ -153,23 +156,29 @@ async function candidatesByName(
             group by 1, 2
           )
           select
-            coalesce((select array_agg(key) from n where n.n > ${KEY_CAP}), '{}') as over,
-            (select count(*)::int from s where s.w >= (select max(w) from s) - 1e-6) as tied,
-            coalesce((select json_agg(t) from (${
+            coalesce((select array_agg(key) from n where n.n > ${KEY_CAP}), '{}') as over,${
               hidden
-                ? // A person the caller's role may not see (an informant, for most) is never shown, so it takes
-                  // no slot and does not set the weight the others are measured against. Both are read down the
-                  // candidates in weight order, each looked up only until enough visible ones are found.
+                ? // A person the caller's role may not see (an informant, for most) is never shown, so it counts
+                  // for nothing: not a slot, not the heaviest weight the others are measured against, not the count
+                  // that decides whether that bar applies, not a tie. Each is read down the candidates in weight
+                  // order, looking persons up only until enough visible ones are found.
                   sql`
+            (select count(*)::int from (select 1 from s where s.w >= (${visibleMax()}) - 1e-6
+              and ${visibleCandidate('s')} limit ${limit + 1}) x) as tied,
+            coalesce((select json_agg(t) from (
               select v.a, v.p, v.w from (
-                select s.agency_id as a, s.person_id as p, s.w from s
-                where (select count(*) from s) <= ${limit} or s.w >= ${share}::float8 * (
-                  select s2.w from s s2 where ${visibleCandidate('s2')} order by s2.w desc limit 1)
+                select s.agency_id as a, s.person_id as p, s.w, s.near from s
+                where (select count(*) from (select 1 from s s3 where ${visibleCandidate('s3')}
+                    limit ${limit + 1}) c) <= ${limit}
+                  or s.w >= ${share}::float8 * (${visibleMax()})
                 order by s.w desc, s.near desc offset 0
               ) v
               where ${visibleCandidate('v', 'a', 'p')}
+              order by v.w desc, v.near desc
               limit ${limit}`
                 : sql`
+            (select count(*)::int from s where s.w >= (select max(w) from s) - 1e-6) as tied,
+            coalesce((select json_agg(t) from (
               select s.agency_id as a, s.person_id as p, s.w from s
               where (select count(*) from s) <= ${limit} or s.w >= ${share}::float8 * (select max(w) from s)
               order by s.w desc, s.near desc limit ${limit}`
