@@ -228,16 +228,33 @@ forEachDatabase('grid: watchlists and re-trafficking alerts', (ctx) => {
       assert.match(got[0]!.child?.pseudonym ?? '', /^V-/);
       assert.ok(!JSON.stringify(got).includes('Synthetic Rescued Girl'));
     }
-    // Listing them is a read of the child's pseudonym and of the other agency's case: audited, naming both.
+    // Listing them is audited, and each child shown is a read of her record that "who saw this child" finds.
     const listed = await ctx.database.db
       .selectFrom('audit_events')
-      .select(['detail'])
-      .where('action', '=', 'grid.alert_list')
+      .select(['action', 'record_kind', 'record_id', 'record_agency_id'])
+      .where('action', 'in', ['grid.alert_list', 'grid.re_trafficking_alert.read'])
       .where('user_id', '=', cwcUser.id)
       .execute();
-    assert.ok(listed.length > 0, 'the CWC member’s list is audited');
-    const detail = JSON.stringify(listed.map((e) => e.detail));
-    assert.ok(detail.includes(child.id), 'the audit names the child shown');
+    assert.ok(
+      listed.some((e) => e.action === 'grid.alert_list'),
+      'the CWC member’s list is audited',
+    );
+    const childReads = listed.filter((e) => e.action === 'grid.re_trafficking_alert.read');
+    assert.ok(childReads.length > 0, 'the child shown is audited as read');
+    for (const e of childReads)
+      assert.deepEqual([e.record_kind, e.record_id, e.record_agency_id], ['person', child.id, stationA.id]);
+    const auditor = await newUser(
+      ctx.database,
+      await ctx.database.db
+        .selectFrom('agencies')
+        .select(['id', 'code'])
+        .where('code', '=', 'MH')
+        .executeTakeFirstOrThrow(),
+      'oversight_auditor',
+    );
+    const whoSaw = await get(auditor, `/api/v1/audit/records/person/${child.id}`);
+    assert.equal(whoSaw.statusCode, 200, whoSaw.body);
+    assert.ok(whoSaw.body.includes(cwcUser.id), 'the oversight view of the child lists the CWC member');
     for (const u of [ngoUser, ioE, ioB]) assert.deepEqual(await alerts(u, 're_trafficking'), [], u.role);
     // Supervisors and analysts above the owning station see its row (as every alert of the agencies below them),
     // not the CWC's and DCPU's copies; above the new record's station, nothing.

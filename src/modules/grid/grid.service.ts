@@ -444,6 +444,7 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
     kind: 'deconfliction' | 'watchlist' | 're_trafficking';
     match_kind: string;
     match_on: string;
+    case_agency_id: string | null;
     case_id: string | null;
     own_fir: string | null;
     own_readable: boolean | null;
@@ -463,7 +464,7 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
     read_at: Date | null;
     created_at: Date;
   }>`
-    select a.id, a.kind, a.match_kind, a.match_on, a.case_id, mc.fir_number as own_fir,
+    select a.id, a.kind, a.match_kind, a.match_on, a.case_agency_id, a.case_id, mc.fir_number as own_fir,
       ${readable(actor, 'mc')} as own_readable, a.person_id,
       case when p.protected then p.full_name end as pseudonym,
       a.other_agency_id, a.other_case_id, a.other_record_kind, oc.fir_number as other_fir,
@@ -532,17 +533,29 @@ export async function listAlerts(db: Kysely<DB>, actor: Actor, q: z.infer<typeof
     };
   });
   // The list names other agencies' cases, a rescued child's pseudonym and watched values: audited like any read
-  // of them (the alert ids and the children shown; nothing when the list is empty).
+  // of them (the alert ids; nothing when the list is empty), and, for each child shown, a read of her record that
+  // "who saw this child" finds (`grid.re_trafficking_alert.read`, on the child's person record and agency).
   if (items.length > 0)
-    await recordAudit(db, actor, {
-      action: 'grid.alert_list',
-      detail: {
-        kind,
-        unread_only: unreadOnly,
-        alerts: items.map((i) => i.id),
-        children: items.flatMap((i) => (i.child ? [i.child.person_id] : [])),
+    await recordAudit(db, actor, [
+      {
+        action: 'grid.alert_list',
+        detail: { kind, unread_only: unreadOnly, alerts: items.map((i) => i.id) },
       },
-    });
+      ...rows.rows.flatMap((r, k) => {
+        const child = items[k]!.child;
+        return child && r.case_agency_id
+          ? [
+              {
+                action: 'grid.re_trafficking_alert.read',
+                recordKind: 'person',
+                recordId: child.person_id,
+                recordAgencyId: r.case_agency_id,
+                detail: { alert: r.id, fields: ['pseudonym'] },
+              },
+            ]
+          : [];
+      }),
+    ]);
   return { items, unread: Number(unread.rows[0]?.n ?? 0) };
 }
 
