@@ -825,6 +825,7 @@ export const en = {
   'alerts.matchedOn': 'on {what}',
   'alerts.yours': 'Yours',
   'alerts.other': 'The other agency',
+  'alerts.ownAgency': 'Your agency',
   'alerts.watchOn': 'Your watch: {kind} {value}',
   'alerts.person': 'Person',
   'alerts.child': 'Child: {pseudonym}',

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { t, tValue } from '../../i18n/t.ts';
 import { useCan } from '../auth/permissions.ts';
+import { useUser } from '../auth/session.tsx';
 import { useNotifications } from '../disclosures/notifications.tsx';
 import { RequestDisclosureDialog } from '../disclosures/request-disclosure-dialog.tsx';
 import { GridTabs } from '../screening/grid-tabs.tsx';
@@ -165,6 +166,8 @@ function AlertItem({ alert: a, onChanged }: { alert: GridAlert; onChanged: () =>
   });
   const o = a.other;
   const status = o.disclosure_status;
+  // A watch fires on records of the watcher's own agency too (a colleague's case or tip).
+  const ours = o.agency.id === useUser().agency.id;
   return (
     <li className={`alert-item alert-${a.kind} ${a.read_at ? 'is-read' : 'is-unread'}`}>
       <div className="match-line">
@@ -193,7 +196,7 @@ function AlertItem({ alert: a, onChanged }: { alert: GridAlert; onChanged: () =>
           {a.child && <div className="pseudonym">{t('alerts.child', { pseudonym: a.child.pseudonym })}</div>}
         </div>
         <div>
-          <div className="alert-side-label">{t('alerts.other')}</div>
+          <div className="alert-side-label">{t(ours ? 'alerts.ownAgency' : 'alerts.other')}</div>
           <div>
             <strong>{o.agency.name}</strong> <span className="muted">({o.agency.code})</span>
           </div>
