@@ -125,6 +125,15 @@ export async function testApp(database: Database, config = testConfig()) {
   return buildApp({ db: database.db, config, version: 'test', keyring });
 }
 
+/** An agency of the reference tree or the seed by its code ('MH', 'MH-D490', 'IN'), to make users in. */
+export function agencyByCode(database: Database, code: string): Promise<{ id: string; code: string }> {
+  return database.db
+    .selectFrom('agencies')
+    .select(['id', 'code'])
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+}
+
 /** Factories. */
 export async function newAgency(
   database: Database,

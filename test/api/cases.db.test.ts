@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import {
+  agencyByCode,
   caseBody,
   forEachDatabase,
   newAgency,
@@ -27,11 +28,7 @@ forEachDatabase('cases API', (ctx) => {
     const otherStation = await newAgency(ctx.database, { parentCode: 'TG-D501' });
     io = await newUser(ctx.database, station, 'investigating_officer');
     otherIo = await newUser(ctx.database, otherStation, 'investigating_officer');
-    const district = await ctx.database.db
-      .selectFrom('agencies')
-      .select(['id', 'code'])
-      .where('code', '=', 'MH-D490')
-      .executeTakeFirstOrThrow();
+    const district = await agencyByCode(ctx.database, 'MH-D490');
     supervisor = await newUser(ctx.database, district, 'district_supervisor');
     cwc = await newUser(
       ctx.database,

@@ -6,6 +6,7 @@ import type { ImportRecord } from '../../src/modules/imports/import-format.ts';
 import { loadKeyring } from '../../src/modules/keys/keyring.ts';
 import type { Keyring } from '../../src/shared/envelope.ts';
 import {
+  agencyByCode,
   caseBody,
   forEachDatabase,
   newAgency,
@@ -243,15 +244,7 @@ forEachDatabase('grid: watchlists and re-trafficking alerts', (ctx) => {
     assert.ok(childReads.length > 0, 'the child shown is audited as read');
     for (const e of childReads)
       assert.deepEqual([e.record_kind, e.record_id, e.record_agency_id], ['person', child.id, stationA.id]);
-    const auditor = await newUser(
-      ctx.database,
-      await ctx.database.db
-        .selectFrom('agencies')
-        .select(['id', 'code'])
-        .where('code', '=', 'MH')
-        .executeTakeFirstOrThrow(),
-      'oversight_auditor',
-    );
+    const auditor = await newUser(ctx.database, await agencyByCode(ctx.database, 'MH'), 'oversight_auditor');
     const whoSaw = await get(auditor, `/api/v1/audit/records/person/${child.id}`);
     assert.equal(whoSaw.statusCode, 200, whoSaw.body);
     assert.ok(whoSaw.body.includes(cwcUser.id), 'the oversight view of the child lists the CWC member');
@@ -259,15 +252,7 @@ forEachDatabase('grid: watchlists and re-trafficking alerts', (ctx) => {
     // Supervisors and analysts above the owning station see its row (as every alert of the agencies below them),
     // not the CWC's and DCPU's copies; above the new record's station, nothing.
     const above = async (code: string, role: 'district_supervisor' | 'state_analyst') =>
-      newUser(
-        ctx.database,
-        await ctx.database.db
-          .selectFrom('agencies')
-          .select(['id', 'code'])
-          .where('code', '=', code)
-          .executeTakeFirstOrThrow(),
-        role,
-      );
+      newUser(ctx.database, await agencyByCode(ctx.database, code), role);
     const district = await above('MH-D490', 'district_supervisor');
     const seen = await alerts(district, 're_trafficking');
     assert.equal(seen.length, 1, JSON.stringify(seen));
@@ -364,12 +349,7 @@ forEachDatabase('grid: watchlists and re-trafficking alerts', (ctx) => {
     const [ioA2, adminA, district] = await Promise.all([
       newUser(ctx.database, stationA, 'investigating_officer'),
       newUser(ctx.database, stationA, 'agency_admin'),
-      ctx.database.db
-        .selectFrom('agencies')
-        .select(['id', 'code'])
-        .where('code', '=', 'MH-D490')
-        .executeTakeFirstOrThrow()
-        .then((d) => newUser(ctx.database, d, 'district_supervisor')),
+      agencyByCode(ctx.database, 'MH-D490').then((d) => newUser(ctx.database, d, 'district_supervisor')),
     ]);
     assert.equal(
       (

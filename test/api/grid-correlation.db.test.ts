@@ -6,6 +6,7 @@ import { loadKeyring } from '../../src/modules/keys/keyring.ts';
 import type { Keyring } from '../../src/shared/envelope.ts';
 import { newId } from '../../src/shared/ids.ts';
 import {
+  agencyByCode,
   caseBody,
   forEachDatabase,
   newAgency,
@@ -84,11 +85,7 @@ forEachDatabase('grid: correlation, deconfliction, warning list, thresholds', (c
         .where('id', '=', a.id)
         .execute();
     }
-    const national = await ctx.database.db
-      .selectFrom('agencies')
-      .select(['id', 'code'])
-      .where('code', '=', 'IN')
-      .executeTakeFirstOrThrow();
+    const national = await agencyByCode(ctx.database, 'IN');
     [ioA, ioB, ioE, adminA, sysadmin, cwc] = await Promise.all([
       newUser(ctx.database, stationA, 'investigating_officer'),
       newUser(ctx.database, stationB, 'investigating_officer'),

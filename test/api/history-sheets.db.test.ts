@@ -3,7 +3,15 @@ import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { checkWatchlists } from '../../src/modules/grid/alerts.ts';
 import { linkRecords } from '../../src/modules/profiles/profile.repository.ts';
-import { caseBody, forEachDatabase, newAgency, newUser, type TestUser, testApp } from '../harness.ts';
+import {
+  agencyByCode,
+  caseBody,
+  forEachDatabase,
+  newAgency,
+  newUser,
+  type TestUser,
+  testApp,
+} from '../harness.ts';
 
 const GROUNDS = 'Synthetic grounds: arrested in three trafficking cases across two districts since 2022';
 
@@ -199,12 +207,7 @@ forEachDatabase('history-sheet register', (ctx) => {
   });
 
   test('a role whose allow-list leaves out informants sees nothing of an informant through the register or a profile watch', async () => {
-    const agencyOf = (code: string) =>
-      ctx.database.db
-        .selectFrom('agencies')
-        .select(['id', 'code'])
-        .where('code', '=', code)
-        .executeTakeFirstOrThrow();
+    const agencyOf = (code: string) => agencyByCode(ctx.database, code);
     // Analysts read the case file without informants (access/fields.ts caseFile); the state's covers station A.
     const [stateAnalyst, nationalAnalyst] = await Promise.all([
       agencyOf('MH').then((a) => newUser(ctx.database, a, 'state_analyst')),

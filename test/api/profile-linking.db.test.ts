@@ -8,6 +8,7 @@ import { ensureProfile, linkRecords } from '../../src/modules/profiles/profile.r
 import type { Keyring } from '../../src/shared/envelope.ts';
 import { newId } from '../../src/shared/ids.ts';
 import {
+  agencyByCode,
   caseBody,
   forEachDatabase,
   newAgency,
@@ -134,11 +135,7 @@ forEachDatabase('person linking: transfers, cannot-link, unlink and provenance',
     stationB = await newAgency(ctx.database, { parentCode: 'MH-D490' });
     stationC = await newAgency(ctx.database, { parentCode: 'MH-D482' });
     stationW = await newAgency(ctx.database, { parentCode: 'WB-D303' });
-    const mh = await ctx.database.db
-      .selectFrom('agencies')
-      .select(['id', 'code'])
-      .where('code', '=', 'MH')
-      .executeTakeFirstOrThrow();
+    const mh = await agencyByCode(ctx.database, 'MH');
     const ngoAgency = await newAgency(ctx.database, { parentCode: 'MH-D490', kind: 'ngo' });
     [ioA, shoA, ioB, ioC, shoW, ioW, analyst, ngo] = await Promise.all([
       newUser(ctx.database, stationA, 'investigating_officer'),

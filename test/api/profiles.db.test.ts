@@ -5,6 +5,7 @@ import { loadKeyring } from '../../src/modules/keys/keyring.ts';
 import { linkAllPersons } from '../../src/modules/profiles/linking.service.ts';
 import { ensureProfile, linkRecords } from '../../src/modules/profiles/profile.repository.ts';
 import {
+  agencyByCode,
   caseBody,
   forEachDatabase,
   newAgency,
@@ -442,11 +443,7 @@ forEachDatabase('a profile shows only what the caller’s role may see', (ctx) =
       newAgency(db, { parentCode: 'MH-D490', kind: 'cwc' }),
       newAgency(db, { parentCode: 'MH-D490', kind: 'prosecution' }),
     ]);
-    const mh = await db.db
-      .selectFrom('agencies')
-      .select(['id', 'code'])
-      .where('code', '=', 'MH')
-      .executeTakeFirstOrThrow();
+    const mh = await agencyByCode(db, 'MH');
     const ioC = await newUser(db, stC, 'investigating_officer');
     [u.ioA, u.ioB, u.ioW, u.cwc, u.prosecutor, u.analyst] = await Promise.all([
       newUser(db, stA, 'investigating_officer'),

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { caseBody, forEachDatabase, newAgency, newUser, type TestUser, testApp } from '../harness.ts';
+import {
+  agencyByCode,
+  caseBody,
+  forEachDatabase,
+  newAgency,
+  newUser,
+  type TestUser,
+  testApp,
+} from '../harness.ts';
 
 forEachDatabase('persons, identifiers, agencies and reference API', (ctx) => {
   let app: FastifyInstance;
@@ -22,11 +30,7 @@ forEachDatabase('persons, identifiers, agencies and reference API', (ctx) => {
       'investigating_officer',
     );
     prosecutor = await newUser(ctx.database, station, 'prosecutor');
-    const state = await ctx.database.db
-      .selectFrom('agencies')
-      .select(['id', 'code'])
-      .where('code', '=', 'MH')
-      .executeTakeFirstOrThrow();
+    const state = await agencyByCode(ctx.database, 'MH');
     admin = await newUser(ctx.database, state, 'system_admin');
     const res = await app.inject({
       method: 'POST',

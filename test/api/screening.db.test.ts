@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadKeyring } from '../../src/modules/keys/keyring.ts';
 import { findCandidates } from '../../src/modules/profiles/candidates.ts';
 import {
+  agencyByCode,
   caseBody,
   forEachDatabase,
   newAgency,
@@ -313,11 +314,7 @@ forEachDatabase('screening follows the field allow-lists', (ctx) => {
       newAgency(db, { parentCode: 'MH-D490', kind: 'cwc' }),
       newAgency(db, { parentCode: 'MH-D490', kind: 'prosecution' }),
     ]);
-    const mh = await db.db
-      .selectFrom('agencies')
-      .select(['id', 'code'])
-      .where('code', '=', 'MH')
-      .executeTakeFirstOrThrow();
+    const mh = await agencyByCode(db, 'MH');
     const ioB = await newUser(db, stB, 'investigating_officer');
     [u.ioA, u.ioW, u.cwc, u.prosecutor, u.analyst] = await Promise.all([
       newUser(db, stA, 'investigating_officer'),

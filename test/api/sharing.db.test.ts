@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadKeyring } from '../../src/modules/keys/keyring.ts';
 import { revealPerson } from '../../src/modules/victims/reveal.service.ts';
 import {
+  agencyByCode,
   caseBody,
   forEachDatabase,
   newAgency,
@@ -274,11 +275,7 @@ forEachDatabase('sharing without leaking: distribution, hits, disclosures, group
     assert.ok(notes.items.some((n: { kind: string }) => n.kind === 'referral.received'));
   });
   test("a district supervisor sees and decides requests to the stations below; a hit carries the request's id", async () => {
-    const district = await ctx.database.db
-      .selectFrom('agencies')
-      .select(['id', 'code'])
-      .where('code', '=', 'MH-D490')
-      .executeTakeFirstOrThrow();
+    const district = await agencyByCode(ctx.database, 'MH-D490');
     const supervisor = await newUser(ctx.database, district, 'district_supervisor');
     const phone = '9812300077';
     const made = await post(

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { caseBody, forEachDatabase, newAgency, newUser, type TestUser, testApp } from '../harness.ts';
+import {
+  agencyByCode,
+  caseBody,
+  forEachDatabase,
+  newAgency,
+  newUser,
+  type TestUser,
+  testApp,
+} from '../harness.ts';
 
 interface TipIdentifier {
   id: string;
@@ -91,11 +99,7 @@ forEachDatabase('tips: recording, reading, scope and watch alerts', (ctx) => {
     const stationE = await newAgency(ctx.database, { parentCode: 'WB-D303' });
     const ngoAgency = await newAgency(ctx.database, { parentCode: 'MH-D490', kind: 'ngo' });
     const cwcAgency = await newAgency(ctx.database, { parentCode: 'MH-D490', kind: 'cwc' });
-    const district = await ctx.database.db
-      .selectFrom('agencies')
-      .select(['id', 'code'])
-      .where('code', '=', 'MH-D490')
-      .executeTakeFirstOrThrow();
+    const district = await agencyByCode(ctx.database, 'MH-D490');
     await ctx.database.db
       .updateTable('agencies')
       .set({ contact_officer: 'Insp. Synthetic Contact' })
@@ -368,11 +372,7 @@ forEachDatabase('tips: recording, reading, scope and watch alerts', (ctx) => {
   });
 
   test('an informant’s tip is for the police file’s roles; what was told, for roles that may reveal a victim', async () => {
-    const mh = await ctx.database.db
-      .selectFrom('agencies')
-      .select(['id', 'code'])
-      .where('code', '=', 'MH')
-      .executeTakeFirstOrThrow();
+    const mh = await agencyByCode(ctx.database, 'MH');
     const analyst = await newUser(ctx.database, mh, 'state_analyst');
     const [p, q] = [phone(), phone()];
     await Promise.all([watch(analyst, 'phone', p), watch(analyst, 'phone', q)]);

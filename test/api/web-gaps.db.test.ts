@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import {
+  agencyByCode,
   caseBody,
   forEachDatabase,
   newAgency,
@@ -227,11 +228,7 @@ forEachDatabase('API for the web: disclosures, sessions, recovery codes, notific
     assert.equal(bad.json().error.issues[0].field, 'locked');
 
     // An auditor of the district sees A's users, searches by name or email, and changes nothing.
-    const district = await ctx.database.db
-      .selectFrom('agencies')
-      .select(['id', 'code'])
-      .where('code', '=', 'MH-D490')
-      .executeTakeFirstOrThrow();
+    const district = await agencyByCode(ctx.database, 'MH-D490');
     const auditor = await newUser(ctx.database, district, 'oversight_auditor');
     assert.ok((await ids(auditor, `q=${encodeURIComponent(locked.email)}`)).includes(locked.id));
     assert.ok((await ids(auditor, 'q=Test%20prosecutor&limit=200')).includes(locked.id));

@@ -3,7 +3,15 @@ import { before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../../src/modules/audit/audit.repository.ts';
 import { verifyAuditLog } from '../../src/modules/audit/audit-verify.ts';
-import { caseBody, forEachDatabase, newAgency, newUser, type TestUser, testApp } from '../harness.ts';
+import {
+  agencyByCode,
+  caseBody,
+  forEachDatabase,
+  newAgency,
+  newUser,
+  type TestUser,
+  testApp,
+} from '../harness.ts';
 
 interface EventOut {
   id: string;
@@ -35,12 +43,7 @@ forEachDatabase('audit oversight view', (ctx) => {
     const wbStation = await newAgency(ctx.database, { parentCode: 'WB-D303' });
     io = await newUser(ctx.database, station, 'investigating_officer');
     outsider = await newUser(ctx.database, wbStation, 'investigating_officer');
-    const state = async (code: string) =>
-      ctx.database.db
-        .selectFrom('agencies')
-        .select(['id', 'code'])
-        .where('code', '=', code)
-        .executeTakeFirstOrThrow();
+    const state = async (code: string) => agencyByCode(ctx.database, code);
     auditorMh = await newUser(ctx.database, await state('MH'), 'oversight_auditor');
     auditorWb = await newUser(ctx.database, await state('WB'), 'oversight_auditor');
 

@@ -9,6 +9,7 @@ import { newId } from '../../src/shared/ids.ts';
 import { insertDisclosure } from '../authz/fixtures.ts';
 import { discoverRoutes, isStaticOrDocs } from '../authz/routes.ts';
 import {
+  agencyByCode,
   caseBody,
   forEachDatabase,
   newAgency,
@@ -234,11 +235,7 @@ forEachDatabase('hostile input to every request schema', (ctx) => {
     const other = await newAgency(ctx.database, { parentCode: 'MH-D490' });
     const cwc = await newAgency(ctx.database, { parentCode: 'MH-D490', kind: 'cwc' });
     const spare = await newAgency(ctx.database, { parentCode: 'MH-D490' });
-    const mh = await db
-      .selectFrom('agencies')
-      .select(['id', 'code'])
-      .where('code', '=', 'MH')
-      .executeTakeFirstOrThrow();
+    const mh = await agencyByCode(ctx.database, 'MH');
     const [admin, io, ioOther, managed, pwAdmin, pwIo] = await Promise.all([
       newUser(ctx.database, mh, 'system_admin'),
       newUser(ctx.database, station, 'investigating_officer'),
