@@ -10,7 +10,7 @@ import type { Role } from '../access/roles.ts';
 import { systemActor } from '../access/system-actor.ts';
 import { addUser } from '../auth/auth.service.ts';
 import { addWatch } from '../grid/grid.service.ts';
-import { listRulesFor, openHistorySheet } from '../history-sheets/history-sheet.service.ts';
+import { dateInIndia, listRulesFor, openHistorySheet } from '../history-sheets/history-sheet.service.ts';
 import { importRecords } from '../imports/import.service.ts';
 import { type LinkSummary, linkAllPersons } from '../profiles/linking.service.ts';
 import { generateSynthetic, type SyntheticAgency } from '../synthetic/generate.ts';
@@ -320,10 +320,7 @@ async function demoHistorySheets(
   const refs = data.truth.person_clusters
     .filter((c) => c.kind === 'repeat_offender')
     .flatMap((c) => c.refs.filter((r) => r.agency_code === stationCode).slice(0, 1));
-  const ago = (days: number) =>
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(
-      new Date(Date.now() - days * 86_400_000),
-    );
+  const ago = (days: number) => dateInIndia(new Date(Date.now() - days * 86_400_000));
   let opened = 0;
   for (const [i, ref] of refs.slice(0, 3).entries()) {
     const person = await db

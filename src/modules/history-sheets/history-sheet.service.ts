@@ -201,7 +201,7 @@ export async function openHistorySheet(
       `${rule.label} must be ordered by an officer not below ${rule.min_rank} (${rule.source})`,
     );
   }
-  if (input.opened_on > todayInIndia()) {
+  if (input.opened_on > dateInIndia()) {
     throw validationError('opened_on', 'must not be in the future');
   }
 
@@ -288,9 +288,9 @@ export async function openHistorySheet(
   });
 }
 
-/** Today's date where the officers are (IST), not UTC: between midnight and 05:30 IST the two differ. */
-function todayInIndia(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
+/** The date where the officers are (IST), not UTC: between midnight and 05:30 IST the two differ. */
+export function dateInIndia(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(at);
 }
 
 function addMonths(date: string, months: number): string {
