@@ -116,10 +116,16 @@ async function candidatesByName(
   if (state.version < 2) keys.push(...new Set(hashedKeysV1(keyring, q.fullName, q.aliases)));
   const live = keys.filter((k) => !overCap.has(`${k}@${window}`));
   const skipped = keys.length - live.length;
-  const hidden = q.actor !== undefined && !seesEveryPerson(q.actor);
+  // A person the caller's role may not see (an informant, for most) is never shown, so it counts for nothing: not
+  // a slot, not the heaviest weight the others are measured against, not the count that decides whether that bar
+  // applies, not a tie. Each is read down the candidates in weight order, looking persons up only until enough
+  // visible ones are found; for a role that sees every person the test is `true` and nothing is looked up.
+  const actor = q.actor;
   const visibleCandidate = (t: string, agency = 'agency_id', person = 'person_id') =>
-    sql`exists (select 1 from persons vp where vp.agency_id = ${sql.ref(`${t}.${agency}`)}
-      and vp.id = ${sql.ref(`${t}.${person}`)} and ${visiblePersons(q.actor as Actor, 'vp')})`;
+    actor && !seesEveryPerson(actor)
+      ? sql`exists (select 1 from persons vp where vp.agency_id = ${sql.ref(`${t}.${agency}`)}
+          and vp.id = ${sql.ref(`${t}.${person}`)} and ${visiblePersons(actor, 'vp')})`
+      : sql`true`;
   const limit = q.limit ?? MAX_CANDIDATES;
   /** The heaviest weight among the candidates the caller may see. */
   const visibleMax = () =>
@@ -156,13 +162,7 @@ async function candidatesByName(
             group by 1, 2
           )
           select
-            coalesce((select array_agg(key) from n where n.n > ${KEY_CAP}), '{}') as over,${
-              hidden
-                ? // A person the caller's role may not see (an informant, for most) is never shown, so it counts
-                  // for nothing: not a slot, not the heaviest weight the others are measured against, not the count
-                  // that decides whether that bar applies, not a tie. Each is read down the candidates in weight
-                  // order, looking persons up only until enough visible ones are found.
-                  sql`
+            coalesce((select array_agg(key) from n where n.n > ${KEY_CAP}), '{}') as over,
             (select count(*)::int from (select 1 from s where s.w >= (${visibleMax()}) - 1e-6
               and ${visibleCandidate('s')} limit ${limit + 1}) x) as tied,
             coalesce((select json_agg(t) from (
@@ -175,14 +175,7 @@ async function candidatesByName(
               ) v
               where ${visibleCandidate('v', 'a', 'p')}
               order by v.w desc, v.near desc
-              limit ${limit}`
-                : sql`
-            (select count(*)::int from s where s.w >= (select max(w) from s) - 1e-6) as tied,
-            coalesce((select json_agg(t) from (
-              select s.agency_id as a, s.person_id as p, s.w from s
-              where (select count(*) from s) <= ${limit} or s.w >= ${share}::float8 * (select max(w) from s)
-              order by s.w desc, s.near desc limit ${limit}`
-            }
+              limit ${limit}
             ) t), '[]') as rows`.execute(db)
       ).rows[0]!
     : { over: [], tied: 0, rows: [] };
